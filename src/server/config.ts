@@ -1,0 +1,95 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Environment → typed configuration, validated once at start-up. Every variable is documented
+ * in README.md; a bad value stops the process with a message that names the variable.
+ */
+const portNumber = z.coerce.number().int().min(0).max(65535);
+const absoluteUrl = z.url({ protocol: /^https?$/ });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: portNumber.default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: absoluteUrl.optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Poort <no-reply@poort.localhost>"),
+  SMS_PROVIDER: z.enum(["outbox", "cm"]).default("outbox"),
+  SMS_CM_PRODUCT_TOKEN: z.string().min(1).optional(),
+  SMS_CM_URL: absoluteUrl.default("https://gw.messaging.cm.com/v1.0/message"),
+  SMS_SENDER: z.string().min(1).max(11).default("Poort"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_ENABLED: z.stringbool().default(true),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  env: Environment["NODE_ENV"];
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sms:
+    | { provider: "outbox"; sender: string }
+    | { provider: "cm"; sender: string; productToken: string; url: string };
+  logLevel: Environment["LOG_LEVEL"];
+  jobs: { enabled: boolean; pollMs: number };
+  webDistDir: string;
+  /** The dev outbox (/dev/mailbox) exists only while mail and SMS both stay local. */
+  devOutboxEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.SMS_PROVIDER === "cm" && !e.SMS_CM_PRODUCT_TOKEN) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SMS_CM_PRODUCT_TOKEN: required when SMS_PROVIDER=cm",
+    );
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sms:
+      e.SMS_PROVIDER === "cm"
+        ? {
+            provider: "cm",
+            sender: e.SMS_SENDER,
+            productToken: e.SMS_CM_PRODUCT_TOKEN as string,
+            url: e.SMS_CM_URL,
+          }
+        : { provider: "outbox", sender: e.SMS_SENDER },
+    logLevel: e.LOG_LEVEL,
+    jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? "dist/web"),
+    devOutboxEnabled: !e.SMTP_URL && e.SMS_PROVIDER === "outbox",
+  };
+}

@@ -1,0 +1,26 @@
+import type { Readable } from "node:stream";
+
+export interface StoredBlob {
+  key: string;
+  size: number;
+  /** Hex SHA-256 of the content, computed while it streamed in. */
+  sha256: string;
+}
+
+/**
+ * Where files live (documents, attachments, certificates). Content streams in and out and is
+ * never held whole in memory. Keys are random, so a key reveals nothing and cannot be guessed.
+ */
+export interface BlobStore {
+  put(content: Readable | Buffer): Promise<StoredBlob>;
+  /** Rejects with a BlobNotFoundError when the key is unknown. */
+  get(key: string): Promise<Readable>;
+  delete(key: string): Promise<void>;
+}
+
+export class BlobNotFoundError extends Error {
+  override name = "BlobNotFoundError";
+  constructor(key: string) {
+    super(`No blob with key ${key}`);
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { BlobNotFoundError, type BlobStore, type StoredBlob } from "./blob-store.ts";
+
+const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Blobs as files under one folder, spread over subfolders by key prefix. A blob is written to
+ * a temporary file and renamed into place, so a crash never leaves a half-written blob behind
+ * a valid key.
+ */
+export class DiskBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  async put(content: Readable | Buffer): Promise<StoredBlob> {
+    const key = randomUUID();
+    const target = this.#pathOf(key);
+    const temporary = path.join(this.root, "tmp", `${key}.part`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(temporary), { recursive: true });
+    const hash = createHash("sha256");
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
+    try {
+      await pipeline(source, measure, createWriteStream(temporary, { flags: "wx" }));
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    return { key, size, sha256: hash.digest("hex") };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const stream = createReadStream(this.#pathOf(key));
+    // Opening is asynchronous: wait for it, so a missing blob rejects here instead of erroring
+    // halfway through a response.
+    await new Promise<void>((resolve, reject) => {
+      stream.once("open", () => resolve());
+      stream.once("error", (error: NodeJS.ErrnoException) =>
+        reject(error.code === "ENOENT" ? new BlobNotFoundError(key) : error),
+      );
+    });
+    return stream;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.#pathOf(key), { force: true });
+  }
+
+  #pathOf(key: string): string {
+    if (!KEY_PATTERN.test(key)) throw new BlobNotFoundError(key);
+    return path.join(this.root, key.slice(0, 2), key);
+  }
+}

@@ -1,0 +1,249 @@
+import { randomUUID } from "node:crypto";
+import { CronExpressionParser } from "cron-parser";
+import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Clock } from "../clock.ts";
+import type { Database } from "../db/database.ts";
+import { enqueueJob } from "./enqueue-job.ts";
+import type { JobHandler, JobType } from "./job-type.ts";
+import { jobSchedules, jobs } from "./schema.ts";
+
+export interface JobRunnerOptions {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  pollMs: number;
+  /** Jobs claimed per round; each round runs its jobs side by side. */
+  batchSize?: number;
+}
+
+interface Registration {
+  type: JobType<unknown>;
+  handler: JobHandler<unknown>;
+}
+
+type ClaimedJob = typeof jobs.$inferSelect;
+
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
+const SCHEDULE_TIMEZONE = "Europe/Amsterdam";
+
+/**
+ * Runs the durable jobs of the `jobs` table. Any number of runners (processes or hosts) may
+ * share one database: a job is claimed with FOR UPDATE SKIP LOCKED, so exactly one runner gets
+ * it; a runner that dies mid-job loses its claim when the lock time runs out. Recurring jobs
+ * come from `job_schedules`: the runner that advances a schedule (compare-and-set on its next
+ * run time) enqueues that occurrence, under a singleton key, so it happens once.
+ * Time comes from the injected clock, never from the database, so tests can move it.
+ */
+export class JobRunner {
+  readonly workerId = `worker-${randomUUID()}`;
+  readonly #options: Required<JobRunnerOptions>;
+  readonly #registrations = new Map<string, Registration>();
+  readonly #running = new Set<Promise<void>>();
+  #timer: NodeJS.Timeout | undefined;
+  #round: Promise<void> | undefined;
+  #stopped = true;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = { batchSize: 5, ...options };
+  }
+
+  handle<Payload>(type: JobType<Payload>, handler: JobHandler<Payload>): void {
+    if (this.#registrations.has(type.name)) {
+      throw new Error(`A handler for job ${type.name} is already registered`);
+    }
+    this.#registrations.set(type.name, {
+      type: type as JobType<unknown>,
+      handler: handler as JobHandler<unknown>,
+    });
+  }
+
+  /** Creates or updates a recurring job (cron syntax, Dutch local time). */
+  async schedule<Payload>(
+    name: string,
+    cron: string,
+    type: JobType<Payload>,
+    payload: Payload,
+  ): Promise<void> {
+    const { db, clock } = this.#options;
+    const nextRunAt = nextOccurrence(cron, clock.now());
+    const values = {
+      name,
+      cron,
+      timezone: SCHEDULE_TIMEZONE,
+      jobName: type.name,
+      payload: type.payload.parse(payload),
+      nextRunAt,
+    };
+    // A changed cron expression starts counting afresh; an unchanged one keeps its next run.
+    await db
+      .insert(jobSchedules)
+      .values(values)
+      .onConflictDoUpdate({
+        target: jobSchedules.name,
+        set: values,
+        setWhere: sql`${jobSchedules.cron} <> excluded.cron OR ${jobSchedules.jobName} <> excluded.job_name OR ${jobSchedules.payload} <> excluded.payload`,
+      });
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#tick();
+  }
+
+  /** Stops claiming new jobs and waits for the running ones to finish. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#round;
+    await Promise.allSettled([...this.#running]);
+  }
+
+  /** Runs every job that is due now, including jobs those jobs enqueue, then returns. */
+  async runDueJobs(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      await this.#enqueueDueSchedules();
+      const claimed = await this.#claim();
+      if (claimed.length === 0) return total;
+      total += claimed.length;
+      await Promise.all(claimed.map((job) => this.#run(job)));
+    }
+  }
+
+  #tick(): void {
+    if (this.#stopped) return;
+    this.#round = this.#pollOnce()
+      .catch((error: unknown) => this.#options.logger.error({ err: error }, "job polling failed"))
+      .finally(() => {
+        if (!this.#stopped) this.#timer = setTimeout(() => this.#tick(), this.#options.pollMs);
+      });
+  }
+
+  async #pollOnce(): Promise<void> {
+    await this.#enqueueDueSchedules();
+    // Keep claiming while batches come back full: there is more work waiting.
+    for (;;) {
+      if (this.#stopped) return;
+      const claimed = await this.#claim();
+      for (const job of claimed) this.#track(this.#run(job));
+      if (claimed.length < this.#options.batchSize) return;
+      await Promise.all([...this.#running]);
+    }
+  }
+
+  #track(work: Promise<void>): void {
+    this.#running.add(work);
+    void work.finally(() => this.#running.delete(work));
+  }
+
+  async #enqueueDueSchedules(): Promise<void> {
+    const { db, clock } = this.#options;
+    const now = clock.now();
+    const due = await db.select().from(jobSchedules).where(lte(jobSchedules.nextRunAt, now));
+    for (const schedule of due) {
+      const registration = this.#registrations.get(schedule.jobName);
+      if (!registration) continue;
+      await db.transaction(async (tx) => {
+        const advanced = await tx
+          .update(jobSchedules)
+          .set({ nextRunAt: nextOccurrence(schedule.cron, now) })
+          .where(
+            and(
+              eq(jobSchedules.name, schedule.name),
+              eq(jobSchedules.nextRunAt, schedule.nextRunAt),
+            ),
+          )
+          .returning({ name: jobSchedules.name });
+        if (advanced.length === 0) return; // another runner took this occurrence
+        await enqueueJob(tx, clock, registration.type, schedule.payload, {
+          singletonKey: `schedule:${schedule.name}@${schedule.nextRunAt.toISOString()}`,
+        });
+      });
+    }
+  }
+
+  async #claim(): Promise<ClaimedJob[]> {
+    const names = [...this.#registrations.keys()];
+    if (names.length === 0) return [];
+    const { db, clock, batchSize } = this.#options;
+    const now = clock.now();
+    const claimable = db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.name, names),
+          or(
+            and(eq(jobs.state, "queued"), lte(jobs.runAt, now)),
+            and(eq(jobs.state, "active"), lt(jobs.lockedUntil, now)),
+          ),
+        ),
+      )
+      .orderBy(jobs.runAt)
+      .limit(batchSize)
+      .for("update", { skipLocked: true });
+    return db
+      .update(jobs)
+      .set({
+        state: "active",
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: this.workerId,
+        lockedUntil: sql`${now.toISOString()}::timestamptz + ${jobs.lockMs} * interval '1 millisecond'`,
+      })
+      .where(inArray(jobs.id, claimable))
+      .returning();
+  }
+
+  async #run(job: ClaimedJob): Promise<void> {
+    const { db, clock, logger } = this.#options;
+    const registration = this.#registrations.get(job.name);
+    if (!registration) return;
+    const log = logger.child({ job: job.name, jobId: job.id, attempt: job.attempts });
+    const ownClaim = and(
+      eq(jobs.id, job.id),
+      eq(jobs.lockedBy, this.workerId),
+      eq(jobs.attempts, job.attempts),
+    );
+    try {
+      const payload = registration.type.payload.parse(job.payload);
+      await registration.handler(payload, { jobId: job.id, attempt: job.attempts, db });
+      await db
+        .update(jobs)
+        .set({ state: "completed", finishedAt: clock.now(), lockedUntil: null, lastError: null })
+        .where(ownClaim);
+      log.debug("job completed");
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const exhausted = job.attempts >= job.maxAttempts;
+      const delay = Math.min(
+        registration.type.retryDelayMs * 2 ** (job.attempts - 1),
+        MAX_RETRY_DELAY_MS,
+      );
+      await db
+        .update(jobs)
+        .set(
+          exhausted
+            ? { state: "failed", finishedAt: clock.now(), lockedUntil: null, lastError: message }
+            : {
+                state: "queued",
+                runAt: new Date(clock.now().getTime() + delay),
+                lockedUntil: null,
+                lastError: message,
+              },
+        )
+        .where(ownClaim);
+      log[exhausted ? "error" : "warn"](
+        { err: error, retryInMs: exhausted ? undefined : delay },
+        exhausted ? "job failed for good" : "job attempt failed",
+      );
+    }
+  }
+}
+
+function nextOccurrence(cron: string, after: Date): Date {
+  return CronExpressionParser.parse(cron, { currentDate: after, tz: SCHEDULE_TIMEZONE })
+    .next()
+    .toDate();
+}
