@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
+  SEED_DEMO: z.stringbool().optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
@@ -45,6 +46,8 @@ export interface Config {
     | { provider: "cm"; sender: string; productToken: string; url: string };
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
+  /** Load the demo data at start-up (default: in embedded mode only). */
+  seedDemo: boolean;
   webDistDir: string;
   /** The dev outbox (/dev/mailbox) exists only while mail and SMS both stay local. */
   devOutboxEnabled: boolean;
@@ -89,6 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : { provider: "outbox", sender: e.SMS_SENDER },
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? "dist/web"),
     devOutboxEnabled: !e.SMTP_URL && e.SMS_PROVIDER === "outbox",
   };

@@ -1,0 +1,15 @@
+import { spawn } from "node:child_process";
+
+/** Development: the web apps rebuild on change, and the server restarts on change. */
+const children = [
+  spawn("npx", ["vite", "build", "--watch", "--mode", "development"], { stdio: "inherit" }),
+  spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {
+    stdio: "inherit",
+  }),
+];
+const stopAll = () => {
+  for (const child of children) child.kill("SIGTERM");
+};
+process.once("SIGINT", stopAll);
+process.once("SIGTERM", stopAll);
+for (const child of children) child.once("exit", stopAll);

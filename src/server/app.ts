@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { AppError } from "./errors.ts";
+import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { registerErrorHandler, sendError } from "./plugins/error-handler.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerSecurityHeaders } from "./plugins/security-headers.ts";
+import { registerWebPages, wantsPage } from "./plugins/web-pages.ts";
+import type { Services } from "./services.ts";
+
+export type AppDependencies = Pick<Services, "config" | "database" | "blobs" | "logger">;
+
+const { version } = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
+/** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
+export async function buildApp(deps: AppDependencies) {
+  const { config, database, blobs } = deps;
+  const app = Fastify({
+    // Typed as Fastify's base logger so plugins written for plain Fastify instances fit.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    // Never trust a request id from outside: it ends up in logs and answers.
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(cookie);
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith("https://") });
+  registerErrorHandler(app);
+  await registerOpenApi(app, { version });
+
+  await app.register(healthRoutes, { database });
+  if (config.devOutboxEnabled) {
+    await app.register(devOutboxRoutes, { db: database.db, blobs });
+  }
+  const pages = await registerWebPages(app, {
+    distDir: config.webDistDir,
+    mailbox: config.devOutboxEnabled,
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    wantsPage(request)
+      ? pages.sendNotFoundPage(request, reply)
+      : sendError(request, reply, new AppError("not_found")),
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("configuration", () => {
+  it("defaults to the embedded mode: PGlite in ./data, outboxes, demo data", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: path.resolve("data"),
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      sms: { provider: "outbox" },
+      devOutboxEnabled: true,
+      seedDemo: true,
+      publicUrl: "http://localhost:3000",
+    });
+  });
+
+  it("switches to the production transports and turns the dev outbox off", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://poort@db.internal:5432/poort",
+      SMTP_URL: "smtps://user:secret@smtp.example.nl:465",
+      SMS_PROVIDER: "cm",
+      SMS_CM_PRODUCT_TOKEN: "00000000-0000-0000-0000-000000000000",
+      PUBLIC_URL: "https://poort.example.nl/",
+    });
+    expect(config.devOutboxEnabled).toBe(false);
+    expect(config.seedDemo).toBe(false);
+    expect(config.sms).toMatchObject({ provider: "cm", sender: "Poort" });
+    expect(config.publicUrl).toBe("https://poort.example.nl");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://localhost/poort" }, "DATABASE_URL"],
+    [{ SMTP_URL: "not a url" }, "SMTP_URL"],
+    [{ JOBS_ENABLED: "perhaps" }, "JOBS_ENABLED"],
+    [{ SMS_PROVIDER: "cm" }, "SMS_CM_PRODUCT_TOKEN"],
+  ])("stops at start-up on %o, naming %s", (environment, variable) => {
+    expect(() => loadConfig(environment)).toThrow(ConfigError);
+    expect(() => loadConfig(environment)).toThrow(
+      new RegExp(`^Invalid configuration:\\n  ${variable}:`),
+    );
+  });
+});

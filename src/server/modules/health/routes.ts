@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorResponseSchema } from "../../../contracts/error.ts";
+import { healthResponseSchema, readinessResponseSchema } from "../../../contracts/health.ts";
+import { AppError } from "../../errors.ts";
+import type { DatabaseHandle } from "../../platform/db/database.ts";
+
+/** Liveness (the process answers) and readiness (it can reach its database). */
+export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (
+  app,
+  { database },
+) => {
+  app.get(
+    "/health",
+    {
+      schema: {
+        tags: ["operations"],
+        summary: "Liveness: the process is up",
+        response: { 200: healthResponseSchema },
+      },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+
+  app.get(
+    "/ready",
+    {
+      schema: {
+        tags: ["operations"],
+        summary: "Readiness: the database answers",
+        response: { 200: readinessResponseSchema, 503: errorResponseSchema },
+      },
+    },
+    async () => {
+      try {
+        await database.db.execute(sql`SELECT 1`);
+      } catch (error) {
+        throw new AppError("database_unavailable", [], { cause: error });
+      }
+      return { status: "ready" as const, database: database.kind };
+    },
+  );
+};

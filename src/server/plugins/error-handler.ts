@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorResponse } from "../../contracts/error.ts";
+import { AppError, type ErrorCode, type ErrorDetail, errorMessage } from "../errors.ts";
+import { requestLocale } from "./locale.ts";
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const locale = requestLocale(request);
+  const body: ErrorResponse = {
+    error: {
+      code: error.code,
+      message: errorMessage(error.code, locale),
+      details: error.details,
+      requestId: request.id,
+    },
+  };
+  return reply.status(error.status).type("application/json; charset=utf-8").send(body);
+}
+
+/** Fastify's own errors (body parsing, limits) that say something about the request. */
+const fastifyErrorCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "malformed_request",
+  FST_ERR_CTP_INVALID_JSON_BODY: "malformed_request",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "malformed_request",
+  FST_ERR_VALIDATION: "validation_failed",
+};
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details: ErrorDetail[] = error.validation.map((issue) => ({
+      path: [error.validationContext, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+      code: issue.keyword,
+      message: issue.message,
+    }));
+    return new AppError("validation_failed", details, { cause: error });
+  }
+  if (error.statusCode === 429) return new AppError("rate_limited", [], { cause: error });
+  const code = error.code ? fastifyErrorCodes[error.code] : undefined;
+  if (code) return new AppError(code, [], { cause: error });
+  if (error.statusCode === 404) return new AppError("not_found", [], { cause: error });
+  return new AppError("internal_error", [], { cause: error });
+}
+
+/**
+ * The one error handler: known errors become their code's status and translated message; all
+ * else is logged with its stack and answered as a plain 500, so no internals reach the client.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === "internal_error") {
+      request.log.error({ err: error }, "request failed");
+    } else if (appError.status >= 500) {
+      request.log.warn({ code: appError.code, err: appError.cause }, "service unavailable");
+    } else {
+      request.log.info({ code: appError.code, err: error.message }, "request refused");
+    }
+    return sendError(request, reply, appError);
+  });
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { BlobStore } from "./platform/blobs/blob-store.ts";
+import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
+import { type Clock, systemClock } from "./platform/clock.ts";
+import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
+import { migrateDatabase } from "./platform/db/migrate.ts";
+import { JobRunner } from "./platform/jobs/job-runner.ts";
+import type { MailTransport } from "./platform/mail/mail-transport.ts";
+import { Mailer } from "./platform/mail/mailer.ts";
+import { outboxTransport } from "./platform/mail/outbox-transport.ts";
+import { createSmtpTransport } from "./platform/mail/smtp-transport.ts";
+import { createCmSmsGateway } from "./platform/sms/cm-sms-gateway.ts";
+import { outboxSmsGateway, type SmsGateway } from "./platform/sms/sms-gateway.ts";
+import { SmsSender } from "./platform/sms/sms-sender.ts";
+
+/** The platform services one Poort process runs on, wired from the configuration. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  mailer: Mailer;
+  sms: SmsSender;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+/** Tests pass their own clock and an already migrated database, which they close themselves. */
+export interface ServiceOverrides {
+  clock?: Clock;
+  database?: DatabaseHandle;
+}
+
+export async function createServices(
+  config: Config,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
+  const database = overrides.database ?? (await openMigratedDatabase(config));
+
+  const blobs = new DiskBlobStore(path.join(config.dataDir, "blobs"));
+  const smtp = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined;
+  const transport: MailTransport = smtp ?? outboxTransport;
+  const gateway: SmsGateway =
+    config.sms.provider === "cm" ? createCmSmsGateway(config.sms) : outboxSmsGateway;
+
+  const mailer = new Mailer({ clock, blobs, transport, from: config.mailFrom });
+  const sms = new SmsSender({ clock, gateway });
+  const jobs = new JobRunner({
+    db: database.db,
+    clock,
+    logger: logger.child({ component: "jobs" }),
+    pollMs: config.jobs.pollMs,
+  });
+  mailer.registerDelivery(jobs);
+  sms.registerDelivery(jobs);
+
+  return {
+    config,
+    logger,
+    clock,
+    database,
+    blobs,
+    mailer,
+    sms,
+    jobs,
+    async close() {
+      await jobs.stop();
+      smtp?.close();
+      if (!overrides.database) await database.close();
+    },
+  };
+}
+
+async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, "pglite"),
+    poolSize: config.databasePoolSize,
+  });
+  await migrateDatabase(database);
+  return database;
+}

@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { SMTPServer, type SMTPServer as SmtpServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startServerProcess } from "../support/server-process.ts";
+import { createTestDatabase, testDatabaseKinds } from "../support/test-database.ts";
+
+/** A real SMTP server that keeps the subject of every mail it accepts. */
+async function startSmtpServer(port: number) {
+  const subjects: string[] = [];
+  const server: SmtpServer = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, done) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => {
+        raw += chunk.toString();
+      });
+      stream.on("end", () => {
+        subjects.push(/^Subject: (.*)$/m.exec(raw)?.[1] ?? "");
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { subjects, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe.each(testDatabaseKinds)("a crash between enqueue and delivery on %s", (kind) => {
+  let dataDir: string;
+  let databaseUrl: string | undefined;
+  let dropDatabase: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-crash-"));
+    if (kind === "postgres") {
+      const database = await createTestDatabase("postgres");
+      // The server process opens its own pool; this test only needs the database to exist.
+      await database.handle.close();
+      databaseUrl = database.url;
+      dropDatabase = database.drop;
+    }
+  });
+  afterAll(async () => {
+    await dropDatabase();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("delivers the queued mail exactly once after kill -9 and a restart", async () => {
+    const smtpPort = await freePort();
+    const environment = {
+      DATA_DIR: dataDir,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // The demo seed queues a welcome mail in the same transaction that records the step.
+      SEED_DEMO: "true",
+      JOBS_POLL_MS: "100",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    };
+
+    // First life: the mail relay is down, so the mail waits in the queue; then a crash.
+    const first = await startServerProcess(environment);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await first.kill();
+
+    const smtp = await startSmtpServer(smtpPort);
+    try {
+      expect(smtp.subjects).toEqual([]);
+      // Second life: the job survived the crash and delivers once its retry is due.
+      const second = await startServerProcess(environment);
+      try {
+        await expect.poll(() => smtp.subjects.length, { timeout: 30_000, interval: 200 }).toBe(1);
+        // A few more polling rounds: nothing is delivered twice.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(smtp.subjects).toEqual(["Welkom bij Poort"]);
+      } finally {
+        expect(await second.stop(), second.output()).toBe(0);
+      }
+    } finally {
+      await smtp.close();
+    }
+  }, 90_000);
+});
