@@ -8,7 +8,7 @@ import pg from "pg";
 
 /**
  * One Drizzle type for both drivers: every repository is written against it, so the same
- * queries run on the embedded PGlite and on a PostgreSQL server (ADR 0002). A transaction is a
+ * queries run on the embedded PGlite and on a PostgreSQL server (ADR 0001). A transaction is a
  * `Database` too, which lets a service pass its transaction to another module's service.
  */
 export type Database = PgDatabase<PgQueryResultHKT>;

@@ -208,7 +208,12 @@ export class JobRunner {
     );
     try {
       const payload = registration.type.payload.parse(job.payload);
-      await registration.handler(payload, { jobId: job.id, attempt: job.attempts, db });
+      await registration.handler(payload, {
+        jobId: job.id,
+        attempt: job.attempts,
+        isLastAttempt: job.attempts >= job.maxAttempts,
+        db,
+      });
       await db
         .update(jobs)
         .set({ state: "completed", finishedAt: clock.now(), lockedUntil: null, lastError: null })

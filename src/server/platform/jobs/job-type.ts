@@ -19,6 +19,8 @@ export interface JobType<Payload> {
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** No retry follows if this attempt fails: the handler should record the failure for good. */
+  isLastAttempt: boolean;
   db: Database;
 }
 

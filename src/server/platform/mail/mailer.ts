@@ -2,15 +2,15 @@ import type { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Locale } from "../../../contracts/locale.ts";
-import type { BlobStore } from "../blobs/blob-store.ts";
+import type { BlobStore, StoredBlob } from "../blobs/blob-store.ts";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
 import type { JobRunner } from "../jobs/job-runner.ts";
 import { defineJobType } from "../jobs/job-type.ts";
-import { renderMail } from "./mail-content.ts";
+import { type RenderedMail, renderMail } from "./mail-content.ts";
 import type { MailTemplate } from "./mail-template.ts";
-import { MailRejectedError, type MailTransport } from "./mail-transport.ts";
+import { MailRejectedError, type MailTransport, type OutgoingMail } from "./mail-transport.ts";
 import { mailAttachments, mails } from "./schema.ts";
 
 export interface MailAttachment {
@@ -57,12 +57,40 @@ export class Mailer {
     );
     // Attachment bytes go to the blob store first; the rows that point at them join the
     // caller's transaction.
-    const stored = await Promise.all(
-      (request.attachments ?? []).map(async (attachment) => ({
+    const stored = await this.#storeAttachments(request.attachments ?? []);
+    try {
+      return await this.#insert(db, request, rendered, stored);
+    } catch (error) {
+      await this.#forget(stored.map(({ blob }) => blob));
+      throw error;
+    }
+  }
+
+  async #storeAttachments(attachments: MailAttachment[]) {
+    const results = await Promise.allSettled(
+      attachments.map(async (attachment) => ({
         attachment,
         blob: await this.options.blobs.put(attachment.content),
       })),
     );
+    const stored = results.flatMap((result) =>
+      result.status === "fulfilled" ? [result.value] : [],
+    );
+    const failure = results.find((result) => result.status === "rejected");
+    if (failure) {
+      // One attachment failed to store: the mail is not queued, so the others are garbage.
+      await this.#forget(stored.map(({ blob }) => blob));
+      throw failure.reason;
+    }
+    return stored;
+  }
+
+  async #insert<Data>(
+    db: Database,
+    request: MailRequest<Data>,
+    rendered: RenderedMail,
+    stored: Array<{ attachment: MailAttachment; blob: StoredBlob }>,
+  ): Promise<string> {
     const [mail] = await db
       .insert(mails)
       .values({
@@ -91,44 +119,72 @@ export class Mailer {
     return mail.id;
   }
 
-  registerDelivery(runner: JobRunner): void {
-    runner.handle(deliverMailJob, ({ mailId }, { db }) => this.#deliver(db, mailId));
+  async #forget(blobs: StoredBlob[]): Promise<void> {
+    await Promise.allSettled(blobs.map((blob) => this.options.blobs.delete(blob.key)));
   }
 
-  async #deliver(db: Database, mailId: string): Promise<void> {
-    const { transport, blobs, clock, from } = this.options;
+  registerDelivery(runner: JobRunner): void {
+    runner.handle(deliverMailJob, ({ mailId }, { db, isLastAttempt }) =>
+      this.#deliver(db, mailId, isLastAttempt),
+    );
+  }
+
+  async #deliver(db: Database, mailId: string, isLastAttempt: boolean): Promise<void> {
+    const { transport, clock, from } = this.options;
     const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
     if (mail?.status !== "queued") return;
-    const attachments = await db
-      .select()
-      .from(mailAttachments)
-      .where(eq(mailAttachments.mailId, mailId));
+    const messageId = `<${mail.id}@${senderDomain(from)}>`;
     try {
-      await transport.send({
-        from,
-        to: mail.toAddress,
-        subject: mail.subject,
-        text: mail.textBody,
-        html: mail.htmlBody,
-        messageId: `<${mail.id}@${senderDomain(from)}>`,
-        attachments: attachments.map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          open: () => blobs.get(attachment.blobKey),
-        })),
-      });
+      await transport.send(await this.#outgoing(db, mail, messageId));
     } catch (error) {
-      if (!(error instanceof MailRejectedError)) throw error;
+      const rejected = error instanceof MailRejectedError;
+      // The row tells an operator why the mail has not arrived; once the job stops retrying,
+      // the mail is failed rather than queued for ever.
+      const final = rejected || isLastAttempt;
       await db
         .update(mails)
-        .set({ status: "failed", transport: transport.name, lastError: error.message })
+        .set({
+          lastError: error instanceof Error ? error.message : String(error),
+          ...(final ? { status: "failed" as const, transport: transport.name, messageId } : {}),
+        })
         .where(eq(mails.id, mailId));
-      return;
+      if (rejected) return;
+      throw error;
     }
     await db
       .update(mails)
-      .set({ status: "sent", transport: transport.name, sentAt: clock.now(), lastError: null })
+      .set({
+        status: "sent",
+        transport: transport.name,
+        messageId,
+        sentAt: clock.now(),
+        lastError: null,
+      })
       .where(eq(mails.id, mailId));
+  }
+
+  async #outgoing(
+    db: Database,
+    mail: typeof mails.$inferSelect,
+    messageId: string,
+  ): Promise<OutgoingMail> {
+    const attachments = await db
+      .select()
+      .from(mailAttachments)
+      .where(eq(mailAttachments.mailId, mail.id));
+    return {
+      from: this.options.from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+      html: mail.htmlBody,
+      messageId,
+      attachments: attachments.map((attachment) => ({
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        open: () => this.options.blobs.get(attachment.blobKey),
+      })),
+    };
   }
 }
 

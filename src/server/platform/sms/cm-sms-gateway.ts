@@ -27,7 +27,7 @@ const responseSchema = z.object({
 /**
  * CM.com, a Dutch SMS provider, through its JSON messaging API. A 4xx answer or a non-zero
  * error code in the body means CM refused the message (bad token, number or content): that is
- * final. A 5xx answer, a time-out or a lost connection is worth retrying.
+ * final. A 5xx or 429 answer, a time-out or a lost connection is worth retrying.
  */
 export function createCmSmsGateway(options: CmGatewayOptions): SmsGateway {
   return {
@@ -44,7 +44,8 @@ export function createCmSmsGateway(options: CmGatewayOptions): SmsGateway {
                 from: options.sender,
                 to: [{ number: `00${sms.to.slice(1)}` }],
                 body: { type: "auto", content: sms.text },
-                reference: sms.reference,
+                // CM takes 1 to 32 alphanumeric characters: our UUID without its hyphens.
+                reference: sms.reference.replaceAll("-", ""),
                 // Long texts are split into at most this many concatenated parts.
                 minimumNumberOfMessageParts: 1,
                 maximumNumberOfMessageParts: 3,
@@ -55,7 +56,8 @@ export function createCmSmsGateway(options: CmGatewayOptions): SmsGateway {
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
       const parsed = responseSchema.safeParse(await response.json().catch(() => undefined));
-      if (response.status >= 500 || !parsed.success) {
+      // 429: CM asks us to slow down, not to give up.
+      if (response.status >= 500 || response.status === 429 || !parsed.success) {
         throw new Error(`CM gateway answered HTTP ${response.status}`);
       }
       const refusal = parsed.data.messages?.find((message) => message.status !== "Accepted");

@@ -37,22 +37,31 @@ export class SmsSender {
   }
 
   registerDelivery(runner: JobRunner): void {
-    runner.handle(sendSmsJob, ({ smsId }, { db }) => this.#send(db, smsId));
+    runner.handle(sendSmsJob, ({ smsId }, { db, isLastAttempt }) =>
+      this.#send(db, smsId, isLastAttempt),
+    );
   }
 
-  async #send(db: Database, smsId: string): Promise<void> {
+  async #send(db: Database, smsId: string, isLastAttempt: boolean): Promise<void> {
     const { gateway, clock } = this.options;
     const [sms] = await db.select().from(smsMessages).where(eq(smsMessages.id, smsId));
     if (sms?.status !== "queued") return;
     try {
       await gateway.send({ to: sms.toNumber, text: sms.body, reference: sms.id });
     } catch (error) {
-      if (!(error instanceof SmsRejectedError)) throw error;
+      const rejected = error instanceof SmsRejectedError;
+      // The row tells an operator why the text has not arrived; once the job stops retrying,
+      // the text is failed rather than queued for ever.
+      const final = rejected || isLastAttempt;
       await db
         .update(smsMessages)
-        .set({ status: "failed", gateway: gateway.name, lastError: error.message })
+        .set({
+          lastError: error instanceof Error ? error.message : String(error),
+          ...(final ? { status: "failed" as const, gateway: gateway.name } : {}),
+        })
         .where(eq(smsMessages.id, smsId));
-      return;
+      if (rejected) return;
+      throw error;
     }
     await db
       .update(smsMessages)

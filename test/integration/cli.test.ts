@@ -1,0 +1,82 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDatabaseKinds } from "../support/test-database.ts";
+
+const run = promisify(execFile);
+
+/** `npx poort …` as an operator runs it: the package's bin, which builds what is missing. */
+async function poort(args: string[], environment: Record<string, string> = {}) {
+  try {
+    const { stdout } = await run(process.execPath, ["bin/poort.mjs", ...args], {
+      env: { PATH: process.env.PATH, ...environment },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout + failed.stderr };
+  }
+}
+
+describe("the poort CLI", () => {
+  it("explains itself", async () => {
+    const help = await poort(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: poort <command>");
+    expect(help.stdout).toMatch(/migrate\s+apply the database migrations/);
+    const unknown = await poort(["make-coffee"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain("Unknown command: make-coffee");
+  });
+
+  it("names the variable when the configuration is wrong", async () => {
+    const result = await poort(["migrate"], { DATABASE_URL: "mysql://localhost/poort" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("DATABASE_URL:");
+  });
+});
+
+describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => {
+  let environment: Record<string, string>;
+  let cleanUp: () => Promise<void>;
+
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-cli-"));
+    environment = { DATA_DIR: dataDir };
+    let dropDatabase = async () => {};
+    if (kind === "postgres") {
+      // An empty database of its own: the template is migrated already, this one must not be.
+      const database = await createTestDatabase("postgres");
+      await database.handle.db.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+      await database.handle.db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE");
+      await database.handle.close();
+      environment.DATABASE_URL = database.url ?? "";
+      dropDatabase = database.drop;
+    }
+    cleanUp = async () => {
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  });
+  afterAll(() => cleanUp());
+
+  it("migrates an empty database, and a second run changes nothing", async () => {
+    expect(await poort(["migrate"], environment)).toEqual({
+      code: 0,
+      stdout: `Migrations applied (${kind}).\n`,
+    });
+    expect((await poort(["migrate"], environment)).code).toBe(0);
+  });
+
+  it("adds the demo data once", async () => {
+    expect((await poort(["seed-demo"], environment)).stdout).toBe(
+      "Demo data added: outbox-welcome.\n",
+    );
+    expect((await poort(["seed-demo"], environment)).stdout).toBe(
+      "Demo data was already complete.\n",
+    );
+  });
+});
