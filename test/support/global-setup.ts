@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/server/platform/db/database.ts";
 import { migrateDatabase } from "../../src/server/platform/db/migrate.ts";
+import { databaseUrlFor, withAdminClient } from "./postgres-admin.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -48,23 +48,4 @@ export default async function setup(project: TestProject) {
       admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`),
     );
   };
-}
-
-export function databaseUrlFor(databaseUrl: string, database: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-export async function withAdminClient<T>(
-  databaseUrl: string,
-  work: (client: pg.Client) => Promise<T>,
-): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
