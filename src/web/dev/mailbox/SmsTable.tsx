@@ -1,0 +1,39 @@
+import { useTranslation } from "react-i18next";
+import type { OutboxSms } from "../../../contracts/dev-outbox.ts";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../ui/components/Table.tsx";
+import { SentAt } from "./SentAt.tsx";
+
+export function SmsTable({ messages }: { messages: OutboxSms[] }) {
+  const { t } = useTranslation();
+  if (messages.length === 0) return <Paragraph>{t("devMailbox.sms.empty")}</Paragraph>;
+  return (
+    <Table caption={t("devMailbox.sms.caption")}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t("devMailbox.to")}</TableHeaderCell>
+          <TableHeaderCell>{t("devMailbox.message")}</TableHeaderCell>
+          <TableHeaderCell>{t("devMailbox.sentAt")}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {messages.map((sms) => (
+          <TableRow key={sms.id}>
+            <TableCell className="poort-nowrap">{sms.to}</TableCell>
+            <TableCell className="poort-sms-text">{sms.text}</TableCell>
+            <TableCell>
+              <SentAt iso={sms.sentAt} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,8 @@
+import { startApp } from "../../ui/start-app.tsx";
+import { MailboxPage } from "./MailboxPage.tsx";
+
+startApp({
+  basename: "/dev/mailbox",
+  app: "devMailbox",
+  routes: [{ index: true, element: <MailboxPage /> }],
+});

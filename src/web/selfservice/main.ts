@@ -1,0 +1,3 @@
+import { startAreaApp } from "../ui/start-app.tsx";
+
+startAreaApp("selfservice");

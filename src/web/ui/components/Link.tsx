@@ -1,0 +1,15 @@
+import type { ComponentProps } from "react";
+import { Link as RouterLinkBase } from "react-router";
+import { classNames } from "./class-names.ts";
+
+const linkClass = "utrecht-link utrecht-link--html-a";
+
+/** A link that leaves the current app (another area, a download): a full page load. */
+export function Link({ className, ...props }: ComponentProps<"a">) {
+  return <a className={classNames(linkClass, className)} {...props} />;
+}
+
+/** A link within the current app, handled by React Router without reloading the page. */
+export function RouterLink({ className, ...props }: ComponentProps<typeof RouterLinkBase>) {
+  return <RouterLinkBase className={classNames(linkClass, className)} {...props} />;
+}

@@ -1,0 +1,28 @@
+/** Date and time in the reader's language, e.g. "12 mei 2026 14:03:07". */
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }).format(
+    new Date(iso),
+  );
+}
+
+/** A file size in the largest unit that keeps the number at or above 1, e.g. "12,5 kB". */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** Time of day in the reader's language, e.g. "14:03:07". */
+export function formatTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(date);
+}

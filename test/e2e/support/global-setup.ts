@@ -1,0 +1,32 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+// @ts-expect-error: a plain ES module without types
+import { ensureBuilt } from "../../../scripts/ensure-built.mjs";
+import { type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the Poort under test answers. */
+    baseUrl: string;
+  }
+}
+
+/** Builds Poort as `npm start` would, and runs it on the embedded defaults with demo data. */
+export default async function setup(project: TestProject) {
+  (ensureBuilt as (names: string[]) => void)(["server", "web"]);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-e2e-"));
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess({ DATA_DIR: dataDir, JOBS_POLL_MS: "100" }, { built: true });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
