@@ -36,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       kind: "postgres",
       db: drizzlePostgres({ client: pool }) as unknown as Database,
       pool,
-      close: () => pool.end(),
+      close: once(() => pool.end()),
     };
   }
   if (target.pgliteDir) {
@@ -51,6 +51,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     kind: "pglite",
     db: drizzlePglite({ client }) as unknown as Database,
     client,
-    close: () => client.close(),
+    close: once(() => client.close()),
+  };
+}
+
+/** Closing a handle twice (a test's own close, then its cleanup) is harmless. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
   };
 }
