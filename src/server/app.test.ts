@@ -113,10 +113,16 @@ describe.each(testDatabaseKinds)("the HTTP app on %s", (kind) => {
     });
 
     it("refuses a JSON body it cannot parse with 400", async () => {
+      const session = await get("/api/session");
+      const csrfCookie = session.cookies.find((cookie) => cookie.name === "__Host-poort_csrf");
       const broken = await subject.app.inject({
         method: "POST",
-        url: "/api/anything",
-        headers: { "content-type": "application/json" },
+        url: "/api/auth/login",
+        headers: {
+          "content-type": "application/json",
+          "x-csrf-token": session.json().csrfToken,
+          cookie: `__Host-poort_csrf=${csrfCookie?.value}`,
+        },
         payload: "{broken",
       });
       expect(broken.statusCode).toBe(400);

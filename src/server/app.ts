@@ -8,6 +8,11 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError } from "./errors.ts";
+import { authRoutes } from "./modules/accounts/auth-routes.ts";
+import { accountsDeps } from "./modules/accounts/deps.ts";
+import { meRoutes } from "./modules/accounts/me-routes.ts";
+import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts";
+import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { registerErrorHandler, sendError } from "./plugins/error-handler.ts";
@@ -16,7 +21,10 @@ import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import { registerWebPages, wantsPage } from "./plugins/web-pages.ts";
 import type { Services } from "./services.ts";
 
-export type AppDependencies = Pick<Services, "config" | "database" | "blobs" | "logger">;
+export type AppDependencies = Pick<
+  Services,
+  "config" | "database" | "blobs" | "logger" | "clock" | "mailer" | "sms" | "secrets"
+>;
 
 const { version } = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
@@ -44,6 +52,11 @@ export async function buildApp(deps: AppDependencies) {
   await registerOpenApi(app, { version });
 
   await app.register(healthRoutes, { database });
+  await app.register(sessionPlugin, { db: database.db, clock: deps.clock });
+  const accounts = accountsDeps(deps);
+  await app.register(authRoutes, { deps: accounts });
+  await app.register(meRoutes, { deps: accounts });
+  await app.register(officeAccountRoutes, { deps: accounts });
   if (config.devOutboxEnabled) {
     await app.register(devOutboxRoutes, { db: database.db, blobs });
   }

@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   SMS_CM_PRODUCT_TOKEN: z.string().min(1).optional(),
   SMS_CM_URL: absoluteUrl.default("https://gw.messaging.cm.com/v1.0/message"),
   SMS_SENDER: z.string().min(1).max(11).default("Poort"),
+  SECRET_KEY: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
@@ -44,6 +45,8 @@ export interface Config {
   sms:
     | { provider: "outbox"; sender: string }
     | { provider: "cm"; sender: string; productToken: string; url: string };
+  /** Seals secrets at rest; unset in embedded mode: a key file in DATA_DIR is generated. */
+  secretKey: string | undefined;
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
   /** Load the demo data at start-up (default: in embedded mode only). */
@@ -70,6 +73,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  SMS_CM_PRODUCT_TOKEN: required when SMS_PROVIDER=cm",
     );
   }
+  if (e.NODE_ENV === "production" && !e.SECRET_KEY) {
+    throw new ConfigError("Invalid configuration:\n  SECRET_KEY: required in production");
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -90,6 +96,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             url: e.SMS_CM_URL,
           }
         : { provider: "outbox", sender: e.SMS_SENDER },
+    secretKey: e.SECRET_KEY,
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,

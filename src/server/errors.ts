@@ -20,6 +20,41 @@ export const errorCatalogue = {
     nl: "Deze pagina of dit gegeven bestaat niet.",
     en: "This page or item does not exist.",
   },
+  unauthenticated: {
+    status: 401,
+    nl: "U bent niet (meer) ingelogd. Log opnieuw in.",
+    en: "You are not (or no longer) logged in. Please log in again.",
+  },
+  login_failed: {
+    status: 401,
+    nl: "Dit e-mailadres en wachtwoord horen niet bij een actief account, of er is te vaak geprobeerd. Controleer uw gegevens of probeer het later opnieuw.",
+    en: "This e-mail address and password do not belong to an active account, or there were too many attempts. Check your details or try again later.",
+  },
+  code_invalid: {
+    status: 400,
+    nl: "Deze code klopt niet of is verlopen. Probeer het opnieuw of vraag een nieuwe code aan.",
+    en: "This code is wrong or has expired. Try again or request a new code.",
+  },
+  forbidden: {
+    status: 403,
+    nl: "U heeft geen toegang tot dit onderdeel.",
+    en: "You do not have access to this part.",
+  },
+  csrf_failed: {
+    status: 403,
+    nl: "Dit verzoek kon niet worden gecontroleerd. Laad de pagina opnieuw en probeer het nog eens.",
+    en: "This request could not be verified. Reload the page and try again.",
+  },
+  conflict: {
+    status: 409,
+    nl: "Dit bestaat al of is intussen gewijzigd.",
+    en: "This already exists or has changed in the meantime.",
+  },
+  link_invalid: {
+    status: 410,
+    nl: "Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.",
+    en: "This link has expired or has already been used. Please request a new link.",
+  },
   payload_too_large: {
     status: 413,
     nl: "Het verzoek is te groot.",

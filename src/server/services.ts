@@ -11,6 +11,8 @@ import type { MailTransport } from "./platform/mail/mail-transport.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
 import { outboxTransport } from "./platform/mail/outbox-transport.ts";
 import { createSmtpTransport } from "./platform/mail/smtp-transport.ts";
+import { scheduleRateLimitPurge } from "./platform/security/rate-limit-purge.ts";
+import { loadSecretKey, SecretBox } from "./platform/security/secret-box.ts";
 import { createCmSmsGateway } from "./platform/sms/cm-sms-gateway.ts";
 import { outboxSmsGateway, type SmsGateway } from "./platform/sms/sms-gateway.ts";
 import { SmsSender } from "./platform/sms/sms-sender.ts";
@@ -24,6 +26,7 @@ export interface Services {
   blobs: BlobStore;
   mailer: Mailer;
   sms: SmsSender;
+  secrets: SecretBox;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -50,6 +53,9 @@ export async function createServices(
 
   const mailer = new Mailer({ clock, blobs, transport, from: config.mailFrom });
   const sms = new SmsSender({ clock, gateway });
+  const secrets = new SecretBox(
+    await loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }),
+  );
   const jobs = new JobRunner({
     db: database.db,
     clock,
@@ -58,6 +64,7 @@ export async function createServices(
   });
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
+  await scheduleRateLimitPurge(jobs, clock);
 
   return {
     config,
@@ -67,6 +74,7 @@ export async function createServices(
     blobs,
     mailer,
     sms,
+    secrets,
     jobs,
     async close() {
       await jobs.stop();

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { localeSchema } from "./locale.ts";
+import { emailAddressSchema } from "./offices.ts";
+
+/** The three front doors with a login; each has its own kind of account. */
+export const loginAreaSchema = z.enum(["portal", "office", "servicedesk"]);
+export type LoginArea = z.infer<typeof loginAreaSchema>;
+
+export const staffRoleSchema = z.enum(["admin", "notary", "handler", "assistant"]);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "invalid_link" });
+
+export const passwordSchema = z.string().min(1).max(1024);
+
+export const linkStateSchema = z.object({
+  purpose: z.enum(["invitation", "email-confirmation", "password-reset"]),
+  area: loginAreaSchema,
+});
+
+export const startActivationSchema = z.object({
+  token: linkTokenSchema,
+  email: emailAddressSchema,
+});
+export const setPasswordSchema = z.object({ token: linkTokenSchema, password: passwordSchema });
+export const requestPasswordResetSchema = z.object({
+  area: loginAreaSchema,
+  email: emailAddressSchema,
+});
+export const loginSchema = z.object({
+  area: loginAreaSchema,
+  email: emailAddressSchema,
+  password: passwordSchema,
+});
+export const secondFactorSchema = z.object({
+  method: z.enum(["sms", "totp", "recovery"]),
+  code: z.string().trim().min(4).max(32),
+});
+
+/** Where the user goes after a step of the login. */
+export const loginOutcomeSchema = z.object({
+  next: z.enum(["second-factor", "set-up-second-factor", "done"]),
+  /** The method of the second step, when one follows. */
+  method: z.enum(["sms", "totp"]).optional(),
+  /** The first login opens "Mijn gegevens". */
+  firstLogin: z.boolean(),
+});
+export type LoginOutcome = z.infer<typeof loginOutcomeSchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(["client", "staff", "platform"]),
+  name: z.string(),
+  email: z.string(),
+  locale: localeSchema,
+  role: z.string().nullable(),
+  officeName: z.string().nullable(),
+  isMainAccount: z.boolean(),
+  clientKind: z.enum(["person", "company"]).nullable(),
+  twoFactorMethod: z.enum(["none", "sms", "totp"]),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const sessionStateSchema = z.object({
+  csrfToken: z.string(),
+  /** Absent when nobody is logged in. */
+  account: accountSummarySchema.optional(),
+  stage: z.enum(["second-factor", "complete"]).optional(),
+  /** When the session ends if the user does nothing: the page warns before. */
+  idleExpiresAt: z.iso.datetime().optional(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const inviteClientSchema = z.object({
+  kind: z.enum(["person", "company"]),
+  /** The person's name, or the company's. */
+  name: z.string().trim().min(2).max(200),
+  /** For a company: the name of the person who uses the main account. */
+  contactName: z.string().trim().min(2).max(200).optional(),
+  email: emailAddressSchema,
+  mobile: z.string().trim().max(32).optional(),
+  locale: localeSchema.default("nl"),
+});
+export type InviteClient = z.infer<typeof inviteClientSchema>;
+
+export const inviteStaffSchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  email: emailAddressSchema,
+  role: staffRoleSchema,
+  locale: localeSchema.default("nl"),
+});
+export type InviteStaff = z.infer<typeof inviteStaffSchema>;
+
+export const invitationStateSchema = z.enum(["pending", "expired", "accepted", "revoked"]);
+
+export const accountListItemSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(["invited", "active", "deactivated"]),
+  role: z.string().nullable(),
+  invitation: invitationStateSchema.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type AccountListItem = z.infer<typeof accountListItemSchema>;
+
+export const profileSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  mobile: z.string().nullable(),
+  locale: localeSchema,
+  notifications: z.object({
+    documents: z.boolean(),
+    questionnaires: z.boolean(),
+    messages: z.boolean(),
+  }),
+  twoFactorMethod: z.enum(["none", "sms", "totp"]),
+  unusedRecoveryCodes: z.number().int(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const updateProfileSchema = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    locale: localeSchema,
+    notifications: profileSchema.shape.notifications.partial(),
+  })
+  .partial();
+
+export const sessionListSchema = z.object({
+  sessions: z.array(
+    z.object({
+      id: z.uuid(),
+      current: z.boolean(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      lastSeenAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+export const mobileNumberInputSchema = z.object({ mobile: z.string().trim().min(6).max(32) });
+export const codeInputSchema = z.object({ code: z.string().trim().min(4).max(32) });
+export const passwordConfirmationSchema = z.object({ password: passwordSchema });
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export const totpSetupSchema = z.object({
+  uri: z.string(),
+  qrSvgDataUrl: z.string(),
+  secret: z.string(),
+});
+
+export const addExtraAccountSchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  email: emailAddressSchema,
+  locale: localeSchema.default("nl"),
+});
+export const accountListSchema = z.object({ accounts: z.array(accountListItemSchema) });

@@ -1,0 +1,20 @@
+import type { AccountSummary } from "../../../contracts/accounts.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { type AccountRow, findAccountWithContext } from "./repository.ts";
+
+/** What the web apps know about the logged-in account. */
+export async function describeAccount(db: Database, account: AccountRow): Promise<AccountSummary> {
+  const context = await findAccountWithContext(db, account.id);
+  return {
+    id: account.id,
+    kind: account.kind,
+    name: account.name,
+    email: account.email,
+    locale: account.locale,
+    role: account.role,
+    officeName: context?.officeName ?? null,
+    isMainAccount: account.isMainAccount,
+    clientKind: context?.clientKind ?? null,
+    twoFactorMethod: account.twoFactorMethod,
+  };
+}

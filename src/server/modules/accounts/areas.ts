@@ -1,0 +1,28 @@
+import type { LoginArea } from "../../../contracts/accounts.ts";
+import type { ActorType } from "../../platform/audit/record-audit-event.ts";
+import type { AccountKind } from "./repository.ts";
+
+/** Each login area admits one kind of account, and its pages live under one path. */
+export const areaOfKind: Record<AccountKind, LoginArea> = {
+  client: "portal",
+  staff: "office",
+  platform: "servicedesk",
+};
+
+export const kindOfArea: Record<LoginArea, AccountKind> = {
+  portal: "client",
+  office: "staff",
+  servicedesk: "platform",
+};
+
+/** The page in the account's area that a mailed link opens. */
+export function areaLink(publicUrl: string, kind: AccountKind, page: string, token: string) {
+  return `${publicUrl}/${areaOfKind[kind]}/${page}/${token}`;
+}
+
+/** How an account's own actions appear in the audit log. */
+export const actorOfKind: Record<AccountKind, ActorType> = {
+  client: "client",
+  staff: "staff",
+  platform: "platform-staff",
+};

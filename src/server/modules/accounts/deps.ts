@@ -1,0 +1,40 @@
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { Mailer } from "../../platform/mail/mailer.ts";
+import type { SecretBox } from "../../platform/security/secret-box.ts";
+import type { SmsSender } from "../../platform/sms/sms-sender.ts";
+
+/** What the account services need from the platform. */
+export interface AccountsDeps {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  sms: SmsSender;
+  /** Seals secrets kept at rest (TOTP secrets). */
+  secrets: SecretBox;
+  /** Base of the links in mails. */
+  publicUrl: string;
+}
+
+/** Where a request came from, for the audit log and the session list. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent?: string | undefined;
+}
+
+/** The account services' share of the platform services. */
+export function accountsDeps(
+  services: Pick<AccountsDeps, "clock" | "mailer" | "sms" | "secrets"> & {
+    database: { db: Database };
+    config: { publicUrl: string };
+  },
+): AccountsDeps {
+  return {
+    db: services.database.db,
+    clock: services.clock,
+    mailer: services.mailer,
+    sms: services.sms,
+    secrets: services.secrets,
+    publicUrl: services.config.publicUrl,
+  };
+}

@@ -1,0 +1,193 @@
+import type { InviteClient, InviteStaff } from "../../../contracts/accounts.ts";
+import { AppError } from "../../errors.ts";
+import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { phoneNumberSchema } from "../../platform/sms/phone-number.ts";
+import { invitationMail } from "./account-mails.ts";
+import { areaLink } from "./areas.ts";
+import type { AccountsDeps } from "./deps.ts";
+import { issueLinkToken } from "./link-tokens.ts";
+import {
+  type AccountRow,
+  findAccountWithContext,
+  insertAccount,
+  insertClient,
+} from "./repository.ts";
+
+type NewAccount = Pick<
+  AccountRow,
+  | "kind"
+  | "officeId"
+  | "clientId"
+  | "role"
+  | "isMainAccount"
+  | "email"
+  | "name"
+  | "mobile"
+  | "locale"
+>;
+
+/** Creates an account in the invited state and mails its first link (mail 1), in one go. */
+async function createInvitedAccount(
+  deps: AccountsDeps,
+  tx: Database,
+  values: NewAccount,
+  actor: AuditEvent["actor"],
+): Promise<AccountRow> {
+  const { clock } = deps;
+  const account = await insertAccount(tx, { ...values, createdAt: clock.now() });
+  if (!account) {
+    throw new AppError("conflict", [
+      { path: "email", code: "taken", message: "An account with this e-mail address exists" },
+    ]);
+  }
+  await sendInvitation(deps, tx, account, actor);
+  return account;
+}
+
+async function sendInvitation(
+  deps: AccountsDeps,
+  tx: Database,
+  account: AccountRow,
+  actor: AuditEvent["actor"],
+): Promise<void> {
+  const token = await issueLinkToken(tx, deps.clock, account.id, "invitation");
+  const context = await findAccountWithContext(tx, account.id);
+  await deps.mailer.queue(tx, {
+    to: account.email,
+    locale: account.locale,
+    template: invitationMail,
+    data: {
+      name: account.name,
+      officeName: context?.officeName ?? undefined,
+      url: areaLink(deps.publicUrl, account.kind, "activate", token),
+    },
+  });
+  await recordAuditEvent(tx, deps.clock, {
+    actor,
+    action: "account.invited",
+    subject: { type: "account", id: account.id },
+    details: { kind: account.kind, role: account.role },
+  });
+}
+
+/** Office staff create a client (person or company) with its main account (B1, B13). */
+export function inviteClient(
+  deps: AccountsDeps,
+  officeId: string,
+  input: InviteClient,
+  actor: AuditEvent["actor"],
+): Promise<AccountRow> {
+  return deps.db.transaction(async (tx) => {
+    const client = await insertClient(tx, {
+      officeId,
+      kind: input.kind,
+      name: input.name,
+      createdAt: deps.clock.now(),
+    });
+    return createInvitedAccount(
+      deps,
+      tx,
+      {
+        kind: "client",
+        officeId,
+        clientId: client.id,
+        role: null,
+        isMainAccount: true,
+        email: input.email,
+        name: input.kind === "company" ? (input.contactName ?? input.name) : input.name,
+        mobile: input.mobile ? phoneNumberSchema.parse(input.mobile) : null,
+        locale: input.locale,
+      },
+      actor,
+    );
+  });
+}
+
+/** A company's main account adds an extra account that acts for the company (B12). */
+export function inviteExtraAccount(
+  deps: AccountsDeps,
+  mainAccount: AccountRow,
+  input: { name: string; email: string; locale: "nl" | "en" },
+): Promise<AccountRow> {
+  return deps.db.transaction((tx) =>
+    createInvitedAccount(
+      deps,
+      tx,
+      {
+        kind: "client",
+        officeId: mainAccount.officeId,
+        clientId: mainAccount.clientId,
+        role: null,
+        isMainAccount: false,
+        email: input.email,
+        name: input.name,
+        mobile: null,
+        locale: input.locale,
+      },
+      { type: "client", id: mainAccount.id },
+    ),
+  );
+}
+
+/** An office admin invites a colleague; staff set up 2-step verification at first login. */
+export function inviteStaff(
+  deps: AccountsDeps,
+  officeId: string,
+  input: InviteStaff,
+  actor: AuditEvent["actor"],
+): Promise<AccountRow> {
+  return deps.db.transaction((tx) =>
+    createInvitedAccount(
+      deps,
+      tx,
+      {
+        kind: "staff",
+        officeId,
+        clientId: null,
+        role: input.role,
+        isMainAccount: false,
+        email: input.email,
+        name: input.name,
+        mobile: null,
+        locale: input.locale,
+      },
+      actor,
+    ),
+  );
+}
+
+/** Servicedesk and member administration accounts, created by an operator with the CLI. */
+export function invitePlatformStaff(
+  deps: AccountsDeps,
+  input: { name: string; email: string; role: "servicedesk" | "member-admin"; locale: "nl" | "en" },
+): Promise<AccountRow> {
+  return deps.db.transaction((tx) =>
+    createInvitedAccount(
+      deps,
+      tx,
+      {
+        kind: "platform",
+        officeId: null,
+        clientId: null,
+        role: input.role,
+        isMainAccount: false,
+        email: input.email,
+        name: input.name,
+        mobile: null,
+        locale: input.locale,
+      },
+      { type: "operator" },
+    ),
+  );
+}
+
+/** Sends a fresh invitation; the earlier link stops working. Only for accounts not yet active. */
+export async function resendInvitation(
+  deps: AccountsDeps,
+  account: AccountRow,
+  actor: AuditEvent["actor"],
+): Promise<void> {
+  if (account.status !== "invited") throw new AppError("conflict");
+  await deps.db.transaction((tx) => sendInvitation(deps, tx, account, actor));
+}

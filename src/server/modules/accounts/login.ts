@@ -1,0 +1,132 @@
+import type { LoginArea, LoginOutcome } from "../../../contracts/accounts.ts";
+import { AppError } from "../../errors.ts";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import { MINUTE } from "../../platform/clock.ts";
+import { hashPassword, verifyPassword } from "../../platform/security/password-hashing.ts";
+import { consumeRateLimit, resetRateLimit } from "../../platform/security/rate-limiter.ts";
+import { actorOfKind, kindOfArea } from "./areas.ts";
+import type { AccountsDeps, RequestOrigin } from "./deps.ts";
+import {
+  type AccountRow,
+  endSession,
+  findAccountByEmail,
+  recordFailedLogin,
+  updateAccount,
+} from "./repository.ts";
+import { sendLoginCode } from "./second-factor.ts";
+import { type StartedSession, startSession } from "./sessions.ts";
+
+/** Consecutive wrong passwords before an account is locked, and for how long (doubling). */
+const LOCK_AFTER_FAILURES = 5;
+const FIRST_LOCK = 15 * MINUTE;
+/** Attempts from one address across all accounts: stops guessing many accounts at once. */
+const PER_IP = { limit: 30, windowMs: 15 * MINUTE };
+/** Attempts on one account from anywhere. */
+const PER_ACCOUNT = { limit: 10, windowMs: 15 * MINUTE };
+
+// Verified against when the address is unknown, so both cases take as long.
+const decoyHash = hashPassword("poort decoy password that never matches");
+
+export interface LoginResult {
+  session: StartedSession;
+  outcome: LoginOutcome;
+}
+
+/**
+ * Password login. Wrong address, wrong password, an account not yet active or locked: all get
+ * the same `login_failed`, so the answer reveals no account. The session starts with a new id
+ * (a session the browser already had is ended) and is complete only after the second step.
+ */
+export async function logIn(
+  deps: AccountsDeps,
+  input: { area: LoginArea; email: string; password: string },
+  origin: RequestOrigin,
+  previousSessionId: string | undefined,
+): Promise<LoginResult> {
+  const { db, clock } = deps;
+  const kind = kindOfArea[input.area];
+  const byIp = await consumeRateLimit(db, clock, `login:ip:${origin.ip}`, PER_IP);
+  const byAccount = await consumeRateLimit(db, clock, `login:${kind}:${input.email}`, PER_ACCOUNT);
+  if (!byIp.allowed || !byAccount.allowed) throw new AppError("rate_limited");
+
+  const account = await findAccountByEmail(db, kind, input.email);
+  const passwordMatches = await verifyPassword(
+    input.password,
+    account?.passwordHash ?? (await decoyHash),
+  );
+  const now = clock.now();
+  const locked = Boolean(account?.lockedUntil && account.lockedUntil > now);
+  if (account?.status !== "active" || !passwordMatches || locked) {
+    await db.transaction(async (tx) => {
+      if (account && !passwordMatches) await lockWhenRepeated(deps, tx, account);
+      await recordAuditEvent(tx, clock, {
+        actor: { type: actorOfKind[kind], id: account?.id },
+        action: "session.login-failed",
+        subject: account ? { type: "account", id: account.id } : undefined,
+        ip: origin.ip,
+        details: {
+          reason: !account
+            ? "unknown"
+            : locked
+              ? "locked"
+              : !passwordMatches
+                ? "password"
+                : account.status,
+        },
+      });
+    });
+    throw new AppError("login_failed");
+  }
+
+  const result = await db.transaction(async (tx) => {
+    if (previousSessionId) await endSession(tx, previousSessionId, now);
+    await updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
+    const method = account.twoFactorMethod === "none" ? undefined : account.twoFactorMethod;
+    const session = await startSession(
+      tx,
+      clock,
+      account.id,
+      method ? "second-factor" : "complete",
+      origin,
+    );
+    if (method === "sms") await sendLoginCode(deps, tx, account);
+    await recordAuditEvent(tx, clock, {
+      actor: { type: actorOfKind[kind], id: account.id },
+      action: method ? "session.password-accepted" : "session.login",
+      subject: { type: "account", id: account.id },
+      ip: origin.ip,
+    });
+    return { session, outcome: loginOutcome(account, method) };
+  });
+  await resetRateLimit(db, `login:${kind}:${input.email}`);
+  return result;
+}
+
+/** Where the user goes next: the second step, setting one up (staff must), or in. */
+export function loginOutcome(
+  account: AccountRow,
+  method: "sms" | "totp" | undefined,
+): LoginOutcome {
+  const firstLogin = !account.profileSeenAt;
+  if (method) return { next: "second-factor", method, firstLogin };
+  if (account.kind !== "client") return { next: "set-up-second-factor", firstLogin };
+  return { next: "done", firstLogin };
+}
+
+async function lockWhenRepeated(
+  deps: AccountsDeps,
+  tx: Parameters<typeof recordFailedLogin>[0],
+  account: AccountRow,
+) {
+  const failures = account.failedLogins + 1;
+  const lockedUntil =
+    failures >= LOCK_AFTER_FAILURES
+      ? new Date(deps.clock.now().getTime() + lockDuration(failures))
+      : null;
+  await recordFailedLogin(tx, account.id, lockedUntil);
+}
+
+/** 15 minutes at the fifth failure, doubling with each further one, at most a day. */
+function lockDuration(failures: number): number {
+  return Math.min(FIRST_LOCK * 2 ** (failures - LOCK_AFTER_FAILURES), 24 * 60 * MINUTE);
+}

@@ -1,0 +1,296 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  accountListItemSchema,
+  accountListSchema,
+  addExtraAccountSchema,
+  codeInputSchema,
+  mobileNumberInputSchema,
+  passwordConfirmationSchema,
+  profileSchema,
+  recoveryCodesSchema,
+  sessionListSchema,
+  totpSetupSchema,
+  updateProfileSchema,
+} from "../../../contracts/accounts.ts";
+import { errorResponseSchema } from "../../../contracts/error.ts";
+import { AppError } from "../../errors.ts";
+import { MINUTE } from "../../platform/clock.ts";
+import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
+import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
+import type { AccountsDeps } from "./deps.ts";
+import {
+  confirmPassword,
+  endOtherSessions,
+  getProfile,
+  markProfileSeen,
+  updateProfile,
+} from "./profile.ts";
+import { listLiveSessions } from "./repository.ts";
+import {
+  confirmSmsEnrollment,
+  confirmTotpEnrollment,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  startSmsEnrollment,
+  startTotpEnrollment,
+} from "./second-factor.ts";
+import { requireAccount } from "./session-plugin.ts";
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  429: errorResponseSchema,
+};
+const everyone = { kinds: ["client", "staff", "platform"] as const };
+// Staff without a second factor may still reach these, to set one up.
+const setUp = { ...everyone, allowWithoutSecondFactor: true };
+
+/** "Mijn gegevens": profile, language, notifications, 2-step verification, sessions, accounts. */
+export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (app, { deps }) => {
+  const origin = (request: { ip: string; headers: Record<string, unknown> }) => ({
+    ip: request.ip,
+    userAgent: request.headers["user-agent"] as string | undefined,
+  });
+  const limitCodes = async (accountId: string) => {
+    const rule = { limit: 10, windowMs: 15 * MINUTE };
+    const result = await consumeRateLimit(deps.db, deps.clock, `enrol-code:${accountId}`, rule);
+    if (!result.allowed) throw new AppError("rate_limited");
+  };
+  const tags = ["my account"];
+
+  app.get(
+    "/api/me/profile",
+    { schema: { tags, summary: "Mijn gegevens", response: { 200: profileSchema, ...errors } } },
+    async (request) => getProfile(deps, requireAccount(request, setUp).account),
+  );
+
+  app.patch(
+    "/api/me/profile",
+    {
+      schema: {
+        tags,
+        summary: "Change name, language or notifications",
+        body: updateProfileSchema,
+        response: { 200: profileSchema, ...errors },
+      },
+    },
+    async (request) => updateProfile(deps, requireAccount(request, setUp).account, request.body),
+  );
+
+  app.post(
+    "/api/me/profile/seen",
+    {
+      schema: {
+        tags,
+        summary: "The first visit to Mijn gegevens is done",
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await markProfileSeen(deps, requireAccount(request, setUp).account);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me/sessions",
+    {
+      schema: { tags, summary: "Active sessions", response: { 200: sessionListSchema, ...errors } },
+    },
+    async (request) => {
+      const { account, session } = requireAccount(request, setUp);
+      const sessions = await listLiveSessions(deps.db, account.id, deps.clock.now());
+      return {
+        sessions: sessions.map((row) => ({
+          id: row.id,
+          current: row.id === session.id,
+          ip: row.ip,
+          userAgent: row.userAgent,
+          createdAt: row.createdAt.toISOString(),
+          lastSeenAt: row.lastSeenAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    "/api/me/sessions/end-others",
+    {
+      schema: { tags, summary: "Sign out everywhere else", response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      const { account, session } = requireAccount(request, setUp);
+      await endOtherSessions(deps, account, session.id, origin(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/me/two-factor/sms",
+    {
+      schema: {
+        tags,
+        summary: "2-step verification by SMS: send a code to this number",
+        body: mobileNumberInputSchema,
+        response: { 202: z.object({ phone: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAccount(request, setUp);
+      await limitCodes(account.id);
+      return reply.status(202).send(await startSmsEnrollment(deps, account, request.body.mobile));
+    },
+  );
+
+  app.post(
+    "/api/me/two-factor/sms/confirm",
+    {
+      schema: {
+        tags,
+        summary: "Confirm the SMS code; returns the recovery codes once",
+        body: codeInputSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { account } = requireAccount(request, setUp);
+      await limitCodes(account.id);
+      return {
+        recoveryCodes: await confirmSmsEnrollment(
+          deps,
+          account,
+          request.body.code,
+          origin(request),
+        ),
+      };
+    },
+  );
+
+  app.post(
+    "/api/me/two-factor/totp",
+    {
+      schema: {
+        tags,
+        summary: "Authenticator app: a new secret as QR code",
+        response: { 200: totpSetupSchema, ...errors },
+      },
+    },
+    async (request) => startTotpEnrollment(deps, requireAccount(request, setUp).account),
+  );
+
+  app.post(
+    "/api/me/two-factor/totp/confirm",
+    {
+      schema: {
+        tags,
+        summary: "Confirm with a code from the app; returns the recovery codes once",
+        body: codeInputSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { account } = requireAccount(request, setUp);
+      await limitCodes(account.id);
+      return {
+        recoveryCodes: await confirmTotpEnrollment(
+          deps,
+          account,
+          request.body.code,
+          origin(request),
+        ),
+      };
+    },
+  );
+
+  app.post(
+    "/api/me/two-factor/recovery-codes",
+    {
+      schema: {
+        tags,
+        summary: "New recovery codes (asks for the password)",
+        body: passwordConfirmationSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { account } = requireAccount(request, everyone);
+      await confirmPassword(account, request.body.password);
+      return { recoveryCodes: await regenerateRecoveryCodes(deps, account, origin(request)) };
+    },
+  );
+
+  app.post(
+    "/api/me/two-factor/disable",
+    {
+      schema: {
+        tags,
+        summary: "Turn 2-step verification off (clients; asks for the password)",
+        body: passwordConfirmationSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAccount(request, { kinds: ["client"] });
+      await confirmPassword(account, request.body.password);
+      await disableTwoFactor(deps, account, origin(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  const clientsOnly = { kinds: ["client"] as const };
+  app.get(
+    "/api/me/extra-accounts",
+    {
+      schema: {
+        tags,
+        summary: "A company's extra accounts",
+        response: { 200: accountListSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      accounts: await listExtraAccounts(deps, requireAccount(request, clientsOnly).account),
+    }),
+  );
+
+  app.post(
+    "/api/me/extra-accounts",
+    {
+      schema: {
+        tags,
+        summary: "Add an extra account (main account of a company)",
+        body: addExtraAccountSchema,
+        response: { 201: accountListItemSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addExtraAccount(deps, requireAccount(request, clientsOnly).account, request.body),
+        ),
+  );
+
+  app.delete(
+    "/api/me/extra-accounts/:accountId",
+    {
+      schema: {
+        tags,
+        summary: "Delete an extra account; its sessions end at once",
+        params: z.object({ accountId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteExtraAccount(
+        deps,
+        requireAccount(request, clientsOnly).account,
+        request.params.accountId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+};

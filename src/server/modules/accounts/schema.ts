@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { offices } from "../offices/schema.ts";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+};
+
+/** A client of an office: a person, or a company whose accounts act for it. */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: ["person", "company"] }).notNull(),
+    name: text("name").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("clients_office_idx").on(table.officeId)],
+);
+
+/**
+ * Everyone who logs in with e-mail and password: clients (a person's account, a company's main
+ * and extra accounts), office staff, and platform staff (servicedesk, member administration).
+ * An e-mail address identifies one account per kind.
+ */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["client", "staff", "platform"] }).notNull(),
+    officeId: uuid("office_id").references(() => offices.id),
+    clientId: uuid("client_id").references(() => clients.id),
+    /** Staff: admin | notary | handler | assistant. Platform: servicedesk | member-admin. */
+    role: text("role"),
+    /** A company's main account manages its extra accounts. */
+    isMainAccount: boolean("is_main_account").notNull().default(false),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    mobile: text("mobile"),
+    locale: text("locale", { enum: ["nl", "en"] })
+      .notNull()
+      .default("nl"),
+    status: text("status", { enum: ["invited", "active", "deactivated"] })
+      .notNull()
+      .default("invited"),
+    passwordHash: text("password_hash"),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    twoFactorMethod: text("two_factor_method", { enum: ["none", "sms", "totp"] })
+      .notNull()
+      .default("none"),
+    twoFactorPhone: text("two_factor_phone"),
+    /** Encrypted with the secret key (platform/security/secret-box). */
+    totpSecret: text("totp_secret"),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
+    notifyDocuments: boolean("notify_documents").notNull().default(true),
+    notifyQuestionnaires: boolean("notify_questionnaires").notNull().default(true),
+    notifyMessages: boolean("notify_messages").notNull().default(true),
+    /** Set at the first login, after which "Mijn gegevens" no longer opens first. */
+    profileSeenAt: timestamp("profile_seen_at", { withTimezone: true }),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("accounts_kind_email_idx").on(table.kind, table.email),
+    index("accounts_office_idx").on(table.officeId),
+    index("accounts_client_idx").on(table.clientId),
+  ],
+);
+
+/** Single-use links mailed to an account, stored as a hash of the token. */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    purpose: text("purpose", {
+      enum: ["invitation", "email-confirmation", "password-reset"],
+    }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** Set when a newer link replaced this one, or staff revoked it. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index("account_tokens_account_idx").on(table.accountId, table.purpose)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the row its hash. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** A session is only complete after the second step, when the account has one. */
+    stage: text("stage", { enum: ["second-factor", "complete"] }).notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    index("sessions_account_idx").on(table.accountId).where(sql`${table.endedAt} IS NULL`),
+  ],
+);
+
+/** Single-use recovery codes for when the second factor is out of reach; stored hashed. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index("recovery_codes_account_idx").on(table.accountId)],
+);
+
+/** Codes sent by SMS, to log in or to confirm a new mobile number; stored hashed. */
+export const verificationCodes = pgTable(
+  "verification_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["login", "enroll-sms"] }).notNull(),
+    codeHash: text("code_hash").notNull(),
+    phone: text("phone").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index("verification_codes_account_idx").on(table.accountId, table.purpose)],
+);

@@ -1,0 +1,77 @@
+import type { Clock } from "../../platform/clock.ts";
+import { HOUR, MINUTE } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { hashToken, newToken } from "../../platform/security/random-secrets.ts";
+import type { RequestOrigin } from "./deps.ts";
+import {
+  endSession,
+  findLiveSessionByHash,
+  insertSession,
+  type SessionRow,
+  updateSession,
+} from "./repository.ts";
+
+/** A session ends after this long without a request; the page warns the user before. */
+export const IDLE_TIMEOUT = 30 * MINUTE;
+/** … and after this long in any case. */
+export const ABSOLUTE_TIMEOUT = 12 * HOUR;
+/** Activity is written at most this often, so reading pages does not write a row each time. */
+const TOUCH_INTERVAL = MINUTE;
+
+export type SessionStage = SessionRow["stage"];
+
+export interface StartedSession {
+  /** Goes into the cookie; the database keeps only its hash. */
+  token: string;
+  session: SessionRow;
+}
+
+/** A new session with a new id: called at login and after the second step (no fixation). */
+export async function startSession(
+  db: Database,
+  clock: Clock,
+  accountId: string,
+  stage: SessionStage,
+  origin: RequestOrigin,
+): Promise<StartedSession> {
+  const now = clock.now();
+  const token = newToken();
+  const session = await insertSession(db, {
+    tokenHash: hashToken(token),
+    accountId,
+    stage,
+    csrfToken: newToken(),
+    ip: origin.ip,
+    userAgent: origin.userAgent?.slice(0, 300),
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT),
+    createdAt: now,
+  });
+  return { token, session };
+}
+
+/** The live session a cookie token belongs to; an idle one is ended on the spot. */
+export async function resolveSession(
+  db: Database,
+  clock: Clock,
+  token: string,
+): Promise<SessionRow | undefined> {
+  const now = clock.now();
+  const session = await findLiveSessionByHash(db, hashToken(token), now);
+  if (!session) return undefined;
+  if (session.lastSeenAt.getTime() + IDLE_TIMEOUT <= now.getTime()) {
+    await endSession(db, session.id, now);
+    return undefined;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL) {
+    await updateSession(db, session.id, { lastSeenAt: now });
+    return { ...session, lastSeenAt: now };
+  }
+  return session;
+}
+
+export function idleExpiry(session: SessionRow): Date {
+  return new Date(
+    Math.min(session.lastSeenAt.getTime() + IDLE_TIMEOUT, session.expiresAt.getTime()),
+  );
+}

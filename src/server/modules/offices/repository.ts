@@ -1,0 +1,34 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../../platform/db/database.ts";
+import { offices } from "./schema.ts";
+
+export type OfficeRow = typeof offices.$inferSelect;
+
+export async function insertOffice(
+  db: Database,
+  values: typeof offices.$inferInsert,
+): Promise<OfficeRow | undefined> {
+  const [row] = await db
+    .insert(offices)
+    .values(values)
+    .onConflictDoNothing({ target: offices.debtorNumber })
+    .returning();
+  return row;
+}
+
+export async function findOfficeById(db: Database, id: string): Promise<OfficeRow | undefined> {
+  const [row] = await db.select().from(offices).where(eq(offices.id, id));
+  return row;
+}
+
+export async function findOfficeByDebtorNumber(
+  db: Database,
+  debtorNumber: string,
+): Promise<OfficeRow | undefined> {
+  const [row] = await db.select().from(offices).where(eq(offices.debtorNumber, debtorNumber));
+  return row;
+}
+
+export function listOffices(db: Database): Promise<OfficeRow[]> {
+  return db.select().from(offices).orderBy(asc(offices.name));
+}

@@ -1,0 +1,49 @@
+import { type CreateOffice, createOfficeSchema, type Office } from "../../../contracts/offices.ts";
+import { AppError } from "../../errors.ts";
+import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { findOfficeById, insertOffice, listOffices, type OfficeRow } from "./repository.ts";
+
+function toOffice(row: OfficeRow): Office {
+  return { id: row.id, name: row.name, debtorNumber: row.debtorNumber, email: row.email };
+}
+
+/** Registers an office; its debtor number must be new. */
+export async function createOffice(
+  db: Database,
+  clock: Clock,
+  input: CreateOffice,
+  actor: AuditEvent["actor"],
+): Promise<Office> {
+  const values = createOfficeSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const row = await insertOffice(tx, { ...values, createdAt: clock.now() });
+    if (!row) {
+      throw new AppError("conflict", [
+        {
+          path: "debtorNumber",
+          code: "taken",
+          message: "An office with this debtor number exists",
+        },
+      ]);
+    }
+    await recordAuditEvent(tx, clock, {
+      actor,
+      action: "office.created",
+      subject: { type: "office", id: row.id },
+      details: { debtorNumber: row.debtorNumber },
+    });
+    return toOffice(row);
+  });
+}
+
+export async function getOffice(db: Database, id: string): Promise<Office> {
+  const row = await findOfficeById(db, id);
+  if (!row) throw new AppError("not_found");
+  return toOffice(row);
+}
+
+export async function allOffices(db: Database): Promise<Office[]> {
+  return (await listOffices(db)).map(toOffice);
+}

@@ -1,0 +1,68 @@
+import type { StaffRole } from "../../src/contracts/accounts.ts";
+import { accountsDeps } from "../../src/server/modules/accounts/deps.ts";
+import { inviteClient, inviteStaff } from "../../src/server/modules/accounts/invitations.ts";
+import { createOffice } from "../../src/server/modules/offices/service.ts";
+import { ApiClient } from "./api-client.ts";
+import { lastMailTo, linkToken } from "./outbox.ts";
+import type { TestApp } from "./test-app.ts";
+
+export const TEST_PASSWORD = "zonnige-kade-47-brug";
+
+let debtorNumber = 200_000;
+export async function createTestOffice(subject: TestApp, name = "Notariskantoor Van Dam") {
+  debtorNumber += 1;
+  return createOffice(
+    subject.services.database.db,
+    subject.clock,
+    { name, debtorNumber: String(debtorNumber), email: `info@kantoor${debtorNumber}.nl` },
+    { type: "operator" },
+  );
+}
+
+/** Walks the mailed-link activation, as the invited person would; returns their browser. */
+export async function activateByMail(subject: TestApp, email: string, password = TEST_PASSWORD) {
+  const browser = new ApiClient(subject.app);
+  const invitation = linkToken(await lastMailTo(subject, email), "activate");
+  await browser.post("/api/auth/activation", { token: invitation, email });
+  const setPassword = linkToken(await lastMailTo(subject, email), "set-password");
+  const response = await browser.post("/api/auth/password", { token: setPassword, password });
+  if (response.statusCode !== 200) throw new Error(`activation failed: ${response.body}`);
+  await browser.refreshCsrfToken();
+  return browser;
+}
+
+export async function createActiveClient(
+  subject: TestApp,
+  officeId: string,
+  email: string,
+  kind: "person" | "company" = "person",
+) {
+  await inviteClient(
+    accountsDeps(subject.services),
+    officeId,
+    {
+      kind,
+      name: kind === "company" ? "Bakkerij Bol B.V." : "Jan Jansen",
+      contactName: "Anna Bol",
+      email,
+      locale: "nl",
+    },
+    { type: "staff" },
+  );
+  return activateByMail(subject, email);
+}
+
+export async function createActiveStaff(
+  subject: TestApp,
+  officeId: string,
+  email: string,
+  role: StaffRole = "admin",
+) {
+  await inviteStaff(
+    accountsDeps(subject.services),
+    officeId,
+    { name: "Sara de Wit", email, role, locale: "nl" },
+    { type: "operator" },
+  );
+  return activateByMail(subject, email);
+}
