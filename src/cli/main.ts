@@ -1,24 +1,85 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
+import { inviteClientSchema, inviteStaffSchema } from "../contracts/accounts.ts";
+import {
+  createOfficeSchema,
+  debtorNumberSchema,
+  emailAddressSchema,
+} from "../contracts/offices.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
-import { seedDemo } from "../server/demo/seed-demo.ts";
+import { DEMO_PASSWORD, demoLogins, seedDemo } from "../server/demo/seed-demo.ts";
+import { AppError } from "../server/errors.ts";
 import { createLogger } from "../server/logger.ts";
+import { accountsDeps } from "../server/modules/accounts/deps.ts";
+import {
+  inviteClient,
+  invitePlatformStaff,
+  inviteStaff,
+} from "../server/modules/accounts/invitations.ts";
+import { findOfficeByDebtorNumber } from "../server/modules/offices/repository.ts";
+import { createOffice } from "../server/modules/offices/service.ts";
 import { openDatabase } from "../server/platform/db/database.ts";
 import { migrateDatabase } from "../server/platform/db/migrate.ts";
-import { createServices } from "../server/services.ts";
+import { createServices, type Services } from "../server/services.ts";
 
-const usage = `Usage: poort <command>
+const usage = `Usage: poort <command> [options]
 
 Commands:
-  migrate      apply the database migrations that have not run yet
-  seed-demo    add the demo data (idempotent: only what is missing)
+  migrate                      apply the database migrations that have not run yet
+  seed-demo                    add the demo data (only what is missing) and print the demo logins
+  office create                register an office
+      --name NAME --debtor-number NUMBER --email ADDRESS
+  staff invite                 invite office staff (mails an activation link)
+      --office DEBTOR_NUMBER --name NAME --email ADDRESS --role admin|notary|handler|assistant
+  client invite                create a client with its account (mails an activation link)
+      --office DEBTOR_NUMBER --kind person|company --name NAME --email ADDRESS
+      [--contact-name NAME] [--mobile NUMBER] [--locale nl|en]
+  platform-staff invite        invite servicedesk or member administration staff
+      --name NAME --email ADDRESS --role servicedesk|member-admin
 
 Options:
-  -h, --help   show this help
+  -h, --help                   show this help
 
-Configuration comes from the environment (see README.md): DATABASE_URL, DATA_DIR, ...`;
+Configuration comes from the environment (see README.md): DATABASE_URL, DATA_DIR, ...
+Mails are queued in the database; a running Poort delivers them.`;
 
-const commands: Record<string, () => Promise<void>> = {
+const options = {
+  help: { type: "boolean", short: "h" },
+  name: { type: "string" },
+  "debtor-number": { type: "string" },
+  email: { type: "string" },
+  office: { type: "string" },
+  role: { type: "string" },
+  kind: { type: "string" },
+  "contact-name": { type: "string" },
+  mobile: { type: "string" },
+  locale: { type: "string" },
+} as const;
+
+type Values = Record<string, string | boolean | undefined>;
+
+async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  const services = await createServices(loadConfig(), createLogger({ logLevel: "warn" }));
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}
+
+async function officeIdOf(services: Services, debtorNumber: unknown): Promise<string> {
+  const office = await findOfficeByDebtorNumber(
+    services.database.db,
+    debtorNumberSchema.parse(debtorNumber),
+  );
+  if (!office) throw new UsageError(`No office with debtor number ${String(debtorNumber)}.`);
+  return office.id;
+}
+
+const operator = { type: "operator" as const };
+
+const commands: Record<string, (values: Values) => Promise<void>> = {
   async migrate() {
     const config = loadConfig();
     const database = await openDatabase({
@@ -34,45 +95,120 @@ const commands: Record<string, () => Promise<void>> = {
   },
 
   async "seed-demo"() {
-    const config = loadConfig();
-    const services = await createServices(config, createLogger({ logLevel: "warn" }));
-    try {
-      const applied = await seedDemo(services);
-      console.log(
-        applied.length > 0
-          ? `Demo data added: ${applied.join(", ")}.`
-          : "Demo data was already complete.",
-      );
-    } finally {
-      await services.close();
-    }
+    const applied = await withServices(seedDemo);
+    console.log(
+      applied.length > 0
+        ? `Demo data added: ${applied.join(", ")}.`
+        : "Demo data was already complete.",
+    );
+    console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+    for (const login of demoLogins)
+      console.log(`  ${login.area.padEnd(8)} ${login.email.padEnd(28)} ${login.who}`);
+  },
+
+  async "office create"(values) {
+    const input = createOfficeSchema.parse({
+      name: values.name,
+      debtorNumber: values["debtor-number"],
+      email: values.email,
+    });
+    const office = await withServices((services) =>
+      createOffice(services.database.db, services.clock, input, operator),
+    );
+    console.log(`Office created: ${office.name} (${office.debtorNumber}), id ${office.id}.`);
+  },
+
+  async "staff invite"(values) {
+    const input = inviteStaffSchema.parse({
+      name: values.name,
+      email: values.email,
+      role: values.role,
+      locale: values.locale,
+    });
+    await withServices(async (services) =>
+      inviteStaff(
+        accountsDeps(services),
+        await officeIdOf(services, values.office),
+        input,
+        operator,
+      ),
+    );
+    console.log(`Invitation queued for ${input.email}.`);
+  },
+
+  async "client invite"(values) {
+    const input = inviteClientSchema.parse({
+      kind: values.kind,
+      name: values.name,
+      contactName: values["contact-name"],
+      email: values.email,
+      mobile: values.mobile,
+      locale: values.locale,
+    });
+    await withServices(async (services) =>
+      inviteClient(
+        accountsDeps(services),
+        await officeIdOf(services, values.office),
+        input,
+        operator,
+      ),
+    );
+    console.log(`Invitation queued for ${input.email}.`);
+  },
+
+  async "platform-staff invite"(values) {
+    const input = z
+      .object({
+        name: z.string().trim().min(2),
+        email: emailAddressSchema,
+        role: z.enum(["servicedesk", "member-admin"]),
+        locale: z.enum(["nl", "en"]).default("nl"),
+      })
+      .parse({ name: values.name, email: values.email, role: values.role, locale: values.locale });
+    await withServices((services) => invitePlatformStaff(accountsDeps(services), input));
+    console.log(`Invitation queued for ${input.email}.`);
   },
 };
 
+class UsageError extends Error {}
+
+/** A refusal in words an operator can act on: which option is wrong, or what exists already. */
+function explain(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return error.issues
+      .map((issue) => `--${String(issue.path[0] ?? "?")}: ${issue.message}`)
+      .join("\n");
+  }
+  if (error instanceof AppError) {
+    return [
+      error.message,
+      ...error.details.map((detail) => `  ${detail.path}: ${detail.message}`),
+    ].join("\n");
+  }
+  if (error instanceof ConfigError || error instanceof UsageError) return error.message;
+  return String(error instanceof Error ? (error.stack ?? error.message) : error);
+}
+
 async function run(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" } },
-  });
-  const [name] = positionals;
-  if (values.help || !name) {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
+  if (values.help || positionals.length === 0) {
     console.log(usage);
     return values.help ? 0 : 1;
   }
+  const name = positionals.join(" ");
   const command = commands[name];
   if (!command) {
     console.error(`Unknown command: ${name}\n\n${usage}`);
     return 1;
   }
-  await command();
+  await command(values);
   return 0;
 }
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(explain(error));
     process.exit(1);
   },
 );

@@ -71,12 +71,120 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
     expect((await poort(["migrate"], environment)).code).toBe(0);
   });
 
-  it("adds the demo data once", async () => {
-    expect((await poort(["seed-demo"], environment)).stdout).toBe(
-      "Demo data added: outbox-welcome.\n",
+  it("adds the demo data once and prints the demo logins", async () => {
+    const first = await poort(["seed-demo"], environment);
+    expect(first.stdout).toContain("Demo data added: outbox-welcome, offices-and-accounts.");
+    expect(first.stdout).toMatch(
+      /\/portal\s+anna@bakkerijbol\.nl\s+client \(company, main account\)/,
     );
-    expect((await poort(["seed-demo"], environment)).stdout).toBe(
-      "Demo data was already complete.\n",
+    expect(first.stdout).toMatch(/\/office\s+sara@devriespartners\.nl\s+admin/);
+    const second = await poort(["seed-demo"], environment);
+    expect(second.stdout).toContain("Demo data was already complete.");
+  });
+
+  it("registers an office and invites its staff and clients", async () => {
+    const office = await poort(
+      [
+        "office",
+        "create",
+        "--name",
+        "Notariskantoor Smit & Zn",
+        "--debtor-number",
+        "109876",
+        "--email",
+        "info@smit.nl",
+      ],
+      environment,
     );
+    expect(office).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("Office created: Notariskantoor Smit & Zn (109876)"),
+    });
+    const again = await poort(
+      [
+        "office",
+        "create",
+        "--name",
+        "Ander kantoor",
+        "--debtor-number",
+        "109876",
+        "--email",
+        "info@ander.nl",
+      ],
+      environment,
+    );
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("debtorNumber");
+
+    const staff = await poort(
+      [
+        "staff",
+        "invite",
+        "--office",
+        "109876",
+        "--name",
+        "Eva Smit",
+        "--email",
+        "eva@smit.nl",
+        "--role",
+        "notary",
+      ],
+      environment,
+    );
+    expect(staff).toEqual({ code: 0, stdout: "Invitation queued for eva@smit.nl.\n" });
+    const client = await poort(
+      [
+        "client",
+        "invite",
+        "--office",
+        "109876",
+        "--kind",
+        "company",
+        "--name",
+        "Garage Smit B.V.",
+        "--contact-name",
+        "Kees Smit",
+        "--email",
+        "Kees@Garage-Smit.nl",
+      ],
+      environment,
+    );
+    expect(client).toEqual({ code: 0, stdout: "Invitation queued for kees@garage-smit.nl.\n" });
+
+    const unknownOffice = await poort(
+      [
+        "staff",
+        "invite",
+        "--office",
+        "999999",
+        "--name",
+        "X Y",
+        "--email",
+        "x@y.nl",
+        "--role",
+        "admin",
+      ],
+      environment,
+    );
+    expect(unknownOffice).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("No office with debtor number 999999"),
+    });
+    const badRole = await poort(
+      [
+        "staff",
+        "invite",
+        "--office",
+        "109876",
+        "--name",
+        "X Y",
+        "--email",
+        "x@y.nl",
+        "--role",
+        "boss",
+      ],
+      environment,
+    );
+    expect(badRole).toMatchObject({ code: 1, stdout: expect.stringContaining("--role") });
   });
 });

@@ -1,3 +1,5 @@
+import { createDemoAccount } from "../modules/accounts/demo-accounts.ts";
+import { createOffice } from "../modules/offices/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
 import { claimSeedStep } from "./repository.ts";
@@ -7,6 +9,40 @@ interface SeedStep {
   name: string;
   apply(db: Database, services: Services): Promise<void>;
 }
+
+/** The password of every demo account; demo data is for trying Poort, never for production. */
+export const DEMO_PASSWORD = "Zonnige-Kade-47";
+
+/** Who can log in to the demo, printed by `npx poort seed-demo` and listed in the README. */
+export const demoLogins = [
+  { area: "/portal", email: "jan.jansen@example.nl", who: "client (person), De Vries & Partners" },
+  {
+    area: "/portal",
+    email: "anna@bakkerijbol.nl",
+    who: "client (company, main account), De Vries & Partners",
+  },
+  { area: "/portal", email: "piet@bakkerijbol.nl", who: "extra account of Bakkerij Bol B.V." },
+  {
+    area: "/portal",
+    email: "fatima.elamrani@example.nl",
+    who: "client (person), Notariaat Aan de Amstel",
+  },
+  {
+    area: "/office",
+    email: "sara@devriespartners.nl",
+    who: "admin, De Vries & Partners (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/office",
+    email: "tom@devriespartners.nl",
+    who: "handler, De Vries & Partners (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/office",
+    email: "lisa@aandeamstel.nl",
+    who: "admin, Notariaat Aan de Amstel (SMS code in /dev/mailbox)",
+  },
+] as const;
 
 /** Demo data, in steps; later capabilities append theirs. Each step runs once per database. */
 const steps: SeedStep[] = [
@@ -22,6 +58,87 @@ const steps: SeedStep[] = [
       await sms.queue(db, {
         to: "+31612345678",
         text: "Poort: dit is de lokale sms-outbox. Verificatiecodes verschijnen hier.",
+      });
+    },
+  },
+  {
+    name: "offices-and-accounts",
+    async apply(db, { clock }) {
+      const operator = { type: "operator" as const };
+      const devries = await createOffice(
+        db,
+        clock,
+        {
+          name: "Notariskantoor De Vries & Partners",
+          debtorNumber: "101234",
+          email: "info@devriespartners.nl",
+        },
+        operator,
+      );
+      const amstel = await createOffice(
+        db,
+        clock,
+        {
+          name: "Notariaat Aan de Amstel",
+          debtorNumber: "102345",
+          email: "kantoor@aandeamstel.nl",
+        },
+        operator,
+      );
+      const demo = (account: Parameters<typeof createDemoAccount>[2]) =>
+        createDemoAccount(db, clock, account, DEMO_PASSWORD);
+      await demo({
+        kind: "staff",
+        officeId: devries.id,
+        email: "sara@devriespartners.nl",
+        name: "Sara de Wit",
+        role: "admin",
+        smsPhone: "+31612340001",
+      });
+      await demo({
+        kind: "staff",
+        officeId: devries.id,
+        email: "tom@devriespartners.nl",
+        name: "Tom Bakker",
+        role: "handler",
+        smsPhone: "+31612340002",
+      });
+      await demo({
+        kind: "staff",
+        officeId: amstel.id,
+        email: "lisa@aandeamstel.nl",
+        name: "Lisa Visser",
+        role: "admin",
+        smsPhone: "+31612340003",
+      });
+      await demo({
+        kind: "client",
+        officeId: devries.id,
+        email: "jan.jansen@example.nl",
+        name: "Jan Jansen",
+        client: { kind: "person", name: "Jan Jansen" },
+      });
+      const anna = await demo({
+        kind: "client",
+        officeId: devries.id,
+        email: "anna@bakkerijbol.nl",
+        name: "Anna Bol",
+        client: { kind: "company", name: "Bakkerij Bol B.V." },
+      });
+      await demo({
+        kind: "client",
+        officeId: devries.id,
+        email: "piet@bakkerijbol.nl",
+        name: "Piet Bol",
+        client: { id: anna.clientId ?? "" },
+        isMainAccount: false,
+      });
+      await demo({
+        kind: "client",
+        officeId: amstel.id,
+        email: "fatima.elamrani@example.nl",
+        name: "Fatima El Amrani",
+        client: { kind: "person", name: "Fatima El Amrani" },
       });
     },
   },

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../test/support/api-client.ts";
+import { lastSmsTo } from "../../../test/support/outbox.ts";
+import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed-demo.ts";
+
+describe("the demo data", () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await createTestApp("pglite");
+  });
+  afterAll(() => subject.close());
+
+  it("is added once, and every printed demo login works", async () => {
+    expect(await seedDemo(subject.services)).toEqual(["outbox-welcome", "offices-and-accounts"]);
+    expect(await seedDemo(subject.services)).toEqual([]);
+
+    for (const [index, login] of demoLogins.entries()) {
+      const browser = new ApiClient(subject.app, `192.0.2.${index + 1}`);
+      const area = login.area === "/portal" ? "portal" : "office";
+      const response = await browser.post("/api/auth/login", {
+        area,
+        email: login.email,
+        password: DEMO_PASSWORD,
+      });
+      expect(response.statusCode, login.email).toBe(200);
+      expect(response.json().next).toBe(area === "portal" ? "done" : "second-factor");
+    }
+  });
+
+  it("sends the demo staff's login code to the dev outbox", async () => {
+    const browser = new ApiClient(subject.app, "192.0.2.100");
+    subject.clock.advance(1000);
+    await browser.post("/api/auth/login", {
+      area: "office",
+      email: "sara@devriespartners.nl",
+      password: DEMO_PASSWORD,
+    });
+    await browser.refreshCsrfToken();
+    const code = /(\d{6})/.exec(await lastSmsTo(subject, "+31612340001"))?.[1];
+    const done = await browser.post("/api/auth/second-factor", { method: "sms", code });
+    expect(done.statusCode).toBe(200);
+    await browser.refreshCsrfToken();
+    const clients = (await browser.get("/api/office/clients")).json().accounts;
+    expect(clients.map((account: { email: string }) => account.email).sort()).toEqual([
+      "anna@bakkerijbol.nl",
+      "jan.jansen@example.nl",
+      "piet@bakkerijbol.nl",
+    ]);
+  });
+});
