@@ -22,7 +22,7 @@ import {
   requestPasswordReset,
   setPasswordWithLink,
 } from "./activation.ts";
-import type { AccountsDeps } from "./deps.ts";
+import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { logIn } from "./login.ts";
 import { endSession } from "./repository.ts";
 import { completeSecondFactor, sendLoginCode } from "./second-factor.ts";
@@ -45,10 +45,6 @@ const errors = {
 /** Link pages, login and its second step, logout: everything before and around a session. */
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (app, { deps }) => {
   const { db, clock } = deps;
-  const origin = (request: { ip: string; headers: Record<string, unknown> }) => ({
-    ip: request.ip,
-    userAgent: request.headers["user-agent"] as string | undefined,
-  });
   /** Link and code requests per address: enough for people, too few for a script. */
   const limitPerIp = async (ip: string, action: string, limit: number) => {
     const result = await consumeRateLimit(db, clock, `${action}:ip:${ip}`, {
@@ -108,7 +104,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     },
     async (request, reply) => {
       await limitPerIp(request.ip, "activation", 20);
-      await confirmInvitationEmail(deps, request.body.token, request.body.email, origin(request));
+      await confirmInvitationEmail(
+        deps,
+        request.body.token,
+        request.body.email,
+        requestOrigin(request),
+      );
       return reply.status(202).send({ status: "accepted" as const });
     },
   );
@@ -125,7 +126,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     },
     async (request, reply) => {
       await limitPerIp(request.ip, "password-reset", 10);
-      await requestPasswordReset(deps, request.body.area, request.body.email, origin(request));
+      await requestPasswordReset(
+        deps,
+        request.body.area,
+        request.body.email,
+        requestOrigin(request),
+      );
       return reply.status(202).send({ status: "accepted" as const });
     },
   );
@@ -147,7 +153,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         deps,
         request.body.token,
         request.body.password,
-        origin(request),
+        requestOrigin(request),
       );
       setSessionCookie(reply, result.session);
       return result.outcome;
@@ -165,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
       },
     },
     async (request, reply) => {
-      const result = await logIn(deps, request.body, origin(request), request.session?.id);
+      const result = await logIn(deps, request.body, requestOrigin(request), request.session?.id);
       setSessionCookie(reply, result.session);
       return result.outcome;
     },
@@ -187,7 +193,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         allowSecondFactorPending: true,
       });
       await limitPerIp(request.ip, "second-factor", 30);
-      const started = await completeSecondFactor(deps, session, request.body, origin(request));
+      const started = await completeSecondFactor(
+        deps,
+        session,
+        request.body,
+        requestOrigin(request),
+      );
       setSessionCookie(reply, started);
       return { next: "done" as const, firstLogin: !account.profileSeenAt };
     },

@@ -22,6 +22,13 @@ export interface RequestOrigin {
   userAgent?: string | undefined;
 }
 
+export function requestOrigin(request: {
+  ip: string;
+  headers: { "user-agent"?: string | undefined };
+}): RequestOrigin {
+  return { ip: request.ip, userAgent: request.headers["user-agent"] };
+}
+
 /** The account services' share of the platform services. */
 export function accountsDeps(
   services: Pick<AccountsDeps, "clock" | "mailer" | "sms" | "secrets"> & {

@@ -130,6 +130,22 @@ export function inviteExtraAccount(
   );
 }
 
+/** Staff of an office, or of the platform: no client, no main account, a role. */
+function inviteColleague(
+  deps: AccountsDeps,
+  values: Pick<NewAccount, "kind" | "officeId" | "role" | "email" | "name" | "locale">,
+  actor: AuditEvent["actor"],
+): Promise<AccountRow> {
+  return deps.db.transaction((tx) =>
+    createInvitedAccount(
+      deps,
+      tx,
+      { ...values, clientId: null, isMainAccount: false, mobile: null },
+      actor,
+    ),
+  );
+}
+
 /** An office admin invites a colleague; staff set up 2-step verification at first login. */
 export function inviteStaff(
   deps: AccountsDeps,
@@ -137,24 +153,7 @@ export function inviteStaff(
   input: InviteStaff,
   actor: AuditEvent["actor"],
 ): Promise<AccountRow> {
-  return deps.db.transaction((tx) =>
-    createInvitedAccount(
-      deps,
-      tx,
-      {
-        kind: "staff",
-        officeId,
-        clientId: null,
-        role: input.role,
-        isMainAccount: false,
-        email: input.email,
-        name: input.name,
-        mobile: null,
-        locale: input.locale,
-      },
-      actor,
-    ),
-  );
+  return inviteColleague(deps, { kind: "staff", officeId, ...input }, actor);
 }
 
 /** Servicedesk and member administration accounts, created by an operator with the CLI. */
@@ -162,23 +161,10 @@ export function invitePlatformStaff(
   deps: AccountsDeps,
   input: { name: string; email: string; role: "servicedesk" | "member-admin"; locale: "nl" | "en" },
 ): Promise<AccountRow> {
-  return deps.db.transaction((tx) =>
-    createInvitedAccount(
-      deps,
-      tx,
-      {
-        kind: "platform",
-        officeId: null,
-        clientId: null,
-        role: input.role,
-        isMainAccount: false,
-        email: input.email,
-        name: input.name,
-        mobile: null,
-        locale: input.locale,
-      },
-      { type: "operator" },
-    ),
+  return inviteColleague(
+    deps,
+    { kind: "platform", officeId: null, ...input },
+    { type: "operator" },
   );
 }
 

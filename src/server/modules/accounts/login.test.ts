@@ -119,8 +119,6 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
       ip: "198.51.100.7",
     });
     expect(recoveryCodes).toHaveLength(10);
-    // A moment later, so the outbox's newest text is the login code.
-    subject.clock.advance(1000);
 
     const browser = new ApiClient(subject.app, "198.51.100.40");
     const first = await logIn(browser, "klant@example.nl", TEST_PASSWORD);

@@ -18,7 +18,7 @@ import { AppError } from "../../errors.ts";
 import { MINUTE } from "../../platform/clock.ts";
 import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
 import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
-import type { AccountsDeps } from "./deps.ts";
+import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import {
   confirmPassword,
   endOtherSessions,
@@ -51,10 +51,6 @@ const setUp = { ...everyone, allowWithoutSecondFactor: true };
 
 /** "Mijn gegevens": profile, language, notifications, 2-step verification, sessions, accounts. */
 export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (app, { deps }) => {
-  const origin = (request: { ip: string; headers: Record<string, unknown> }) => ({
-    ip: request.ip,
-    userAgent: request.headers["user-agent"] as string | undefined,
-  });
   const limitCodes = async (accountId: string) => {
     const rule = { limit: 10, windowMs: 15 * MINUTE };
     const result = await consumeRateLimit(deps.db, deps.clock, `enrol-code:${accountId}`, rule);
@@ -124,7 +120,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     },
     async (request, reply) => {
       const { account, session } = requireAccount(request, setUp);
-      await endOtherSessions(deps, account, session.id, origin(request));
+      await endOtherSessions(deps, account, session.id, requestOrigin(request));
       return reply.status(204).send(null);
     },
   );
@@ -147,30 +143,6 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
   );
 
   app.post(
-    "/api/me/two-factor/sms/confirm",
-    {
-      schema: {
-        tags,
-        summary: "Confirm the SMS code; returns the recovery codes once",
-        body: codeInputSchema,
-        response: { 200: recoveryCodesSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const { account } = requireAccount(request, setUp);
-      await limitCodes(account.id);
-      return {
-        recoveryCodes: await confirmSmsEnrollment(
-          deps,
-          account,
-          request.body.code,
-          origin(request),
-        ),
-      };
-    },
-  );
-
-  app.post(
     "/api/me/two-factor/totp",
     {
       schema: {
@@ -182,29 +154,30 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     async (request) => startTotpEnrollment(deps, requireAccount(request, setUp).account),
   );
 
-  app.post(
-    "/api/me/two-factor/totp/confirm",
-    {
-      schema: {
-        tags,
-        summary: "Confirm with a code from the app; returns the recovery codes once",
-        body: codeInputSchema,
-        response: { 200: recoveryCodesSchema, ...errors },
+  // Confirming either method proves the user has it, and hands out the recovery codes once.
+  const confirmations = [
+    { method: "sms", confirm: confirmSmsEnrollment, proof: "the SMS code" },
+    { method: "totp", confirm: confirmTotpEnrollment, proof: "a code from the app" },
+  ] as const;
+  for (const { method, confirm, proof } of confirmations) {
+    app.post(
+      `/api/me/two-factor/${method}/confirm`,
+      {
+        schema: {
+          tags,
+          summary: `Confirm with ${proof}; returns the recovery codes once`,
+          body: codeInputSchema,
+          response: { 200: recoveryCodesSchema, ...errors },
+        },
       },
-    },
-    async (request) => {
-      const { account } = requireAccount(request, setUp);
-      await limitCodes(account.id);
-      return {
-        recoveryCodes: await confirmTotpEnrollment(
-          deps,
-          account,
-          request.body.code,
-          origin(request),
-        ),
-      };
-    },
-  );
+      async (request) => {
+        const { account } = requireAccount(request, setUp);
+        await limitCodes(account.id);
+        const origin = requestOrigin(request);
+        return { recoveryCodes: await confirm(deps, account, request.body.code, origin) };
+      },
+    );
+  }
 
   app.post(
     "/api/me/two-factor/recovery-codes",
@@ -219,7 +192,9 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     async (request) => {
       const { account } = requireAccount(request, everyone);
       await confirmPassword(account, request.body.password);
-      return { recoveryCodes: await regenerateRecoveryCodes(deps, account, origin(request)) };
+      return {
+        recoveryCodes: await regenerateRecoveryCodes(deps, account, requestOrigin(request)),
+      };
     },
   );
 
@@ -236,7 +211,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     async (request, reply) => {
       const { account } = requireAccount(request, { kinds: ["client"] });
       await confirmPassword(account, request.body.password);
-      await disableTwoFactor(deps, account, origin(request));
+      await disableTwoFactor(deps, account, requestOrigin(request));
       return reply.status(204).send(null);
     },
   );

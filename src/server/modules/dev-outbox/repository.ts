@@ -11,7 +11,7 @@ export async function findOutboxMails(db: Database) {
     .select()
     .from(mails)
     .where(and(eq(mails.transport, "outbox"), isNotNull(mails.sentAt)))
-    .orderBy(desc(mails.sentAt), desc(mails.createdAt))
+    .orderBy(desc(mails.sentAt), desc(mails.seq))
     .limit(OUTBOX_PAGE);
   const attachments =
     rows.length === 0
@@ -60,6 +60,6 @@ export function findOutboxSms(db: Database) {
     .select()
     .from(smsMessages)
     .where(and(eq(smsMessages.gateway, "outbox"), isNotNull(smsMessages.sentAt)))
-    .orderBy(desc(smsMessages.sentAt), desc(smsMessages.createdAt))
+    .orderBy(desc(smsMessages.sentAt), desc(smsMessages.seq))
     .limit(OUTBOX_PAGE);
 }

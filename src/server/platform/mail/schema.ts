@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Every mail Poort sends, stored with the change that caused it and delivered by a job. In
@@ -8,6 +8,8 @@ export const mails = pgTable(
   "mails",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Creation order, to list messages sent within the same instant in a stable order. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),

@@ -1,10 +1,12 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Every text message Poort sends, stored with its cause and delivered by a job. */
 export const smsMessages = pgTable(
   "sms_messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Creation order, to list messages sent within the same instant in a stable order. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     toNumber: text("to_number").notNull(),
     body: text("body").notNull(),
     status: text("status", { enum: ["queued", "sent", "failed"] })
