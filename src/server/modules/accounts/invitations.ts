@@ -12,6 +12,7 @@ import {
   findAccountWithContext,
   insertAccount,
   insertClient,
+  revokeOpenTokens,
 } from "./repository.ts";
 
 type NewAccount = Pick<
@@ -176,4 +177,21 @@ export async function resendInvitation(
 ): Promise<void> {
   if (account.status !== "invited") throw new AppError("conflict");
   await deps.db.transaction((tx) => sendInvitation(deps, tx, account, actor));
+}
+
+/** Withdraws an invitation that was not accepted yet: its link stops working. */
+export async function revokeInvitation(
+  deps: AccountsDeps,
+  account: AccountRow,
+  actor: AuditEvent["actor"],
+): Promise<void> {
+  if (account.status !== "invited") throw new AppError("conflict");
+  await deps.db.transaction(async (tx) => {
+    await revokeOpenTokens(tx, account.id, ["invitation", "email-confirmation"], deps.clock.now());
+    await recordAuditEvent(tx, deps.clock, {
+      actor,
+      action: "account.invitation-revoked",
+      subject: { type: "account", id: account.id },
+    });
+  });
 }

@@ -12,7 +12,7 @@ import { AppError } from "../../errors.ts";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account-directory.ts";
 import type { AccountsDeps } from "./deps.ts";
-import { inviteClient, inviteStaff, resendInvitation } from "./invitations.ts";
+import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from "./invitations.ts";
 import { endAccountSessions, updateAccount } from "./repository.ts";
 import { requireAccount } from "./session-plugin.ts";
 
@@ -77,6 +77,19 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     },
   );
 
+  /** A client of the office, or a colleague when an admin asks; another office's: not found. */
+  const invitedAccount = async (
+    request: Parameters<typeof requireAccount>[0],
+    accountId: string,
+  ) => {
+    const { account, officeId } = staffOf(request);
+    const target = await findOfficeAccount(deps, officeId, accountId, "client").catch(() =>
+      findOfficeAccount(deps, officeId, accountId, "staff"),
+    );
+    if (target.kind === "staff" && account.role !== "admin") throw new AppError("forbidden");
+    return { account, target };
+  };
+
   app.post(
     "/api/office/accounts/:accountId/invitation",
     {
@@ -88,16 +101,26 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = staffOf(request);
-      const target = await findOfficeAccount(
-        deps,
-        officeId,
-        request.params.accountId,
-        "client",
-      ).catch(() => findOfficeAccount(deps, officeId, request.params.accountId, "staff"));
-      if (target.kind === "staff" && account.role !== "admin") throw new AppError("forbidden");
+      const { account, target } = await invitedAccount(request, request.params.accountId);
       await resendInvitation(deps, target, actor(account.id));
       return reply.status(202).send({ status: "accepted" as const });
+    },
+  );
+
+  app.delete(
+    "/api/office/accounts/:accountId/invitation",
+    {
+      schema: {
+        tags,
+        summary: "Withdraw an invitation that was not accepted yet",
+        params: accountParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { account, target } = await invitedAccount(request, request.params.accountId);
+      await revokeInvitation(deps, target, actor(account.id));
+      return reply.status(204).send(null);
     },
   );
 

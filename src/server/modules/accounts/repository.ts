@@ -144,7 +144,8 @@ export async function findNewestToken(db: Database, accountId: string, purpose: 
     .select()
     .from(accountTokens)
     .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, purpose)))
-    .orderBy(desc(accountTokens.createdAt))
+    // Issued in the same instant as the links it replaced, the new link is the unrevoked one.
+    .orderBy(desc(accountTokens.createdAt), sql`${accountTokens.revokedAt} IS NULL DESC`)
     .limit(1);
   return row;
 }
