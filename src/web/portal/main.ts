@@ -1,3 +1,5 @@
-import { startAreaApp } from "../ui/start-app.tsx";
+import { areas } from "../ui/areas.ts";
+import { startApp } from "../ui/start-app.tsx";
+import { portalRoutes } from "./routes.tsx";
 
-startAreaApp("portal");
+startApp({ basename: areas.portal.basename, app: "portal", routes: portalRoutes });

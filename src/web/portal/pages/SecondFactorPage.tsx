@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useNavigate } from "react-router";
+import { loginOutcomeSchema } from "../../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
+import { isLoggedIn, useSession } from "../../ui/api/session.tsx";
+import { useSubmit } from "../../ui/api/use-submit.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Button } from "../../ui/components/Button.tsx";
+import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
+import { ButtonGroup, TextField } from "../../ui/components/FormField.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { nextPath, nextState } from "../login-outcome.ts";
+import { paths } from "../paths.ts";
+import "../portal.css";
+
+/** Step 2 of the login: the code by SMS or from the app, or a recovery code. */
+export function SecondFactorPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session, refresh } = useSession();
+  const submit = useSubmit();
+  const resend = useSubmit();
+  const [code, setCode] = useState("");
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [resent, setResent] = useState(false);
+  const [missing, setMissing] = useState(false);
+  useDocumentTitle(t("portal.secondFactor.title"));
+
+  if (!session) return <Paragraph>{t("portal.loading")}</Paragraph>;
+  if (isLoggedIn(session)) return <Navigate to={paths.myDetails} replace />;
+  if (!session.account || session.stage !== "second-factor")
+    return <Navigate to={paths.login} replace />;
+
+  const appMethod = session.account.twoFactorMethod === "totp" ? "totp" : "sms";
+  const method = useRecovery ? "recovery" : appMethod;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setMissing(!code.trim());
+    if (!code.trim()) {
+      submit.setError(new ApiError(0, "missing", t("portal.errors.fillIn")));
+      return;
+    }
+    await submit.run(async () => {
+      const outcome = loginOutcomeSchema.parse(
+        await apiRequest("POST", "/api/auth/second-factor", {
+          body: { method, code: code.trim() },
+        }),
+      );
+      await refresh();
+      navigate(nextPath(outcome), { replace: true, state: nextState(outcome) });
+    });
+  };
+
+  const onResend = async () => {
+    setResent(false);
+    const ok = await resend.run(async () => {
+      await apiRequest("POST", "/api/auth/second-factor/resend");
+    });
+    setResent(ok);
+  };
+
+  return (
+    <>
+      <Heading level={1}>{t("portal.secondFactor.title")}</Heading>
+      <Paragraph>{t(`portal.secondFactor.intro.${method}`)}</Paragraph>
+      {resent && <Alert type="ok">{t("portal.secondFactor.resent")}</Alert>}
+      <ErrorSummary>{submit.error?.message ?? resend.error?.message}</ErrorSummary>
+      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <TextField
+          id="second-factor-code"
+          label={t(useRecovery ? "portal.fields.recoveryCode" : "portal.fields.code")}
+          autoComplete="one-time-code"
+          inputMode={useRecovery ? "text" : "numeric"}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={missing ? t("portal.errors.codeMissing") : undefined}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
+            {t("portal.secondFactor.submit")}
+          </Button>
+          {method === "sms" && (
+            <Button disabled={resend.busy} onClick={() => void onResend()}>
+              {t("portal.secondFactor.resend")}
+            </Button>
+          )}
+        </ButtonGroup>
+      </form>
+      <Paragraph>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            setUseRecovery(!useRecovery);
+            setCode("");
+            setMissing(false);
+          }}
+        >
+          {t(useRecovery ? "portal.secondFactor.useApp" : "portal.secondFactor.useRecovery")}
+        </Button>
+      </Paragraph>
+    </>
+  );
+}

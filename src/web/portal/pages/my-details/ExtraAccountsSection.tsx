@@ -1,0 +1,168 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type AccountListItem, accountListSchema } from "../../../../contracts/accounts.ts";
+import { ApiError, apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
+import { useApiData } from "../../../ui/api/use-api-data.ts";
+import { useSubmit } from "../../../ui/api/use-submit.ts";
+import { Alert } from "../../../ui/components/Alert.tsx";
+import { Button } from "../../../ui/components/Button.tsx";
+import { ErrorSummary } from "../../../ui/components/ErrorSummary.tsx";
+import { ButtonGroup, TextField } from "../../../ui/components/FormField.tsx";
+import { Heading } from "../../../ui/components/Heading.tsx";
+import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../../ui/components/Table.tsx";
+
+/** "Accounts | Extra accounts": the main account of a company adds and deletes extra accounts. */
+export function ExtraAccountsSection() {
+  const { t } = useTranslation();
+  const accounts = useApiData("/api/me/extra-accounts", accountListSchema);
+  const add = useSubmit();
+  const remove = useSubmit();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [missing, setMissing] = useState<{ name?: boolean; email?: boolean }>({});
+  const [notice, setNotice] = useState<string>();
+  const [confirming, setConfirming] = useState<AccountListItem>();
+
+  const onAdd = async (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(undefined);
+    const nowMissing = { name: !name.trim(), email: !email.trim() };
+    setMissing(nowMissing);
+    if (nowMissing.name || nowMissing.email) {
+      add.setError(new ApiError(0, "missing", t("portal.errors.fillIn")));
+      return;
+    }
+    const ok = await add.run(async () => {
+      await apiRequest("POST", "/api/me/extra-accounts", {
+        body: { name: name.trim(), email: email.trim() },
+      });
+    });
+    if (ok) {
+      setNotice(t("portal.myDetails.extraAccounts.added", { name: name.trim() }));
+      setName("");
+      setEmail("");
+      accounts.reload();
+    }
+  };
+
+  const onDelete = async (account: AccountListItem) => {
+    setNotice(undefined);
+    const ok = await remove.run(async () => {
+      await apiRequest("DELETE", `/api/me/extra-accounts/${encodeURIComponent(account.id)}`);
+    });
+    setConfirming(undefined);
+    if (ok) {
+      setNotice(t("portal.myDetails.extraAccounts.deleted", { name: account.name }));
+      accounts.reload();
+    }
+  };
+
+  return (
+    <section className="poort-section" aria-labelledby="extra-accounts-heading">
+      <Heading level={2} id="extra-accounts-heading">
+        {t("portal.myDetails.extraAccounts.heading")}
+      </Heading>
+      <Paragraph>{t("portal.myDetails.extraAccounts.intro")}</Paragraph>
+      {notice && <Alert type="ok">{notice}</Alert>}
+      <ErrorSummary>{remove.error?.message}</ErrorSummary>
+      {accounts.error !== undefined && (
+        <Alert type="error">{errorMessage(accounts.error, t("portal.errors.general"))}</Alert>
+      )}
+      {accounts.data &&
+        (accounts.data.accounts.length === 0 ? (
+          <Paragraph>{t("portal.myDetails.extraAccounts.empty")}</Paragraph>
+        ) : (
+          <Table caption={t("portal.myDetails.extraAccounts.caption")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("portal.fields.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("portal.fields.email")}</TableHeaderCell>
+                <TableHeaderCell>{t("portal.myDetails.extraAccounts.status")}</TableHeaderCell>
+                <TableHeaderCell>{t("portal.myDetails.extraAccounts.actions")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {accounts.data.accounts.map((account) => (
+                <TableRow key={account.id}>
+                  <TableCell>{account.name}</TableCell>
+                  <TableCell>{account.email}</TableCell>
+                  <TableCell>
+                    {t(`portal.myDetails.extraAccounts.statuses.${account.status}`)}
+                  </TableCell>
+                  <TableCell>
+                    {confirming?.id === account.id ? (
+                      <>
+                        <Paragraph>
+                          {t("portal.myDetails.extraAccounts.confirmDelete", {
+                            name: account.name,
+                          })}
+                        </Paragraph>
+                        <ButtonGroup>
+                          <Button
+                            appearance="primary-action"
+                            disabled={remove.busy}
+                            onClick={() => void onDelete(account)}
+                          >
+                            {t("portal.myDetails.extraAccounts.deleteYes")}
+                          </Button>
+                          <Button onClick={() => setConfirming(undefined)}>
+                            {t("portal.cancel")}
+                          </Button>
+                        </ButtonGroup>
+                      </>
+                    ) : (
+                      <Button
+                        appearance="subtle"
+                        aria-label={t("portal.myDetails.extraAccounts.deleteNamed", {
+                          name: account.name,
+                        })}
+                        onClick={() => setConfirming(account)}
+                      >
+                        {t("portal.myDetails.extraAccounts.delete")}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+
+      <Heading level={3}>{t("portal.myDetails.extraAccounts.addHeading")}</Heading>
+      <Paragraph>{t("portal.myDetails.extraAccounts.addIntro")}</Paragraph>
+      <ErrorSummary>{add.error?.message}</ErrorSummary>
+      <form className="poort-form" noValidate onSubmit={(event) => void onAdd(event)}>
+        <TextField
+          id="extra-account-name"
+          label={t("portal.fields.name")}
+          autoComplete="off"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={missing.name ? t("portal.errors.nameMissing") : undefined}
+        />
+        <TextField
+          id="extra-account-email"
+          label={t("portal.fields.email")}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={missing.email ? t("portal.errors.emailMissing") : undefined}
+        />
+        <div>
+          <Button type="submit" appearance="primary-action" disabled={add.busy}>
+            {t("portal.myDetails.extraAccounts.add")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

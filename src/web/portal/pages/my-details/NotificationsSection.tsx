@@ -1,0 +1,59 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Profile } from "../../../../contracts/accounts.ts";
+import { apiRequest } from "../../../ui/api/api-client.ts";
+import { useSubmit } from "../../../ui/api/use-submit.ts";
+import { Alert } from "../../../ui/components/Alert.tsx";
+import { Button } from "../../../ui/components/Button.tsx";
+import { ErrorSummary } from "../../../ui/components/ErrorSummary.tsx";
+import { CheckboxField, Fieldset } from "../../../ui/components/FormField.tsx";
+import { Heading } from "../../../ui/components/Heading.tsx";
+import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+
+const kinds = ["documents", "questionnaires", "messages"] as const;
+
+/** Which news from the office also comes by e-mail. */
+export function NotificationsSection({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [choice, setChoice] = useState(profile.notifications);
+  const [saved, setSaved] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const ok = await submit.run(async () => {
+      await apiRequest("PATCH", "/api/me/profile", { body: { notifications: choice } });
+    });
+    setSaved(ok);
+  };
+
+  return (
+    <section className="poort-section" aria-labelledby="notifications-heading">
+      <Heading level={2} id="notifications-heading">
+        {t("portal.myDetails.notifications.heading")}
+      </Heading>
+      <Paragraph>{t("portal.myDetails.notifications.intro")}</Paragraph>
+      <ErrorSummary>{submit.error?.message}</ErrorSummary>
+      {saved && <Alert type="ok">{t("portal.myDetails.notifications.saved")}</Alert>}
+      <form className="poort-form" onSubmit={(event) => void onSubmit(event)}>
+        <Fieldset legend={t("portal.myDetails.notifications.legend")}>
+          {kinds.map((kind) => (
+            <CheckboxField
+              key={kind}
+              id={`notify-${kind}`}
+              label={t(`portal.myDetails.notifications.kinds.${kind}`)}
+              checked={choice[kind]}
+              onChange={(event) => setChoice({ ...choice, [kind]: event.target.checked })}
+            />
+          ))}
+        </Fieldset>
+        <div>
+          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
+            {t("portal.myDetails.notifications.save")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

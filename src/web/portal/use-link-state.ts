@@ -1,0 +1,37 @@
+import { useEffect, useState } from "react";
+import { type LoginArea, linkStateSchema } from "../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../ui/api/api-client.ts";
+
+export type LinkCheck =
+  | { status: "checking" }
+  | {
+      status: "valid";
+      purpose: "invitation" | "email-confirmation" | "password-reset";
+      area: LoginArea;
+    }
+  /** Expired, used, or never a link of ours. */
+  | { status: "invalid" }
+  | { status: "failed"; error: unknown };
+
+/** What a mailed link is for, or that it can no longer be used. */
+export function useLinkState(token: string): LinkCheck {
+  const [check, setCheck] = useState<LinkCheck>({ status: "checking" });
+  useEffect(() => {
+    const controller = new AbortController();
+    setCheck({ status: "checking" });
+    apiRequest("GET", `/api/auth/links/${encodeURIComponent(token)}`, {
+      signal: controller.signal,
+    }).then(
+      (answer) => setCheck({ status: "valid", ...linkStateSchema.parse(answer) }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const invalid =
+          error instanceof ApiError &&
+          (error.status === 410 || error.status === 400 || error.status === 404);
+        setCheck(invalid ? { status: "invalid" } : { status: "failed", error });
+      },
+    );
+    return () => controller.abort();
+  }, [token]);
+  return check;
+}

@@ -1,0 +1,89 @@
+import { type SessionState, sessionStateSchema } from "../../../contracts/accounts.ts";
+import { errorResponseSchema } from "../../../contracts/error.ts";
+
+export interface ApiErrorDetail {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An error answer of the API; `message` is already in the user's language. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** The CSRF token of the last session answer; it changes with the session (after login). */
+let csrfToken: string | undefined;
+
+/** Who is logged in, and a fresh CSRF token for the requests that follow. */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+  const session = sessionStateSchema.parse(await apiRequest("GET", "/api/session", { signal }));
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Forgets the CSRF token, e.g. after logout, so the next change asks for a new one. */
+export function forgetCsrfToken(): void {
+  csrfToken = undefined;
+}
+
+const changesState = (method: string) => method !== "GET" && method !== "HEAD";
+
+/**
+ * One API call with JSON in and out. State-changing calls carry the CSRF token, fetched first
+ * when this page has none yet. Throws an `ApiError` for every error answer.
+ */
+export async function apiRequest(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (changesState(method)) {
+    if (!csrfToken) await fetchSession(options.signal);
+    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  }
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: "same-origin",
+    signal: options.signal,
+  });
+  if (response.status === 204) return null;
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const parsed = errorResponseSchema.safeParse(data);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details);
+    }
+    throw new ApiError(response.status, "unknown", `${path} answered ${response.status}`);
+  }
+  return data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The text to show for any failure: the server's message, or a general one. */
+export function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError && error.code !== "unknown" ? error.message : fallback;
+}

@@ -1,0 +1,58 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
+import type { SessionState } from "../../../contracts/accounts.ts";
+import { fetchSession } from "./api-client.ts";
+
+export interface SessionContextValue {
+  /** Undefined while the first answer is on its way. */
+  session?: SessionState;
+  /** True when the session could not be fetched at all. */
+  failed: boolean;
+  /** Fetches the session again, e.g. after each login step; resolves with the new state. */
+  refresh: () => Promise<SessionState | undefined>;
+}
+
+const SessionContext = createContext<SessionContextValue | undefined>(undefined);
+
+/** Holds who is logged in for the pages below it. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>();
+  const [failed, setFailed] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await fetchSession();
+      setSession(next);
+      setFailed(false);
+      return next;
+    } catch {
+      setFailed(true);
+      return undefined;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo(() => ({ session, failed, refresh }), [session, failed, refresh]);
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession needs a SessionProvider");
+  return value;
+}
+
+/** Logged in completely: password and, when set up, the second step. */
+export function isLoggedIn(session: SessionState | undefined): boolean {
+  return Boolean(session?.account) && session?.stage === "complete";
+}
