@@ -1,0 +1,56 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * The newest mail to this address whose subject is the expected one, read from the dev outbox
+ * as a developer would; waits while Poort's jobs deliver it.
+ */
+export async function waitForMail(page: Page, to: string, subject: string): Promise<OutboxMail> {
+  let found: OutboxMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const { mails } = (await (await page.request.get("/dev/outbox/mail")).json()) as {
+          mails: OutboxMail[];
+        };
+        found = mails.find((mail) => mail.to === to && mail.subject === subject);
+        return found;
+      },
+      { timeout: 15_000, interval: 200 },
+    )
+    .toBeDefined();
+  return found as OutboxMail;
+}
+
+/** The path of the link to `/<area>/<page>/<token>` in a mail. */
+export function linkPath(mail: OutboxMail, page: string): string {
+  const path = new RegExp(`/(portal|office|servicedesk)/${page}/[A-Za-z0-9_-]{43}`).exec(
+    mail.text,
+  )?.[0];
+  if (!path) throw new Error(`no ${page} link in "${mail.subject}"`);
+  return path;
+}
+
+/** The six-digit code in the newest text message to this number, once it has arrived. */
+export async function waitForSmsCode(page: Page, to: string, notThis?: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const { messages } = (await (await page.request.get("/dev/outbox/sms")).json()) as {
+          messages: Array<{ to: string; text: string }>;
+        };
+        code = /(?<!\d)\d{6}(?!\d)/.exec(messages.find((sms) => sms.to === to)?.text ?? "")?.[0];
+        return code !== undefined && code !== notThis;
+      },
+      { timeout: 15_000, interval: 200 },
+    )
+    .toBe(true);
+  return code as string;
+}
