@@ -193,6 +193,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         allowSecondFactorPending: true,
       });
       await limitPerIp(request.ip, "second-factor", 30);
+      // Per account too: guessing codes from many addresses gets no further.
+      const perAccount = { limit: 10, windowMs: 15 * MINUTE };
+      const key = `second-factor:account:${account.id}`;
+      if (!(await consumeRateLimit(db, clock, key, perAccount)).allowed) {
+        throw new AppError("rate_limited");
+      }
       const started = await completeSecondFactor(
         deps,
         session,

@@ -155,6 +155,20 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
     ).toBe(400);
   });
 
+  it("stops guessing of second-step codes after ten tries per account, from any address", async () => {
+    subject.clock.advance(15 * MINUTE); // a fresh rate-limit window
+    const answers: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const browser = new ApiClient(subject.app, `203.0.113.${100 + attempt}`);
+      await logIn(browser, "klant@example.nl", TEST_PASSWORD);
+      await browser.refreshCsrfToken();
+      const guess = await browser.post("/api/auth/second-factor", { method: "sms", code: "99999" });
+      answers.push(guess.statusCode);
+    }
+    expect(answers.slice(0, 10).every((status) => status === 400)).toBe(true);
+    expect(answers[10]).toBe(429);
+  });
+
   it("logs out: the session cookie stops working", async () => {
     const browser = new ApiClient(subject.app, "198.51.100.50");
     await logIn(browser, "doelwit@example.nl", TEST_PASSWORD);
