@@ -1,3 +1,5 @@
-import { startAreaApp } from "../ui/start-app.tsx";
+import { areas } from "../ui/areas.ts";
+import { startApp } from "../ui/start-app.tsx";
+import { officeRoutes } from "./routes.tsx";
 
-startAreaApp("office");
+startApp({ basename: areas.office.basename, app: "office", routes: officeRoutes });

@@ -1,3 +1,5 @@
-import { startAreaApp } from "../ui/start-app.tsx";
+import { areas } from "../ui/areas.ts";
+import { startApp } from "../ui/start-app.tsx";
+import { servicedeskRoutes } from "./routes.tsx";
 
-startAreaApp("servicedesk");
+startApp({ basename: areas.servicedesk.basename, app: "servicedesk", routes: servicedeskRoutes });

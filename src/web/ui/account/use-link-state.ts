@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { type LoginArea, linkStateSchema } from "../../contracts/accounts.ts";
-import { ApiError, apiRequest } from "../ui/api/api-client.ts";
+import { type LoginArea, linkStateSchema } from "../../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../api/api-client.ts";
 
 export type LinkCheck =
   | { status: "checking" }

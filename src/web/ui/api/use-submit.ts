@@ -27,7 +27,7 @@ export function useSubmit(): SubmitState {
         setError(
           caught instanceof ApiError && caught.code !== "unknown"
             ? caught
-            : new ApiError(0, "unknown", t("portal.errors.general")),
+            : new ApiError(0, "unknown", t("account.errors.general")),
         );
         return false;
       } finally {

@@ -126,3 +126,31 @@ export function Fieldset({ legend, children }: { legend: string; children: React
 export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="utrecht-button-group">{children}</div>;
 }
+
+type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "className"> & {
+  id: string;
+  label: string;
+  options: { value: string; label: string }[];
+};
+
+/** A labelled NL Design System drop-down list. */
+export function SelectField({ id, label, options, ...select }: SelectFieldProps) {
+  return (
+    <div className="utrecht-form-field utrecht-form-field--select">
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      <div className="utrecht-form-field__input">
+        <select id={id} className="utrecht-select utrecht-select--html-select" {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -37,7 +37,7 @@ export function ExtraAccountsSection() {
     const nowMissing = { name: !name.trim(), email: !email.trim() };
     setMissing(nowMissing);
     if (nowMissing.name || nowMissing.email) {
-      add.setError(new ApiError(0, "missing", t("portal.errors.fillIn")));
+      add.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
       return;
     }
     const ok = await add.run(async () => {
@@ -46,7 +46,7 @@ export function ExtraAccountsSection() {
       });
     });
     if (ok) {
-      setNotice(t("portal.myDetails.extraAccounts.added", { name: name.trim() }));
+      setNotice(t("account.myDetails.extraAccounts.added", { name: name.trim() }));
       setName("");
       setEmail("");
       accounts.reload();
@@ -60,7 +60,7 @@ export function ExtraAccountsSection() {
     });
     setConfirming(undefined);
     if (ok) {
-      setNotice(t("portal.myDetails.extraAccounts.deleted", { name: account.name }));
+      setNotice(t("account.myDetails.extraAccounts.deleted", { name: account.name }));
       accounts.reload();
     }
   };
@@ -68,25 +68,25 @@ export function ExtraAccountsSection() {
   return (
     <section className="poort-section" aria-labelledby="extra-accounts-heading">
       <Heading level={2} id="extra-accounts-heading">
-        {t("portal.myDetails.extraAccounts.heading")}
+        {t("account.myDetails.extraAccounts.heading")}
       </Heading>
-      <Paragraph>{t("portal.myDetails.extraAccounts.intro")}</Paragraph>
+      <Paragraph>{t("account.myDetails.extraAccounts.intro")}</Paragraph>
       {notice && <Alert type="ok">{notice}</Alert>}
       <ErrorSummary>{remove.error?.message}</ErrorSummary>
       {accounts.error !== undefined && (
-        <Alert type="error">{errorMessage(accounts.error, t("portal.errors.general"))}</Alert>
+        <Alert type="error">{errorMessage(accounts.error, t("account.errors.general"))}</Alert>
       )}
       {accounts.data &&
         (accounts.data.accounts.length === 0 ? (
-          <Paragraph>{t("portal.myDetails.extraAccounts.empty")}</Paragraph>
+          <Paragraph>{t("account.myDetails.extraAccounts.empty")}</Paragraph>
         ) : (
-          <Table caption={t("portal.myDetails.extraAccounts.caption")}>
+          <Table caption={t("account.myDetails.extraAccounts.caption")}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t("portal.fields.name")}</TableHeaderCell>
-                <TableHeaderCell>{t("portal.fields.email")}</TableHeaderCell>
-                <TableHeaderCell>{t("portal.myDetails.extraAccounts.status")}</TableHeaderCell>
-                <TableHeaderCell>{t("portal.myDetails.extraAccounts.actions")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.myDetails.extraAccounts.status")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.myDetails.extraAccounts.actions")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -94,14 +94,12 @@ export function ExtraAccountsSection() {
                 <TableRow key={account.id}>
                   <TableCell>{account.name}</TableCell>
                   <TableCell>{account.email}</TableCell>
-                  <TableCell>
-                    {t(`portal.myDetails.extraAccounts.statuses.${account.status}`)}
-                  </TableCell>
+                  <TableCell>{t(`account.statuses.${account.status}`)}</TableCell>
                   <TableCell>
                     {confirming?.id === account.id ? (
                       <>
                         <Paragraph>
-                          {t("portal.myDetails.extraAccounts.confirmDelete", {
+                          {t("account.myDetails.extraAccounts.confirmDelete", {
                             name: account.name,
                           })}
                         </Paragraph>
@@ -111,22 +109,22 @@ export function ExtraAccountsSection() {
                             disabled={remove.busy}
                             onClick={() => void onDelete(account)}
                           >
-                            {t("portal.myDetails.extraAccounts.deleteYes")}
+                            {t("account.myDetails.extraAccounts.deleteYes")}
                           </Button>
                           <Button onClick={() => setConfirming(undefined)}>
-                            {t("portal.cancel")}
+                            {t("account.cancel")}
                           </Button>
                         </ButtonGroup>
                       </>
                     ) : (
                       <Button
                         appearance="subtle"
-                        aria-label={t("portal.myDetails.extraAccounts.deleteNamed", {
+                        aria-label={t("account.myDetails.extraAccounts.deleteNamed", {
                           name: account.name,
                         })}
                         onClick={() => setConfirming(account)}
                       >
-                        {t("portal.myDetails.extraAccounts.delete")}
+                        {t("account.myDetails.extraAccounts.delete")}
                       </Button>
                     )}
                   </TableCell>
@@ -136,30 +134,30 @@ export function ExtraAccountsSection() {
           </Table>
         ))}
 
-      <Heading level={3}>{t("portal.myDetails.extraAccounts.addHeading")}</Heading>
-      <Paragraph>{t("portal.myDetails.extraAccounts.addIntro")}</Paragraph>
+      <Heading level={3}>{t("account.myDetails.extraAccounts.addHeading")}</Heading>
+      <Paragraph>{t("account.myDetails.extraAccounts.addIntro")}</Paragraph>
       <ErrorSummary>{add.error?.message}</ErrorSummary>
       <form className="poort-form" noValidate onSubmit={(event) => void onAdd(event)}>
         <TextField
           id="extra-account-name"
-          label={t("portal.fields.name")}
+          label={t("account.fields.name")}
           autoComplete="off"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          error={missing.name ? t("portal.errors.nameMissing") : undefined}
+          error={missing.name ? t("account.errors.nameMissing") : undefined}
         />
         <TextField
           id="extra-account-email"
-          label={t("portal.fields.email")}
+          label={t("account.fields.email")}
           type="email"
           autoComplete="off"
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          error={missing.email ? t("portal.errors.emailMissing") : undefined}
+          error={missing.email ? t("account.errors.emailMissing") : undefined}
         />
         <div>
           <Button type="submit" appearance="primary-action" disabled={add.busy}>
-            {t("portal.myDetails.extraAccounts.add")}
+            {t("account.myDetails.extraAccounts.add")}
           </Button>
         </div>
       </form>

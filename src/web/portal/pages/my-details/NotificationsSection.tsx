@@ -31,18 +31,18 @@ export function NotificationsSection({ profile }: { profile: Profile }) {
   return (
     <section className="poort-section" aria-labelledby="notifications-heading">
       <Heading level={2} id="notifications-heading">
-        {t("portal.myDetails.notifications.heading")}
+        {t("account.myDetails.notifications.heading")}
       </Heading>
-      <Paragraph>{t("portal.myDetails.notifications.intro")}</Paragraph>
+      <Paragraph>{t("account.myDetails.notifications.intro")}</Paragraph>
       <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      {saved && <Alert type="ok">{t("portal.myDetails.notifications.saved")}</Alert>}
+      {saved && <Alert type="ok">{t("account.myDetails.notifications.saved")}</Alert>}
       <form className="poort-form" onSubmit={(event) => void onSubmit(event)}>
-        <Fieldset legend={t("portal.myDetails.notifications.legend")}>
+        <Fieldset legend={t("account.myDetails.notifications.legend")}>
           {kinds.map((kind) => (
             <CheckboxField
               key={kind}
               id={`notify-${kind}`}
-              label={t(`portal.myDetails.notifications.kinds.${kind}`)}
+              label={t(`account.myDetails.notifications.kinds.${kind}`)}
               checked={choice[kind]}
               onChange={(event) => setChoice({ ...choice, [kind]: event.target.checked })}
             />
@@ -50,7 +50,7 @@ export function NotificationsSection({ profile }: { profile: Profile }) {
         </Fieldset>
         <div>
           <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("portal.myDetails.notifications.save")}
+            {t("account.myDetails.notifications.save")}
           </Button>
         </div>
       </form>

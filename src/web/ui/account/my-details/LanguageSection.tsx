@@ -2,18 +2,19 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "../../../../contracts/accounts.ts";
 import type { Locale } from "../../../../contracts/locale.ts";
-import { locales } from "../../../../contracts/locale.ts";
-import { apiRequest } from "../../../ui/api/api-client.ts";
-import { useSubmit } from "../../../ui/api/use-submit.ts";
-import { Alert } from "../../../ui/components/Alert.tsx";
-import { Button } from "../../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../../ui/components/ErrorSummary.tsx";
-import { Fieldset, RadioField } from "../../../ui/components/FormField.tsx";
-import { Heading } from "../../../ui/components/Heading.tsx";
+import { apiRequest } from "../../api/api-client.ts";
+import { useSubmit } from "../../api/use-submit.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { Heading } from "../../components/Heading.tsx";
+import { audienceKey, useAccountArea } from "../account-area.tsx";
+import { LocaleFieldset } from "../LocaleFieldset.tsx";
 
-/** The language of the portal and of the mails: saved in the profile, and used at once. */
+/** The language of the area and of the mails: saved in the profile, and used at once. */
 export function LanguageSection({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
+  const { area } = useAccountArea();
   const submit = useSubmit();
   const [locale, setLocale] = useState<Locale>(profile.locale);
   const [saved, setSaved] = useState(false);
@@ -31,28 +32,20 @@ export function LanguageSection({ profile }: { profile: Profile }) {
   return (
     <section className="poort-section" aria-labelledby="language-heading">
       <Heading level={2} id="language-heading">
-        {t("portal.myDetails.language.heading")}
+        {t("account.myDetails.language.heading")}
       </Heading>
       <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      {saved && <Alert type="ok">{t("portal.myDetails.language.saved")}</Alert>}
+      {saved && <Alert type="ok">{t("account.myDetails.language.saved")}</Alert>}
       <form className="poort-form" onSubmit={(event) => void onSubmit(event)}>
-        <Fieldset legend={t("portal.myDetails.language.legend")}>
-          {locales.map((option) => (
-            <RadioField
-              key={option}
-              id={`language-${option}`}
-              name="language"
-              value={option}
-              lang={option}
-              label={t(`language.names.${option}`)}
-              checked={locale === option}
-              onChange={() => setLocale(option)}
-            />
-          ))}
-        </Fieldset>
+        <LocaleFieldset
+          name="language"
+          legend={t(audienceKey(area, "languageLegend"))}
+          value={locale}
+          onChange={setLocale}
+        />
         <div>
           <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("portal.myDetails.language.save")}
+            {t("account.myDetails.language.save")}
           </Button>
         </div>
       </form>

@@ -1,71 +1,69 @@
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { profileSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
-import { useSession } from "../../../ui/api/session.tsx";
-import { useApiData } from "../../../ui/api/use-api-data.ts";
-import { Alert } from "../../../ui/components/Alert.tsx";
-import { DataList } from "../../../ui/components/DataList.tsx";
-import { Heading } from "../../../ui/components/Heading.tsx";
-import { Paragraph } from "../../../ui/components/Paragraph.tsx";
-import { useDocumentTitle } from "../../../ui/use-document-title.ts";
-import { ExtraAccountsSection } from "./ExtraAccountsSection.tsx";
+import { type Profile, profileSchema } from "../../../../contracts/accounts.ts";
+import { apiRequest, errorMessage } from "../../api/api-client.ts";
+import { useSession } from "../../api/session.tsx";
+import { useApiData } from "../../api/use-api-data.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Heading } from "../../components/Heading.tsx";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { useDocumentTitle } from "../../use-document-title.ts";
+import { audienceKey, useAccountArea } from "../account-area.tsx";
 import { LanguageSection } from "./LanguageSection.tsx";
-import { NotificationsSection } from "./NotificationsSection.tsx";
+import { ProfileSection } from "./ProfileSection.tsx";
 import { SessionsSection } from "./SessionsSection.tsx";
 import { TwoFactorSection } from "./TwoFactorSection.tsx";
 
-/** "Mijn gegevens": opened by itself at the first login. */
-export function MyDetailsPage() {
+interface MyDetailsPageProps {
+  /** The area's own sections about the profile, shown after the language. */
+  profileSections?: (profile: Profile) => ReactNode;
+  /** The area's own sections at the end. */
+  children?: ReactNode;
+}
+
+/** "Mijn gegevens" of every area: opened by itself at the first login. */
+export function MyDetailsPage({ profileSections, children }: MyDetailsPageProps) {
   const { t } = useTranslation();
+  const { area } = useAccountArea();
   const { session } = useSession();
   const location = useLocation();
   const firstLogin = Boolean((location.state as { firstLogin?: boolean } | null)?.firstLogin);
   const profile = useApiData("/api/me/profile", profileSchema);
-  useDocumentTitle(t("portal.myDetails.title"));
+  useDocumentTitle(t("account.myDetails.title"));
 
   useEffect(() => {
-    // The first visit is recorded, so the next login opens the portal as usual.
+    // The first visit is recorded, so the next login opens the area as usual.
     if (firstLogin) apiRequest("POST", "/api/me/profile/seen").catch(() => undefined);
   }, [firstLogin]);
 
-  const account = session?.account;
-  const isCompanyMain = account?.clientKind === "company" && account.isMainAccount;
+  // Clients may turn the second step off; staff must keep it (the server refuses).
+  const canDisable = session?.account?.kind === "client";
 
   return (
     <>
-      <Heading level={1}>{t("portal.myDetails.title")}</Heading>
-      {firstLogin && <Alert type="info">{t("portal.myDetails.welcome")}</Alert>}
+      <Heading level={1}>{t("account.myDetails.title")}</Heading>
+      {firstLogin && <Alert type="info">{t(audienceKey(area, "welcome"))}</Alert>}
       {profile.error !== undefined && (
-        <Alert type="error">{errorMessage(profile.error, t("portal.errors.general"))}</Alert>
+        <Alert type="error">{errorMessage(profile.error, t("account.errors.general"))}</Alert>
       )}
-      {!profile.data && profile.error === undefined && <Paragraph>{t("portal.loading")}</Paragraph>}
+      {!profile.data && profile.error === undefined && (
+        <Paragraph>{t("account.loading")}</Paragraph>
+      )}
       {profile.data && (
         <>
-          <section className="poort-section" aria-labelledby="profile-heading">
-            <Heading level={2} id="profile-heading">
-              {t("portal.myDetails.profile.heading")}
-            </Heading>
-            <DataList
-              items={[
-                { key: "name", label: t("portal.fields.name"), value: profile.data.name },
-                { key: "email", label: t("portal.fields.email"), value: profile.data.email },
-                {
-                  key: "mobile",
-                  label: t("portal.fields.mobile"),
-                  value: profile.data.mobile ?? t("portal.myDetails.profile.noMobile"),
-                },
-              ]}
-            />
-          </section>
+          <ProfileSection profile={profile.data} />
           <LanguageSection profile={profile.data} />
-          <NotificationsSection profile={profile.data} />
-          <TwoFactorSection profile={profile.data} onChange={profile.reload} />
+          {profileSections?.(profile.data)}
+          <TwoFactorSection
+            profile={profile.data}
+            canDisable={canDisable}
+            onChange={profile.reload}
+          />
         </>
       )}
       <SessionsSection />
-      {isCompanyMain && <ExtraAccountsSection />}
+      {children}
     </>
   );
 }

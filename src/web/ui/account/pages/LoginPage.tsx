@@ -1,25 +1,28 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { loginOutcomeSchema } from "../../../contracts/accounts.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { isLoggedIn, useSession } from "../../ui/api/session.tsx";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { loginOutcomeSchema } from "../../../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../../api/api-client.ts";
+import { isLoggedIn, useSession } from "../../api/session.tsx";
+import { useSubmit } from "../../api/use-submit.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { TextField } from "../../components/FormField.tsx";
+import { Heading } from "../../components/Heading.tsx";
+import { RouterLink } from "../../components/Link.tsx";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { useDocumentTitle } from "../../use-document-title.ts";
+import { audienceKey, useAccountArea } from "../account-area.tsx";
 import { nextPath, nextState } from "../login-outcome.ts";
 import { paths } from "../paths.ts";
-import "../portal.css";
+import "../account.css";
 
 interface LoginLocationState {
   from?: string;
   loggedOut?: boolean;
+  /** The session ended after a while without activity. */
+  sessionEnded?: boolean;
 }
 
 /** Step 1 of the login: e-mail address and password. */
@@ -29,68 +32,73 @@ export function LoginPage() {
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const { session, refresh } = useSession();
+  const { area, homePath } = useAccountArea();
   const submit = useSubmit();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
-  useDocumentTitle(t("portal.login.title"));
+  useDocumentTitle(t("account.login.title"));
 
-  if (isLoggedIn(session)) return <Navigate to={paths.myDetails} replace />;
+  if (isLoggedIn(session)) return <Navigate to={homePath} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const nowMissing = { email: !email.trim(), password: !password };
     setMissing(nowMissing);
     if (nowMissing.email || nowMissing.password) {
-      submit.setError(new ApiError(0, "missing", t("portal.errors.fillIn")));
+      submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
       return;
     }
     await submit.run(async () => {
       const outcome = loginOutcomeSchema.parse(
         await apiRequest("POST", "/api/auth/login", {
-          body: { area: "portal", email: email.trim(), password },
+          body: { area, email: email.trim(), password },
         }),
       );
       await refresh();
-      navigate(nextPath(outcome, state.from), { replace: true, state: nextState(outcome) });
+      navigate(nextPath(outcome, homePath, state.from), {
+        replace: true,
+        state: nextState(outcome),
+      });
     });
   };
 
   return (
     <>
-      <Heading level={1}>{t("portal.login.title")}</Heading>
-      {state.loggedOut && <Alert type="ok">{t("portal.login.loggedOut")}</Alert>}
-      <Paragraph>{t("portal.login.intro")}</Paragraph>
+      <Heading level={1}>{t("account.login.title")}</Heading>
+      {state.loggedOut && <Alert type="ok">{t("account.login.loggedOut")}</Alert>}
+      {state.sessionEnded && <Alert type="warning">{t("account.login.sessionEnded")}</Alert>}
+      <Paragraph>{t(audienceKey(area, "loginIntro"))}</Paragraph>
       <ErrorSummary>{submit.error?.message}</ErrorSummary>
       <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           id="login-email"
-          label={t("portal.fields.email")}
+          label={t("account.fields.email")}
           type="email"
           autoComplete="email"
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          error={missing.email ? t("portal.errors.emailMissing") : undefined}
+          error={missing.email ? t("account.errors.emailMissing") : undefined}
         />
         <TextField
           id="login-password"
-          label={t("portal.fields.password")}
+          label={t("account.fields.password")}
           type="password"
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={missing.password ? t("portal.errors.passwordMissing") : undefined}
+          error={missing.password ? t("account.errors.passwordMissing") : undefined}
         />
         <div>
           <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("portal.login.submit")}
+            {t("account.login.submit")}
           </Button>
         </div>
       </form>
       <Paragraph>
-        <RouterLink to={paths.forgotPassword}>{t("portal.login.forgotPassword")}</RouterLink>
+        <RouterLink to={paths.forgotPassword}>{t("account.login.forgotPassword")}</RouterLink>
       </Paragraph>
-      <Paragraph appearance="small">{t("portal.login.noAccount")}</Paragraph>
+      <Paragraph appearance="small">{t(audienceKey(area, "noAccount"))}</Paragraph>
     </>
   );
 }

@@ -1,36 +1,38 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
-import { loginOutcomeSchema } from "../../../contracts/accounts.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { isLoggedIn, useSession } from "../../ui/api/session.tsx";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { ButtonGroup, TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { loginOutcomeSchema } from "../../../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../../api/api-client.ts";
+import { isLoggedIn, useSession } from "../../api/session.tsx";
+import { useSubmit } from "../../api/use-submit.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { ButtonGroup, TextField } from "../../components/FormField.tsx";
+import { Heading } from "../../components/Heading.tsx";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { useDocumentTitle } from "../../use-document-title.ts";
+import { useAccountArea } from "../account-area.tsx";
 import { nextPath, nextState } from "../login-outcome.ts";
 import { paths } from "../paths.ts";
-import "../portal.css";
+import "../account.css";
 
 /** Step 2 of the login: the code by SMS or from the app, or a recovery code. */
 export function SecondFactorPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { session, refresh } = useSession();
+  const { homePath } = useAccountArea();
   const submit = useSubmit();
   const resend = useSubmit();
   const [code, setCode] = useState("");
   const [useRecovery, setUseRecovery] = useState(false);
   const [resent, setResent] = useState(false);
   const [missing, setMissing] = useState(false);
-  useDocumentTitle(t("portal.secondFactor.title"));
+  useDocumentTitle(t("account.secondFactor.title"));
 
-  if (!session) return <Paragraph>{t("portal.loading")}</Paragraph>;
-  if (isLoggedIn(session)) return <Navigate to={paths.myDetails} replace />;
+  if (!session) return <Paragraph>{t("account.loading")}</Paragraph>;
+  if (isLoggedIn(session)) return <Navigate to={homePath} replace />;
   if (!session.account || session.stage !== "second-factor")
     return <Navigate to={paths.login} replace />;
 
@@ -41,7 +43,7 @@ export function SecondFactorPage() {
     event.preventDefault();
     setMissing(!code.trim());
     if (!code.trim()) {
-      submit.setError(new ApiError(0, "missing", t("portal.errors.fillIn")));
+      submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
       return;
     }
     await submit.run(async () => {
@@ -51,7 +53,7 @@ export function SecondFactorPage() {
         }),
       );
       await refresh();
-      navigate(nextPath(outcome), { replace: true, state: nextState(outcome) });
+      navigate(nextPath(outcome, homePath), { replace: true, state: nextState(outcome) });
     });
   };
 
@@ -65,27 +67,27 @@ export function SecondFactorPage() {
 
   return (
     <>
-      <Heading level={1}>{t("portal.secondFactor.title")}</Heading>
-      <Paragraph>{t(`portal.secondFactor.intro.${method}`)}</Paragraph>
-      {resent && <Alert type="ok">{t("portal.secondFactor.resent")}</Alert>}
+      <Heading level={1}>{t("account.secondFactor.title")}</Heading>
+      <Paragraph>{t(`account.secondFactor.intro.${method}`)}</Paragraph>
+      {resent && <Alert type="ok">{t("account.secondFactor.resent")}</Alert>}
       <ErrorSummary>{submit.error?.message ?? resend.error?.message}</ErrorSummary>
       <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           id="second-factor-code"
-          label={t(useRecovery ? "portal.fields.recoveryCode" : "portal.fields.code")}
+          label={t(useRecovery ? "account.fields.recoveryCode" : "account.fields.code")}
           autoComplete="one-time-code"
           inputMode={useRecovery ? "text" : "numeric"}
           value={code}
           onChange={(event) => setCode(event.target.value)}
-          error={missing ? t("portal.errors.codeMissing") : undefined}
+          error={missing ? t("account.errors.codeMissing") : undefined}
         />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("portal.secondFactor.submit")}
+            {t("account.secondFactor.submit")}
           </Button>
           {method === "sms" && (
             <Button disabled={resend.busy} onClick={() => void onResend()}>
-              {t("portal.secondFactor.resend")}
+              {t("account.secondFactor.resend")}
             </Button>
           )}
         </ButtonGroup>
@@ -99,7 +101,7 @@ export function SecondFactorPage() {
             setMissing(false);
           }}
         >
-          {t(useRecovery ? "portal.secondFactor.useApp" : "portal.secondFactor.useRecovery")}
+          {t(useRecovery ? "account.secondFactor.useApp" : "account.secondFactor.useRecovery")}
         </Button>
       </Paragraph>
     </>

@@ -1,22 +1,23 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { loginOutcomeSchema } from "../../../contracts/accounts.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSession } from "../../ui/api/session.tsx";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../ui/components/UnorderedList.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { loginOutcomeSchema } from "../../../../contracts/accounts.ts";
+import { ApiError, apiRequest } from "../../api/api-client.ts";
+import { useSession } from "../../api/session.tsx";
+import { useSubmit } from "../../api/use-submit.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { TextField } from "../../components/FormField.tsx";
+import { Heading } from "../../components/Heading.tsx";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "../../components/UnorderedList.tsx";
+import { useDocumentTitle } from "../../use-document-title.ts";
+import { useAccountArea } from "../account-area.tsx";
 import { nextPath, nextState } from "../login-outcome.ts";
 import { useLinkState } from "../use-link-state.ts";
 import { LinkInvalid } from "./LinkInvalid.tsx";
-import "../portal.css";
+import "../account.css";
 
 export const minimumPasswordLength = 12;
 const passwordRuleCodes = ["too_short", "too_long", "too_common", "contains_personal_data"];
@@ -28,25 +29,26 @@ export function SetPasswordPage() {
   const link = useLinkState(token);
   const navigate = useNavigate();
   const { refresh } = useSession();
+  const { homePath } = useAccountArea();
   const submit = useSubmit();
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [fieldErrors, setFieldErrors] = useState<{ password?: string; confirmation?: string }>({});
-  useDocumentTitle(t("portal.setPassword.title"));
+  useDocumentTitle(t("account.setPassword.title"));
 
-  if (link.status === "checking") return <Paragraph>{t("portal.loading")}</Paragraph>;
+  if (link.status === "checking") return <Paragraph>{t("account.loading")}</Paragraph>;
   if (link.status === "invalid" || (link.status === "valid" && link.purpose === "invitation"))
     return <LinkInvalid />;
-  if (link.status === "failed") return <Alert type="error">{t("portal.errors.general")}</Alert>;
+  if (link.status === "failed") return <Alert type="error">{t("account.errors.general")}</Alert>;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const errors: { password?: string; confirmation?: string } = {};
-    if (password.length < minimumPasswordLength) errors.password = t("portal.password.too_short");
-    if (confirmation !== password) errors.confirmation = t("portal.password.mismatch");
+    if (password.length < minimumPasswordLength) errors.password = t("account.password.too_short");
+    if (confirmation !== password) errors.confirmation = t("account.password.mismatch");
     setFieldErrors(errors);
     if (errors.password || errors.confirmation) {
-      submit.setError(new ApiError(0, "invalid", t("portal.errors.fixFields")));
+      submit.setError(new ApiError(0, "invalid", t("account.errors.fixFields")));
       return;
     }
     await submit.run(async () => {
@@ -54,7 +56,7 @@ export function SetPasswordPage() {
         await apiRequest("POST", "/api/auth/password", { body: { token, password } }),
       );
       await refresh();
-      navigate(nextPath(outcome), { replace: true, state: nextState(outcome) });
+      navigate(nextPath(outcome, homePath), { replace: true, state: nextState(outcome) });
     });
   };
 
@@ -63,7 +65,7 @@ export function SetPasswordPage() {
     submit.error?.code === "validation_failed"
       ? submit.error.details.map((detail) =>
           passwordRuleCodes.includes(detail.code)
-            ? t(`portal.password.${detail.code}`)
+            ? t(`account.password.${detail.code}`)
             : detail.message,
         )
       : [];
@@ -71,19 +73,19 @@ export function SetPasswordPage() {
 
   return (
     <>
-      <Heading level={1}>{t("portal.setPassword.title")}</Heading>
+      <Heading level={1}>{t("account.setPassword.title")}</Heading>
       <Paragraph>
         {t(
           link.purpose === "password-reset"
-            ? "portal.setPassword.introReset"
-            : "portal.setPassword.introActivation",
+            ? "account.setPassword.introReset"
+            : "account.setPassword.introActivation",
         )}
       </Paragraph>
       <ErrorSummary>
         {submit.error &&
           (refused.length ? (
             <>
-              {t("portal.setPassword.refused")}
+              {t("account.setPassword.refused")}
               <UnorderedList>
                 {refused.map((reason) => (
                   <UnorderedListItem key={reason}>{reason}</UnorderedListItem>
@@ -97,23 +99,23 @@ export function SetPasswordPage() {
       <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           id="new-password"
-          label={t("portal.fields.newPassword")}
+          label={t("account.fields.newPassword")}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           description={
             <UnorderedList>
-              <UnorderedListItem>{t("portal.password.ruleLength")}</UnorderedListItem>
-              <UnorderedListItem>{t("portal.password.ruleCommon")}</UnorderedListItem>
-              <UnorderedListItem>{t("portal.password.rulePersonal")}</UnorderedListItem>
+              <UnorderedListItem>{t("account.password.ruleLength")}</UnorderedListItem>
+              <UnorderedListItem>{t("account.password.ruleCommon")}</UnorderedListItem>
+              <UnorderedListItem>{t("account.password.rulePersonal")}</UnorderedListItem>
             </UnorderedList>
           }
           error={passwordError}
         />
         <TextField
           id="new-password-confirmation"
-          label={t("portal.fields.passwordConfirmation")}
+          label={t("account.fields.passwordConfirmation")}
           type="password"
           autoComplete="new-password"
           value={confirmation}
@@ -122,7 +124,7 @@ export function SetPasswordPage() {
         />
         <div>
           <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("portal.setPassword.submit")}
+            {t("account.setPassword.submit")}
           </Button>
         </div>
       </form>

@@ -1,0 +1,133 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../../../contracts/locale.ts";
+import { LocaleFieldset } from "../../ui/account/LocaleFieldset.tsx";
+import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
+import { useSubmit } from "../../ui/api/use-submit.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Button } from "../../ui/components/Button.tsx";
+import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
+import { Fieldset, RadioField, TextField } from "../../ui/components/FormField.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+
+type Kind = "person" | "company";
+const empty = { name: "", contactName: "", email: "", mobile: "" };
+
+/** "Cliënt toevoegen": a person or a company, who then gets an invitation by e-mail. */
+export function AddClientForm({ onAdded }: { onAdded: () => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [kind, setKind] = useState<Kind>("person");
+  const [values, setValues] = useState(empty);
+  const [locale, setLocale] = useState<Locale>("nl");
+  const [missing, setMissing] = useState<Partial<Record<keyof typeof empty, boolean>>>({});
+  const [added, setAdded] = useState<string>();
+  const isCompany = kind === "company";
+
+  const field = (key: keyof typeof empty) => ({
+    value: values[key],
+    onChange: (event: { target: { value: string } }) =>
+      setValues({ ...values, [key]: event.target.value }),
+  });
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAdded(undefined);
+    const nowMissing = {
+      name: !values.name.trim(),
+      contactName: isCompany && !values.contactName.trim(),
+      email: !values.email.trim(),
+    };
+    setMissing(nowMissing);
+    if (Object.values(nowMissing).some(Boolean)) {
+      submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
+      return;
+    }
+    const name = values.name.trim();
+    const ok = await submit.run(async () => {
+      await apiRequest("POST", "/api/office/clients", {
+        body: {
+          kind,
+          name,
+          contactName: isCompany ? values.contactName.trim() : undefined,
+          email: values.email.trim(),
+          mobile: values.mobile.trim() || undefined,
+          locale,
+        },
+      });
+    });
+    if (ok) {
+      setAdded(t("office.clients.added", { name }));
+      setValues(empty);
+      onAdded();
+    }
+  };
+
+  return (
+    <section className="poort-section" aria-labelledby="add-client-heading">
+      <Heading level={2} id="add-client-heading">
+        {t("office.clients.addHeading")}
+      </Heading>
+      <ErrorSummary>{submit.error?.message}</ErrorSummary>
+      {added && <Alert type="ok">{added}</Alert>}
+      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <Fieldset legend={t("office.clients.kind")}>
+          {(["person", "company"] as const).map((option) => (
+            <RadioField
+              key={option}
+              id={`client-kind-${option}`}
+              name="client-kind"
+              value={option}
+              label={t(`office.clients.kinds.${option}`)}
+              checked={kind === option}
+              onChange={() => setKind(option)}
+            />
+          ))}
+        </Fieldset>
+        <TextField
+          id="client-name"
+          label={t(isCompany ? "office.clients.companyName" : "account.fields.name")}
+          autoComplete="off"
+          {...field("name")}
+          error={missing.name ? t("account.errors.nameMissing") : undefined}
+        />
+        {isCompany && (
+          <TextField
+            id="client-contact-name"
+            label={t("office.clients.contactName")}
+            description={t("office.clients.contactNameHelp")}
+            autoComplete="off"
+            {...field("contactName")}
+            error={missing.contactName ? t("account.errors.nameMissing") : undefined}
+          />
+        )}
+        <TextField
+          id="client-email"
+          label={t("account.fields.email")}
+          type="email"
+          autoComplete="off"
+          {...field("email")}
+          error={missing.email ? t("office.errors.emailMissing") : undefined}
+        />
+        <TextField
+          id="client-mobile"
+          label={t("office.clients.mobile")}
+          type="tel"
+          autoComplete="off"
+          {...field("mobile")}
+        />
+        <LocaleFieldset
+          name="client-locale"
+          legend={t("office.fields.locale")}
+          value={locale}
+          onChange={setLocale}
+        />
+        <div>
+          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
+            {t("office.clients.add")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next";
+import type { AccountListItem } from "../../../contracts/accounts.ts";
+import { apiRequest } from "../../ui/api/api-client.ts";
+import { Button } from "../../ui/components/Button.tsx";
+import { ButtonGroup } from "../../ui/components/FormField.tsx";
+import type { RowAction } from "../use-row-action.ts";
+
+/** "Uitnodiging opnieuw versturen" and "Uitnodiging intrekken" for an invited account. */
+export function InvitationActions({
+  account,
+  action,
+}: {
+  account: AccountListItem;
+  action: RowAction;
+}) {
+  const { t } = useTranslation();
+  if (account.status !== "invited") return null;
+  const path = `/api/office/accounts/${encodeURIComponent(account.id)}/invitation`;
+  const name = account.name;
+  return (
+    <ButtonGroup>
+      <Button
+        disabled={action.busy}
+        aria-label={t("office.invitation.resendNamed", { name })}
+        onClick={() =>
+          void action.act(
+            async () => void (await apiRequest("POST", path)),
+            t("office.invitation.resent", { name }),
+          )
+        }
+      >
+        {t("office.invitation.resend")}
+      </Button>
+      {account.invitation !== "revoked" && (
+        <Button
+          disabled={action.busy}
+          aria-label={t("office.invitation.revokeNamed", { name })}
+          onClick={() =>
+            void action.act(
+              async () => void (await apiRequest("DELETE", path)),
+              t("office.invitation.revoked", { name }),
+            )
+          }
+        >
+          {t("office.invitation.revoke")}
+        </Button>
+      )}
+    </ButtonGroup>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../ui/api/api-client.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import type { RowAction } from "../use-row-action.ts";
+
+/** Above a list: loading, a failure to fetch it, and the outcome of the last row action. */
+export function ListNotices({
+  loading,
+  loadError,
+  action,
+}: {
+  loading: boolean;
+  loadError: unknown;
+  action: RowAction;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {loading && <Paragraph>{t("account.loading")}</Paragraph>}
+      {loadError !== undefined && (
+        <Alert type="error">{errorMessage(loadError, t("account.errors.general"))}</Alert>
+      )}
+      <ErrorSummary>{action.error?.message}</ErrorSummary>
+      {action.notice && <Alert type="ok">{action.notice}</Alert>}
+    </>
+  );
+}

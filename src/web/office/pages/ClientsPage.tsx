@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { accountListSchema } from "../../../contracts/accounts.ts";
+import { useApiData } from "../../ui/api/use-api-data.ts";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../ui/components/Table.tsx";
+import { formatDateTime } from "../../ui/format.ts";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { AccountState } from "../components/AccountState.tsx";
+import { AddClientForm } from "../components/AddClientForm.tsx";
+import { InvitationActions } from "../components/InvitationActions.tsx";
+import { ListNotices } from "../components/ListNotices.tsx";
+import { useRowAction } from "../use-row-action.ts";
+
+/** "Cliënten": the office's client accounts, their invitations, and adding a client. */
+export function ClientsPage() {
+  const { t, i18n } = useTranslation();
+  const clients = useApiData("/api/office/clients", accountListSchema);
+  const action = useRowAction(clients.reload);
+  useDocumentTitle(t("office.clients.title"));
+  const accounts = clients.data?.accounts;
+
+  return (
+    <>
+      <Heading level={1}>{t("office.clients.title")}</Heading>
+      <section className="poort-section" aria-labelledby="clients-heading">
+        <Heading level={2} id="clients-heading">
+          {t("office.clients.listHeading")}
+        </Heading>
+        <ListNotices
+          loading={!accounts && clients.loading}
+          loadError={clients.error}
+          action={action}
+        />
+        {accounts && accounts.length === 0 && <Paragraph>{t("office.clients.empty")}</Paragraph>}
+        {accounts && accounts.length > 0 && (
+          <Table caption={t("office.clients.caption")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.status")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.createdAt")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.actions")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {accounts.map((account) => (
+                <TableRow key={account.id}>
+                  <TableCell>{account.name}</TableCell>
+                  <TableCell>{account.email}</TableCell>
+                  <TableCell>
+                    <AccountState account={account} />
+                  </TableCell>
+                  <TableCell>{formatDateTime(account.createdAt, i18n.language)}</TableCell>
+                  <TableCell>
+                    <InvitationActions account={account} action={action} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <AddClientForm onAdded={clients.reload} />
+    </>
+  );
+}

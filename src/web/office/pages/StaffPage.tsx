@@ -1,0 +1,85 @@
+import { useTranslation } from "react-i18next";
+import { accountListSchema } from "../../../contracts/accounts.ts";
+import { useSession } from "../../ui/api/session.tsx";
+import { useApiData } from "../../ui/api/use-api-data.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../ui/components/Table.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { AccountState } from "../components/AccountState.tsx";
+import { InviteStaffForm } from "../components/InviteStaffForm.tsx";
+import { ListNotices } from "../components/ListNotices.tsx";
+import { StaffActions } from "../components/StaffActions.tsx";
+import { isOfficeAdmin } from "../is-admin.ts";
+import { useRowAction } from "../use-row-action.ts";
+
+/** "Medewerkers": for the office's admins only. */
+export function StaffPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  useDocumentTitle(t("office.staff.title"));
+  return (
+    <>
+      <Heading level={1}>{t("office.staff.title")}</Heading>
+      {isOfficeAdmin(session) ? (
+        <StaffManagement />
+      ) : (
+        <Alert type="warning">{t("office.staff.noAccess")}</Alert>
+      )}
+    </>
+  );
+}
+
+/** The office's staff, what an admin can change per colleague, and inviting a colleague. */
+function StaffManagement() {
+  const { t } = useTranslation();
+  const staff = useApiData("/api/office/staff", accountListSchema);
+  const action = useRowAction(staff.reload);
+  const accounts = staff.data?.accounts;
+  return (
+    <>
+      <section className="poort-section" aria-labelledby="staff-heading">
+        <Heading level={2} id="staff-heading">
+          {t("office.staff.listHeading")}
+        </Heading>
+        <ListNotices loading={!accounts && staff.loading} loadError={staff.error} action={action} />
+        {accounts && (
+          <Table caption={t("office.staff.caption")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.role")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.status")}</TableHeaderCell>
+                <TableHeaderCell>{t("office.fields.actions")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {accounts.map((account) => (
+                <TableRow key={account.id}>
+                  <TableCell>{account.name}</TableCell>
+                  <TableCell>{account.email}</TableCell>
+                  <TableCell>{account.role ? t(`office.roles.${account.role}`) : ""}</TableCell>
+                  <TableCell>
+                    <AccountState account={account} />
+                  </TableCell>
+                  <TableCell>
+                    <StaffActions account={account} action={action} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <InviteStaffForm onInvited={staff.reload} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { RouteObject } from "react-router";
+import { accountRoutes } from "../ui/account/account-routes.tsx";
+import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
+import { paths } from "../ui/account/paths.ts";
+import { OfficeMenu } from "./OfficeMenu.tsx";
+import { ClientsPage } from "./pages/ClientsPage.tsx";
+import { OfficeHomePage } from "./pages/OfficeHomePage.tsx";
+import { StaffPage } from "./pages/StaffPage.tsx";
+
+/** The back office of one notary's office: its clients and, for admins, its staff. */
+export const officeRoutes: RouteObject[] = accountRoutes({
+  area: "office",
+  homePath: paths.home,
+  menu: <OfficeMenu />,
+  loggedIn: [
+    { index: true, element: <OfficeHomePage /> },
+    { path: "clients", element: <ClientsPage /> },
+    { path: "staff", element: <StaffPage /> },
+    { path: "mijn-gegevens", element: <MyDetailsPage /> },
+  ],
+});

@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { FocusHeading } from "../../components/FocusHeading.tsx";
+import { ButtonGroup } from "../../components/FormField.tsx";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "../../components/UnorderedList.tsx";
+
+interface RecoveryCodesProps {
+  codes: string[];
+  /** What just happened, e.g. that 2-step verification is on now. */
+  notice: string;
+  onDone: () => void;
+}
+
+/** New recovery codes, shown this once: to print or write down. */
+export function RecoveryCodes({ codes, notice, onDone }: RecoveryCodesProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FocusHeading level={3}>{t("account.myDetails.twoFactor.codesTitle")}</FocusHeading>
+      <Alert type="ok">{notice}</Alert>
+      <Paragraph>{t("account.myDetails.twoFactor.codesAdvice")}</Paragraph>
+      <UnorderedList className="utrecht-unordered-list poort-recovery-codes">
+        {codes.map((code) => (
+          <UnorderedListItem key={code}>{code}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+      <ButtonGroup>
+        <Button onClick={() => window.print()}>{t("account.myDetails.twoFactor.print")}</Button>
+        <Button appearance="primary-action" onClick={onDone}>
+          {t("account.myDetails.twoFactor.codesDone")}
+        </Button>
+      </ButtonGroup>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { recoveryCodesSchema, totpSetupSchema } from "../../../../contracts/accounts.ts";
+import { apiRequest } from "../../api/api-client.ts";
+import { Paragraph } from "../../components/Paragraph.tsx";
+import { SingleFieldForm } from "./SingleFieldForm.tsx";
+import type { SetupProps } from "./SmsSetup.tsx";
+
+/** The secret in groups of four, easier to type over by hand. */
+export function groupSecret(secret: string): string {
+  return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+}
+
+export type TotpSecret = z.infer<typeof totpSetupSchema>;
+
+/** Asks the server for a new secret for the app; it counts once confirmed with a code. */
+export async function startTotpSetup(): Promise<TotpSecret> {
+  return totpSetupSchema.parse(await apiRequest("POST", "/api/me/two-factor/totp"));
+}
+
+type TotpSetupProps = SetupProps & { setup: TotpSecret };
+
+/** 2-step verification with an authenticator app: scan the QR code, then confirm a code. */
+export function TotpSetup({ setup, submit, onConfirmed, onCancel }: TotpSetupProps) {
+  const { t } = useTranslation();
+
+  return (
+    <>
+      <Paragraph>{t("account.myDetails.twoFactor.appScan")}</Paragraph>
+      <p className="utrecht-paragraph">
+        <img
+          className="poort-totp-qr"
+          src={setup.qrSvgDataUrl}
+          alt={t("account.myDetails.twoFactor.appQrAlt")}
+          width={200}
+          height={200}
+        />
+      </p>
+      <Paragraph>{t("account.myDetails.twoFactor.appManual")}</Paragraph>
+      <Paragraph>
+        <code className="poort-totp-secret">{groupSecret(setup.secret)}</code>
+      </Paragraph>
+      <SingleFieldForm
+        field={{
+          id: "two-factor-app-code",
+          label: t("account.fields.code"),
+          description: t("account.myDetails.twoFactor.appCodeHelp"),
+          autoComplete: "one-time-code",
+          inputMode: "numeric",
+        }}
+        missingError={t("account.errors.codeMissing")}
+        submitLabel={t("account.myDetails.twoFactor.confirm")}
+        submit={submit}
+        onCancel={onCancel}
+        onSubmit={async (code) => {
+          const { recoveryCodes } = recoveryCodesSchema.parse(
+            await apiRequest("POST", "/api/me/two-factor/totp/confirm", { body: { code } }),
+          );
+          onConfirmed(recoveryCodes);
+        }}
+      />
+    </>
+  );
+}
