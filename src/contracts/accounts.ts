@@ -153,6 +153,7 @@ export const totpSetupSchema = z.object({
 export const addExtraAccountSchema = z.object({
   name: z.string().trim().min(2).max(200),
   email: emailAddressSchema,
-  locale: localeSchema.default("nl"),
+  /** The invitation's language; by default the main account's. */
+  locale: localeSchema.optional(),
 });
 export const accountListSchema = z.object({ accounts: z.array(accountListItemSchema) });

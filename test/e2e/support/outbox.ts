@@ -37,16 +37,27 @@ export function linkPath(mail: OutboxMail, page: string): string {
   return path;
 }
 
+async function newestSmsCode(page: Page, to: string): Promise<string | undefined> {
+  const { messages } = (await (await page.request.get("/dev/outbox/sms")).json()) as {
+    messages: Array<{ to: string; text: string }>;
+  };
+  return /(?<!\d)\d{6}(?!\d)/.exec(messages.find((sms) => sms.to === to)?.text ?? "")?.[0];
+}
+
+/** Does what sends a code to this number, and returns the new code once it has arrived. */
+export async function smsCodeSentBy(page: Page, to: string, send: () => Promise<void>) {
+  const before = await newestSmsCode(page, to);
+  await send();
+  return waitForSmsCode(page, to, before);
+}
+
 /** The six-digit code in the newest text message to this number, once it has arrived. */
 export async function waitForSmsCode(page: Page, to: string, notThis?: string): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(
       async () => {
-        const { messages } = (await (await page.request.get("/dev/outbox/sms")).json()) as {
-          messages: Array<{ to: string; text: string }>;
-        };
-        code = /(?<!\d)\d{6}(?!\d)/.exec(messages.find((sms) => sms.to === to)?.text ?? "")?.[0];
+        code = await newestSmsCode(page, to);
         return code !== undefined && code !== notThis;
       },
       { timeout: 15_000, interval: 200 },

@@ -82,10 +82,11 @@ export async function listExtraAccounts(deps: AccountsDeps, mainAccount: Account
 export async function addExtraAccount(
   deps: AccountsDeps,
   mainAccount: AccountRow,
-  input: { name: string; email: string; locale: "nl" | "en" },
+  input: { name: string; email: string; locale?: "nl" | "en" | undefined },
 ) {
   await requireCompanyMainAccount(deps, mainAccount);
-  return toListItem(deps, await inviteExtraAccount(deps, mainAccount, input));
+  const locale = input.locale ?? mainAccount.locale;
+  return toListItem(deps, await inviteExtraAccount(deps, mainAccount, { ...input, locale }));
 }
 
 /** Deletes an extra account; its sessions end with it at once (they are its rows). */
