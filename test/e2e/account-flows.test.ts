@@ -247,3 +247,28 @@ describe.each(runs)("account flows in $language", (run) => {
     await page.getByRole("heading", { level: 1, name: t.office.clients.title }).waitFor();
   });
 });
+
+describe("the servicedesk", () => {
+  afterAll(async () => {
+    watchedPages.splice(0);
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  it("lets platform staff in with password and SMS code, and only then", async () => {
+    const a = nl.account;
+    const page = await newBrowser("nl");
+    await page.goto("/servicedesk");
+    await page.getByRole("heading", { level: 1, name: a.login.title }).waitFor();
+    await page.getByLabel(a.fields.email).fill("noor@servicedesk.example.nl");
+    await page.getByLabel(a.fields.password).fill(DEMO_PASSWORD);
+    const code = await smsCodeSentBy(page, "+31612340004", () =>
+      page.getByRole("button", { name: a.login.submit }).click(),
+    );
+    await page.getByLabel(a.fields.code).fill(code);
+    await page.getByRole("button", { name: a.secondFactor.submit }).click();
+    await page.goto("/servicedesk");
+    await page.getByRole("heading", { level: 1, name: nl.servicedesk.home.title }).waitFor();
+    await page.getByText("Noor Hendriks").first().waitFor();
+    await expectNoAccessibilityViolations(page);
+  });
+});

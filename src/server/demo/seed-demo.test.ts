@@ -12,12 +12,16 @@ describe("the demo data", () => {
   afterAll(() => subject.close());
 
   it("is added once, and every printed demo login works", async () => {
-    expect(await seedDemo(subject.services)).toEqual(["outbox-welcome", "offices-and-accounts"]);
+    expect(await seedDemo(subject.services)).toEqual([
+      "outbox-welcome",
+      "offices-and-accounts",
+      "servicedesk-staff",
+    ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
     for (const [index, login] of demoLogins.entries()) {
       const browser = new ApiClient(subject.app, `192.0.2.${index + 1}`);
-      const area = login.area === "/portal" ? "portal" : "office";
+      const area = login.area.slice(1);
       const response = await browser.post("/api/auth/login", {
         area,
         email: login.email,

@@ -42,6 +42,11 @@ export const demoLogins = [
     email: "lisa@aandeamstel.nl",
     who: "admin, Notariaat Aan de Amstel (SMS code in /dev/mailbox)",
   },
+  {
+    area: "/servicedesk",
+    email: "noor@servicedesk.example.nl",
+    who: "servicedesk (SMS code in /dev/mailbox)",
+  },
 ] as const;
 
 /** Demo data, in steps; later capabilities append theirs. Each step runs once per database. */
@@ -140,6 +145,23 @@ const steps: SeedStep[] = [
         name: "Fatima El Amrani",
         client: { kind: "person", name: "Fatima El Amrani" },
       });
+    },
+  },
+  {
+    name: "servicedesk-staff",
+    async apply(db, { clock }) {
+      await createDemoAccount(
+        db,
+        clock,
+        {
+          kind: "platform",
+          email: "noor@servicedesk.example.nl",
+          name: "Noor Hendriks",
+          role: "servicedesk",
+          smsPhone: "+31612340004",
+        },
+        DEMO_PASSWORD,
+      );
     },
   },
 ];

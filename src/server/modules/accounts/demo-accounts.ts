@@ -5,11 +5,12 @@ import { hashPassword } from "../../platform/security/password-hashing.ts";
 import { type AccountRow, insertAccount, insertClient } from "./repository.ts";
 
 export interface DemoAccount {
-  kind: "client" | "staff";
-  officeId: string;
+  kind: "client" | "staff" | "platform";
+  /** Absent for platform staff, who belong to no office. */
+  officeId?: string;
   email: string;
   name: string;
-  role?: "admin" | "notary" | "handler" | "assistant";
+  role?: "admin" | "notary" | "handler" | "assistant" | "servicedesk" | "member-admin";
   /** For a client: the client it belongs to (extra accounts), or a new one of this kind. */
   client?: { id: string } | { kind: "person" | "company"; name: string };
   isMainAccount?: boolean;
@@ -31,12 +32,12 @@ export async function createDemoAccount(
   const clientId =
     demo.client && "id" in demo.client
       ? demo.client.id
-      : demo.client
+      : demo.client && demo.officeId
         ? (await insertClient(db, { officeId: demo.officeId, ...demo.client, createdAt: now })).id
         : null;
   const account = await insertAccount(db, {
     kind: demo.kind,
-    officeId: demo.officeId,
+    officeId: demo.officeId ?? null,
     clientId,
     role: demo.role ?? null,
     isMainAccount: demo.isMainAccount ?? demo.kind === "client",

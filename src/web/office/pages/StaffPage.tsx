@@ -40,6 +40,7 @@ export function StaffPage() {
 /** The office's staff, what an admin can change per colleague, and inviting a colleague. */
 function StaffManagement() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const staff = useApiData("/api/office/staff", accountListSchema);
   const action = useRowAction(staff.reload);
   const accounts = staff.data?.accounts;
@@ -71,7 +72,12 @@ function StaffManagement() {
                     <AccountState account={account} />
                   </TableCell>
                   <TableCell>
-                    <StaffActions account={account} action={action} />
+                    {account.id === session?.account?.id ? (
+                      // Admins cannot demote or deactivate themselves: another admin does that.
+                      t("office.staff.you")
+                    ) : (
+                      <StaffActions account={account} action={action} />
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
