@@ -79,6 +79,14 @@ async function newBrowser(language: "nl" | "en"): Promise<Page> {
   return watched.page;
 }
 
+/**
+ * The second step's answer sets the new session cookie: navigating on before it has arrived
+ * would leave the browser with the half-finished session.
+ */
+async function leftTheLoginPages(page: Page): Promise<void> {
+  await page.waitForURL((url) => !url.pathname.includes("/login"));
+}
+
 function totpCode(secret: string): string {
   return new OTPAuth.TOTP({
     secret: OTPAuth.Secret.fromBase32(secret.replaceAll(" ", "")),
@@ -108,6 +116,7 @@ describe.each(runs)("account flows in $language", (run) => {
     await expectNoAccessibilityViolations(page);
     await page.getByLabel(a.fields.code).fill(code);
     await page.getByRole("button", { name: a.secondFactor.submit }).click();
+    await leftTheLoginPages(page);
 
     await page.goto("/office/clients");
     await page.getByRole("heading", { level: 1, name: t.office.clients.title }).waitFor();
@@ -216,6 +225,7 @@ describe.each(runs)("account flows in $language", (run) => {
     );
     await admin.getByLabel(a.fields.code).fill(code);
     await admin.getByRole("button", { name: a.secondFactor.submit }).click();
+    await leftTheLoginPages(admin);
     await admin.goto("/office/staff");
     await admin.getByRole("heading", { level: 1, name: t.office.staff.title }).waitFor();
     await admin.getByLabel(a.fields.name).fill("Eva Smit");
@@ -266,6 +276,7 @@ describe("the servicedesk", () => {
     );
     await page.getByLabel(a.fields.code).fill(code);
     await page.getByRole("button", { name: a.secondFactor.submit }).click();
+    await leftTheLoginPages(page);
     await page.goto("/servicedesk");
     await page.getByRole("heading", { level: 1, name: nl.servicedesk.home.title }).waitFor();
     await page.getByText("Noor Hendriks").first().waitFor();
