@@ -7,6 +7,7 @@ import { type Clock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
+import { scheduleFinishedJobsPurge } from "./platform/jobs/purge-finished-jobs.ts";
 import type { MailTransport } from "./platform/mail/mail-transport.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
 import { outboxTransport } from "./platform/mail/outbox-transport.ts";
@@ -65,6 +66,7 @@ export async function createServices(
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
   await scheduleRateLimitPurge(jobs, clock);
+  await scheduleFinishedJobsPurge(jobs, clock);
 
   return {
     config,

@@ -7,11 +7,12 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from "../../../../test/support/test-database.ts";
-import { ManualClock, MINUTE, SECOND } from "../clock.ts";
+import { DAY, ManualClock, MINUTE, SECOND } from "../clock.ts";
 import { openDatabase } from "../db/database.ts";
 import { enqueueJob } from "./enqueue-job.ts";
 import { JobRunner } from "./job-runner.ts";
 import { defineJobType } from "./job-type.ts";
+import { purgeFinishedJobs } from "./purge-finished-jobs.ts";
 import { jobs } from "./schema.ts";
 
 const logger = pino({ level: "silent" });
@@ -244,5 +245,47 @@ describe.each(testDatabaseKinds)("JobRunner on %s", (kind) => {
       .where(eq(jobs.name, type.name));
     // Both instances did part of the work.
     expect(new Set(byWorker.map((row) => row.lockedBy)).size).toBe(2);
+  });
+});
+
+describe.each(testDatabaseKinds)("purging finished jobs on %s", (kind) => {
+  let database: TestDatabase;
+  const clock = new ManualClock("2026-05-01T08:00:00Z");
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.drop());
+
+  it("keeps a week of completed jobs, a month of failed ones, and every open one", async () => {
+    const db = database.handle.db;
+    const type = uniqueJobType({ maxAttempts: 1 });
+    const runner = new JobRunner({ db, clock, logger, pollMs: 20 });
+    runner.handle(type, async ({ n }) => {
+      if (n === 2) throw new Error("broken");
+    });
+    for (const n of [1, 2]) await enqueueJob(db, clock, type, { n });
+    await runner.runDueJobs();
+    await enqueueJob(
+      db,
+      clock,
+      type,
+      { n: 3 },
+      {
+        runAt: new Date(clock.now().getTime() + 60 * DAY),
+      },
+    );
+
+    const states = async () =>
+      (await db.select().from(jobs).where(eq(jobs.name, type.name))).map((job) => job.state).sort();
+    clock.advance(7 * DAY - 1);
+    await purgeFinishedJobs(db, clock);
+    expect(await states()).toEqual(["completed", "failed", "queued"]);
+    clock.advance(2);
+    await purgeFinishedJobs(db, clock);
+    expect(await states()).toEqual(["failed", "queued"]);
+    clock.advance(30 * DAY);
+    await purgeFinishedJobs(db, clock);
+    expect(await states()).toEqual(["queued"]);
   });
 });
