@@ -3,7 +3,6 @@ import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { MINUTE } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/database.ts";
 import {
-  hashToken,
   newNumericCode,
   newRecoveryCode,
   normaliseRecoveryCode,
@@ -48,7 +47,7 @@ async function sendCode(
   await insertVerificationCode(tx, {
     accountId: account.id,
     purpose,
-    codeHash: hashToken(code),
+    codeHash: deps.secrets.fingerprint(code),
     phone,
     expiresAt: new Date(now.getTime() + CODE_LIFETIME),
     createdAt: now,
@@ -76,7 +75,7 @@ async function checkSmsCode(
   const now = deps.clock.now();
   const open = await findOpenVerificationCode(tx, accountId, purpose, now);
   if (!open || open.attempts >= CODE_ATTEMPTS) return undefined;
-  if (!safeEqual(open.codeHash, hashToken(code.trim()))) {
+  if (!safeEqual(open.codeHash, deps.secrets.fingerprint(code.trim()))) {
     await countCodeAttempt(tx, open.id);
     return undefined;
   }
@@ -88,7 +87,7 @@ async function issueRecoveryCodes(deps: AccountsDeps, tx: Database, accountId: s
   await replaceRecoveryCodes(
     tx,
     accountId,
-    codes.map((code) => hashToken(normaliseRecoveryCode(code))),
+    codes.map((code) => deps.secrets.fingerprint(normaliseRecoveryCode(code))),
     deps.clock.now(),
   );
   return codes;
@@ -136,7 +135,8 @@ async function acceptsCode(
 ): Promise<boolean> {
   const now = deps.clock.now();
   if (input.method === "recovery") {
-    return spendRecoveryCode(tx, account.id, hashToken(normaliseRecoveryCode(input.code)), now);
+    const fingerprint = deps.secrets.fingerprint(normaliseRecoveryCode(input.code));
+    return spendRecoveryCode(tx, account.id, fingerprint, now);
   }
   if (input.method !== account.twoFactorMethod) return false;
   if (input.method === "sms")

@@ -121,3 +121,14 @@ describe("loadSecretKey", () => {
     await expect(loadSecretKey({ dataDir })).rejects.toThrow(/secret\.key must be at least/);
   });
 });
+
+describe("SecretBox.fingerprint", () => {
+  it("is the same for the same value and key, and differs per value and per key", () => {
+    const box = new SecretBox(Buffer.alloc(32, 7));
+    const other = new SecretBox(Buffer.alloc(32, 8));
+    expect(box.fingerprint("7KQ4M2XW9RTF")).toBe(box.fingerprint("7KQ4M2XW9RTF"));
+    expect(box.fingerprint("7KQ4M2XW9RTF")).toMatch(/^[0-9a-f]{64}$/);
+    expect(box.fingerprint("7KQ4M2XW9RTG")).not.toBe(box.fingerprint("7KQ4M2XW9RTF"));
+    expect(other.fingerprint("7KQ4M2XW9RTF")).not.toBe(box.fingerprint("7KQ4M2XW9RTF"));
+  });
+});

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -18,10 +18,22 @@ export class SecretBoxError extends Error {
  */
 export class SecretBox {
   readonly #key: Buffer;
+  readonly #fingerprintKey: Buffer;
 
   constructor(key: Buffer) {
     if (key.length !== 32) throw new SecretBoxError("SecretBox needs a 32-byte key");
     this.#key = key;
+    this.#fingerprintKey = Buffer.from(
+      hkdfSync("sha256", key, Buffer.alloc(0), "poort fingerprint", 32),
+    );
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA256, hex) for short secrets that are only compared, such as recovery
+   * codes: without the key, a leaked table cannot be searched by trying every possible code.
+   */
+  fingerprint(value: string): string {
+    return createHmac("sha256", this.#fingerprintKey).update(value, "utf8").digest("hex");
   }
 
   /** `v1.<iv>.<tag>.<ciphertext>` in base64url; the version leaves room for another scheme. */
