@@ -214,6 +214,43 @@ describe.each(runs)("account flows in $language", (run) => {
     await page.getByRole("heading", { level: 1, name: a.myDetails.title }).waitFor();
   });
 
+  it("in Mijn gegevens the client signs out elsewhere, deletes the extra account and picks the other language", async () => {
+    const page = clientPage;
+    const elsewhere = await newBrowser(run.language);
+    await elsewhere.goto("/portal/login");
+    await elsewhere.getByLabel(a.fields.email).fill(run.client);
+    await elsewhere.getByLabel(a.fields.password).fill(NEW_PASSWORD);
+    const code = await smsCodeSentBy(elsewhere, "+31655500011", () =>
+      elsewhere.getByRole("button", { name: a.login.submit }).click(),
+    );
+    await elsewhere.getByLabel(a.fields.code).fill(code);
+    await elsewhere.getByRole("button", { name: a.secondFactor.submit }).click();
+    await leftTheLoginPages(elsewhere);
+
+    await page.goto("/portal/mijn-gegevens");
+    await page.getByRole("button", { name: a.myDetails.sessions.endOthers }).click();
+    await page.getByText(a.myDetails.sessions.ended).waitFor();
+    const other = (await (await elsewhere.request.get("/api/session")).json()) as {
+      account?: unknown;
+    };
+    expect(other.account).toBeUndefined();
+
+    const extras = page.getByRole("region", { name: a.myDetails.extraAccounts.heading });
+    const deleteName = a.myDetails.extraAccounts.deleteNamed.replace("{{name}}", "Joost van Dijk");
+    await extras.getByRole("button", { name: deleteName }).click();
+    await extras.getByRole("button", { name: a.myDetails.extraAccounts.deleteYes }).click();
+    await extras.getByText(a.myDetails.extraAccounts.empty).waitFor();
+
+    const otherLanguage = run.language === "nl" ? "en" : "nl";
+    await page.getByLabel(t.language.names[otherLanguage], { exact: true }).check();
+    await page.getByRole("button", { name: a.myDetails.language.save }).click();
+    const profile = (await (await page.request.get("/api/me/profile")).json()) as {
+      locale: string;
+    };
+    expect(profile.locale).toBe(otherLanguage);
+    await expectNoAccessibilityViolations(page);
+  });
+
   it("an admin invites a colleague, who sets up an authenticator app at first login", async () => {
     const colleague = run.colleague;
     const admin = await newBrowser(run.language);
