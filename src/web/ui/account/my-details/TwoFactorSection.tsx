@@ -8,9 +8,9 @@ import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { Heading } from "../../components/Heading.tsx";
 import { Paragraph } from "../../components/Paragraph.tsx";
 import { audienceKey, useAccountArea } from "../account-area.tsx";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { NewRecoveryCodes } from "../two-factor/NewRecoveryCodes.tsx";
 import { SecondFactorSetup } from "../two-factor/SecondFactorSetup.tsx";
-import { SingleFieldForm } from "../two-factor/SingleFieldForm.tsx";
 
 interface TwoFactorSectionProps {
   profile: Profile;

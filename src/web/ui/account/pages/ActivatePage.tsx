@@ -1,17 +1,16 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError, apiRequest } from "../../api/api-client.ts";
+import { apiRequest } from "../../api/api-client.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Alert } from "../../components/Alert.tsx";
-import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { FocusHeading } from "../../components/FocusHeading.tsx";
-import { TextField } from "../../components/FormField.tsx";
 import { Heading } from "../../components/Heading.tsx";
 import { Paragraph } from "../../components/Paragraph.tsx";
 import { useDocumentTitle } from "../../use-document-title.ts";
 import { audienceKey, useAccountArea } from "../account-area.tsx";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { useLinkState } from "../use-link-state.ts";
 import { LinkInvalid } from "./LinkInvalid.tsx";
 import "../account.css";
@@ -23,8 +22,6 @@ export function ActivatePage() {
   const link = useLinkState(token);
   const submit = useSubmit();
   const { area } = useAccountArea();
-  const [email, setEmail] = useState("");
-  const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState(false);
   useDocumentTitle(t("account.activate.title"));
 
@@ -32,19 +29,6 @@ export function ActivatePage() {
   if (link.status === "invalid" || (link.status === "valid" && link.purpose !== "invitation"))
     return <LinkInvalid />;
   if (link.status === "failed") return <Alert type="error">{t("account.errors.general")}</Alert>;
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(!email.trim());
-    if (!email.trim()) {
-      submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
-      return;
-    }
-    const ok = await submit.run(async () => {
-      await apiRequest("POST", "/api/auth/activation", { body: { token, email: email.trim() } });
-    });
-    setSent(ok);
-  };
 
   if (sent)
     return (
@@ -59,22 +43,21 @@ export function ActivatePage() {
       <Heading level={1}>{t("account.activate.title")}</Heading>
       <Paragraph>{t(audienceKey(area, "activateIntro"))}</Paragraph>
       <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField
-          id="activate-email"
-          label={t("account.fields.email")}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={missing ? t("account.errors.emailMissing") : undefined}
-        />
-        <div>
-          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("account.activate.submit")}
-          </Button>
-        </div>
-      </form>
+      <SingleFieldForm
+        field={{
+          id: "activate-email",
+          label: t("account.fields.email"),
+          type: "email",
+          autoComplete: "email",
+        }}
+        missingError={t("account.errors.emailMissing")}
+        submitLabel={t("account.activate.submit")}
+        submit={submit}
+        onSubmit={async (email) => {
+          await apiRequest("POST", "/api/auth/activation", { body: { token, email } });
+          setSent(true);
+        }}
+      />
     </>
   );
 }

@@ -1,17 +1,16 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, apiRequest } from "../../api/api-client.ts";
+import { apiRequest } from "../../api/api-client.ts";
 import { useSubmit } from "../../api/use-submit.ts";
-import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { FocusHeading } from "../../components/FocusHeading.tsx";
-import { TextField } from "../../components/FormField.tsx";
 import { Heading } from "../../components/Heading.tsx";
 import { RouterLink } from "../../components/Link.tsx";
 import { Paragraph } from "../../components/Paragraph.tsx";
 import { useDocumentTitle } from "../../use-document-title.ts";
 import { useAccountArea } from "../account-area.tsx";
 import { paths } from "../paths.ts";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import "../account.css";
 
 /** "Wachtwoord vergeten?": a reset link by mail. The answer never tells whether the address is known. */
@@ -19,25 +18,8 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const submit = useSubmit();
   const { area } = useAccountArea();
-  const [email, setEmail] = useState("");
-  const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState(false);
   useDocumentTitle(t("account.forgotPassword.title"));
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(!email.trim());
-    if (!email.trim()) {
-      submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
-      return;
-    }
-    const ok = await submit.run(async () => {
-      await apiRequest("POST", "/api/auth/password-reset", {
-        body: { area, email: email.trim() },
-      });
-    });
-    setSent(ok);
-  };
 
   if (sent)
     return (
@@ -55,22 +37,21 @@ export function ForgotPasswordPage() {
       <Heading level={1}>{t("account.forgotPassword.title")}</Heading>
       <Paragraph>{t("account.forgotPassword.intro")}</Paragraph>
       <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField
-          id="forgot-email"
-          label={t("account.fields.email")}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={missing ? t("account.errors.emailMissing") : undefined}
-        />
-        <div>
-          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t("account.forgotPassword.submit")}
-          </Button>
-        </div>
-      </form>
+      <SingleFieldForm
+        field={{
+          id: "forgot-email",
+          label: t("account.fields.email"),
+          type: "email",
+          autoComplete: "email",
+        }}
+        missingError={t("account.errors.emailMissing")}
+        submitLabel={t("account.forgotPassword.submit")}
+        submit={submit}
+        onSubmit={async (email) => {
+          await apiRequest("POST", "/api/auth/password-reset", { body: { area, email } });
+          setSent(true);
+        }}
+      />
       <Paragraph>
         <RouterLink to={paths.login}>{t("account.backToLogin")}</RouterLink>
       </Paragraph>

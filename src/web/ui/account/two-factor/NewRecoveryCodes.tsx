@@ -5,8 +5,8 @@ import { apiRequest } from "../../api/api-client.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
-import { SingleFieldForm } from "./SingleFieldForm.tsx";
 
 /** "Nieuwe herstelcodes": after the password, a new set replaces the old codes. */
 export function NewRecoveryCodes({ onDone }: { onDone: () => void }) {

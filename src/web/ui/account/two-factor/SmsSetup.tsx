@@ -5,7 +5,7 @@ import { recoveryCodesSchema } from "../../../../contracts/accounts.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import type { SubmitState } from "../../api/use-submit.ts";
 import { Alert } from "../../components/Alert.tsx";
-import { SingleFieldForm } from "./SingleFieldForm.tsx";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 
 const smsStartedSchema = z.object({ phone: z.string() });
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { recoveryCodesSchema, totpSetupSchema } from "../../../../contracts/accounts.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Paragraph } from "../../components/Paragraph.tsx";
-import { SingleFieldForm } from "./SingleFieldForm.tsx";
+import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import type { SetupProps } from "./SmsSetup.tsx";
 
 /** The secret in groups of four, easier to type over by hand. */

@@ -1,9 +1,9 @@
 import { type ComponentProps, type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/api-client.ts";
-import type { SubmitState } from "../../api/use-submit.ts";
-import { Button } from "../../components/Button.tsx";
-import { ButtonGroup, TextField } from "../../components/FormField.tsx";
+import { ApiError } from "../api/api-client.ts";
+import type { SubmitState } from "../api/use-submit.ts";
+import { Button } from "../components/Button.tsx";
+import { ButtonGroup, TextField } from "../components/FormField.tsx";
 
 type FieldProps = Omit<ComponentProps<typeof TextField>, "value" | "onChange" | "error">;
 
