@@ -13,8 +13,13 @@ import { accountsDeps } from "./modules/accounts/deps.ts";
 import { meRoutes } from "./modules/accounts/me-routes.ts";
 import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts";
 import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
+import { documentRoutes } from "./modules/back-office/document-routes.ts";
+import { dossierRoutes } from "./modules/back-office/dossier-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
+import { documentsDeps } from "./modules/documents/deps.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { portalRoutes } from "./modules/portal/routes.ts";
+import { uploadRoutes } from "./modules/portal/upload-routes.ts";
 import { registerErrorHandler, sendError } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
@@ -23,7 +28,7 @@ import type { Services } from "./services.ts";
 
 export type AppDependencies = Pick<
   Services,
-  "config" | "database" | "blobs" | "logger" | "clock" | "mailer" | "sms" | "secrets"
+  "config" | "database" | "blobs" | "logger" | "clock" | "mailer" | "sms" | "secrets" | "scanner"
 >;
 
 const { version } = JSON.parse(
@@ -57,6 +62,11 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(authRoutes, { deps: accounts });
   await app.register(meRoutes, { deps: accounts });
   await app.register(officeAccountRoutes, { deps: accounts });
+  const documents = documentsDeps(deps);
+  await app.register(dossierRoutes, { deps: documents });
+  await app.register(documentRoutes, { deps: documents });
+  await app.register(portalRoutes, { deps: documents });
+  await app.register(uploadRoutes, { deps: documents });
   if (config.devOutboxEnabled) {
     await app.register(devOutboxRoutes, { db: database.db, blobs });
   }

@@ -23,6 +23,13 @@ const environmentSchema = z.object({
   SMS_CM_URL: absoluteUrl.default("https://gw.messaging.cm.com/v1.0/message"),
   SMS_SENDER: z.string().min(1).max(11).default("Poort"),
   SECRET_KEY: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  CLAMAV_URL: z.url({ protocol: /^(tcp|unix)$/ }).optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
+  UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
@@ -47,6 +54,9 @@ export interface Config {
     | { provider: "cm"; sender: string; productToken: string; url: string };
   /** Seals secrets at rest; unset in embedded mode: a key file in DATA_DIR is generated. */
   secretKey: string | undefined;
+  /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
+  clamavUrl: string | undefined;
+  uploads: { maxFileBytes: number; maxFilesPerDossier: number };
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
   /** Load the demo data at start-up (default: in embedded mode only). */
@@ -97,6 +107,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           }
         : { provider: "outbox", sender: e.SMS_SENDER },
     secretKey: e.SECRET_KEY,
+    clamavUrl: e.CLAMAV_URL,
+    uploads: {
+      maxFileBytes: e.UPLOAD_MAX_BYTES,
+      maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
+    },
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,

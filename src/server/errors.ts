@@ -70,6 +70,46 @@ export const errorCatalogue = {
     nl: "Te veel pogingen. Wacht even en probeer het opnieuw.",
     en: "Too many attempts. Please wait a moment and try again.",
   },
+  dossier_number_taken: {
+    status: 409,
+    nl: "Dit kantoor heeft al een dossier met dit nummer.",
+    en: "This office already has a dossier with this number.",
+  },
+  unknown_reference: {
+    status: 400,
+    nl: "Een gekozen status, behandelaar of cliënt hoort niet bij dit kantoor.",
+    en: "A chosen status, handler or client does not belong to this office.",
+  },
+  file_empty: {
+    status: 400,
+    nl: "Het bestand is leeg.",
+    en: "The file is empty.",
+  },
+  file_too_large: {
+    status: 413,
+    nl: "Het bestand is groter dan toegestaan.",
+    en: "The file is larger than allowed.",
+  },
+  file_type_not_allowed: {
+    status: 415,
+    nl: "Dit soort bestand wordt niet geaccepteerd. Lever een PDF, een afbeelding (JPEG, PNG, HEIC, TIFF) of een Office-document aan.",
+    en: "This type of file is not accepted. Supply a PDF, an image (JPEG, PNG, HEIC, TIFF) or an Office document.",
+  },
+  file_infected: {
+    status: 422,
+    nl: "In dit bestand is een virus gevonden. Het is niet opgeslagen.",
+    en: "A virus was found in this file. It has not been stored.",
+  },
+  too_many_files: {
+    status: 409,
+    nl: "In dit dossier kunnen geen bestanden meer worden aangeleverd.",
+    en: "No more files can be supplied in this dossier.",
+  },
+  virus_scan_unavailable: {
+    status: 503,
+    nl: "De virusscan is nu niet beschikbaar, daarom is het bestand niet opgeslagen. Probeer het later opnieuw.",
+    en: "The virus scan is not available right now, so the file has not been stored. Please try again later.",
+  },
   internal_error: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",

@@ -1,11 +1,14 @@
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { registerNewDocumentsMails } from "./modules/documents/new-documents-mail.ts";
+import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
+import { createVirusScanner, type VirusScanner } from "./platform/files/virus-scanner.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { scheduleFinishedJobsPurge } from "./platform/jobs/purge-finished-jobs.ts";
 import type { MailTransport } from "./platform/mail/mail-transport.ts";
@@ -28,6 +31,7 @@ export interface Services {
   mailer: Mailer;
   sms: SmsSender;
   secrets: SecretBox;
+  scanner: VirusScanner;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -65,6 +69,8 @@ export async function createServices(
   });
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
+  registerNewDocumentsMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
+  await scheduleExpiredUploadsPurge(jobs, path.join(config.dataDir, "uploads"));
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
 
@@ -77,6 +83,7 @@ export async function createServices(
     mailer,
     sms,
     secrets,
+    scanner: createVirusScanner(config.clamavUrl),
     jobs,
     async close() {
       await jobs.stop();

@@ -1,3 +1,4 @@
+import * as OTPAuth from "otpauth";
 import type { StaffRole } from "../../src/contracts/accounts.ts";
 import { accountsDeps } from "../../src/server/modules/accounts/deps.ts";
 import { inviteClient, inviteStaff } from "../../src/server/modules/accounts/invitations.ts";
@@ -36,13 +37,14 @@ export async function createActiveClient(
   officeId: string,
   email: string,
   kind: "person" | "company" = "person",
+  name = kind === "company" ? "Bakkerij Bol B.V." : "Jan Jansen",
 ) {
   await inviteClient(
     accountsDeps(subject.services),
     officeId,
     {
       kind,
-      name: kind === "company" ? "Bakkerij Bol B.V." : "Jan Jansen",
+      name,
       contactName: "Anna Bol",
       email,
       locale: "nl",
@@ -65,4 +67,27 @@ export async function createActiveStaff(
     { type: "operator" },
   );
   return activateByMail(subject, email);
+}
+
+/** Staff must set up 2-step verification before the back office opens: an authenticator. */
+export async function enrolAuthenticator(subject: TestApp, browser: ApiClient): Promise<string[]> {
+  const { secret } = (await browser.post("/api/me/two-factor/totp")).json();
+  const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({
+    timestamp: subject.clock.now().getTime(),
+  });
+  const confirmed = await browser.post("/api/me/two-factor/totp/confirm", { code });
+  if (confirmed.statusCode !== 200) throw new Error(`enrolment failed: ${confirmed.body}`);
+  return confirmed.json().recoveryCodes as string[];
+}
+
+/** A staff member who can use the back office at once. */
+export async function createOfficeStaff(
+  subject: TestApp,
+  officeId: string,
+  email: string,
+  role: StaffRole = "admin",
+) {
+  const browser = await createActiveStaff(subject, officeId, email, role);
+  await enrolAuthenticator(subject, browser);
+  return browser;
 }

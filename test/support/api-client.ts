@@ -3,6 +3,7 @@ import type { App } from "../../src/server/app.ts";
 interface Response {
   statusCode: number;
   body: string;
+  rawPayload: Buffer;
   // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked by the tests' assertions
   json(): any;
   headers: Record<string, unknown>;
@@ -36,7 +37,7 @@ export class ApiClient {
   }
 
   async send(
-    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
     body: unknown,
     headers: Record<string, string>,

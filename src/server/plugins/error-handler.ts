@@ -4,17 +4,23 @@ import type { ErrorResponse } from "../../contracts/error.ts";
 import { AppError, type ErrorCode, type ErrorDetail, errorMessage } from "../errors.ts";
 import { requestLocale } from "./locale.ts";
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const locale = requestLocale(request);
-  const body: ErrorResponse = {
+/** The body of an error answer, with the message in the request's language. */
+export function errorBody(request: FastifyRequest, error: AppError): ErrorResponse {
+  return {
     error: {
       code: error.code,
-      message: errorMessage(error.code, locale),
+      message: errorMessage(error.code, requestLocale(request)),
       details: error.details,
       requestId: request.id,
     },
   };
-  return reply.status(error.status).type("application/json; charset=utf-8").send(body);
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  return reply
+    .status(error.status)
+    .type("application/json; charset=utf-8")
+    .send(errorBody(request, error));
 }
 
 /** Fastify's own errors (body parsing, limits) that say something about the request. */
@@ -25,6 +31,12 @@ const fastifyErrorCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "malformed_request",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "malformed_request",
   FST_ERR_VALIDATION: "validation_failed",
+  FST_REQ_FILE_TOO_LARGE: "file_too_large",
+  FST_FILES_LIMIT: "payload_too_large",
+  FST_FIELDS_LIMIT: "payload_too_large",
+  FST_PARTS_LIMIT: "payload_too_large",
+  FST_INVALID_MULTIPART_CONTENT_TYPE: "unsupported_media_type",
+  FST_NO_FORM_DATA: "malformed_request",
 };
 
 function toAppError(error: FastifyError): AppError {

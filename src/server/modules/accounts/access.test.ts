@@ -1,10 +1,10 @@
-import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activateByMail,
   createActiveClient,
   createActiveStaff,
   createTestOffice,
+  enrolAuthenticator as enrolAuthenticatorFor,
   TEST_PASSWORD,
 } from "../../../../test/support/accounts.ts";
 import { ApiClient } from "../../../../test/support/api-client.ts";
@@ -17,16 +17,7 @@ describe.each(testDatabaseKinds)("who reaches what, on %s", (kind) => {
   let adminA: ApiClient;
   let adminB: ApiClient;
 
-  /** Staff must set up 2-step verification before the back office opens: an authenticator. */
-  async function enrolAuthenticator(browser: ApiClient) {
-    const { secret } = (await browser.post("/api/me/two-factor/totp")).json();
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({
-      timestamp: subject.clock.now().getTime(),
-    });
-    const confirmed = await browser.post("/api/me/two-factor/totp/confirm", { code });
-    expect(confirmed.statusCode).toBe(200);
-    return confirmed.json().recoveryCodes as string[];
-  }
+  const enrolAuthenticator = (browser: ApiClient) => enrolAuthenticatorFor(subject, browser);
 
   beforeAll(async () => {
     subject = await createTestApp(kind);

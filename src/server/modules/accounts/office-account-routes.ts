@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -14,7 +15,7 @@ import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account
 import type { AccountsDeps } from "./deps.ts";
 import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from "./invitations.ts";
 import { endAccountSessions, updateAccount } from "./repository.ts";
-import { requireAccount } from "./session-plugin.ts";
+import { requireOfficeAdmin, requireStaff } from "./request-actors.ts";
 
 const errors = {
   400: errorResponseSchema,
@@ -34,16 +35,6 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
   { deps },
 ) => {
   const tags = ["office: accounts"];
-  const staffOf = (request: Parameters<typeof requireAccount>[0]) => {
-    const { account } = requireAccount(request, { kinds: ["staff"] });
-    if (!account.officeId) throw new AppError("forbidden");
-    return { account, officeId: account.officeId };
-  };
-  const adminOf = (request: Parameters<typeof requireAccount>[0]) => {
-    const staff = staffOf(request);
-    if (staff.account.role !== "admin") throw new AppError("forbidden");
-    return staff;
-  };
   const actor = (id: string) => ({ type: "staff" as const, id });
 
   app.get(
@@ -56,7 +47,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, staffOf(request).officeId, "client"),
+      accounts: await listOfficeAccountItems(deps, requireStaff(request).officeId, "client"),
     }),
   );
 
@@ -71,18 +62,15 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = staffOf(request);
+      const { account, officeId } = requireStaff(request);
       const created = await inviteClient(deps, officeId, request.body, actor(account.id));
       return reply.status(201).send(await toListItem(deps, created));
     },
   );
 
   /** A client of the office, or a colleague when an admin asks; another office's: not found. */
-  const invitedAccount = async (
-    request: Parameters<typeof requireAccount>[0],
-    accountId: string,
-  ) => {
-    const { account, officeId } = staffOf(request);
+  const invitedAccount = async (request: FastifyRequest, accountId: string) => {
+    const { account, officeId } = requireStaff(request);
     const target = await findOfficeAccount(deps, officeId, accountId, "client").catch(() =>
       findOfficeAccount(deps, officeId, accountId, "staff"),
     );
@@ -134,7 +122,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, staffOf(request).officeId, "staff"),
+      accounts: await listOfficeAccountItems(deps, requireStaff(request).officeId, "staff"),
     }),
   );
 
@@ -149,7 +137,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = adminOf(request);
+      const { account, officeId } = requireOfficeAdmin(request);
       const created = await inviteStaff(deps, officeId, request.body, actor(account.id));
       return reply.status(201).send(await toListItem(deps, created));
     },
@@ -167,7 +155,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = adminOf(request);
+      const { account, officeId } = requireOfficeAdmin(request);
       const target = await findOfficeAccount(deps, officeId, request.params.accountId, "staff");
       if (target.id === account.id) throw new AppError("conflict");
       const { role, active } = request.body;

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import multipart, { type MultipartFile } from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  documentContentQuerySchema,
+  officeDocumentSchema,
+  publishDocumentFieldsSchema,
+} from "../../../contracts/dossiers.ts";
+import { errorResponseSchema } from "../../../contracts/error.ts";
+import { AppError } from "../../errors.ts";
+import { requireStaff } from "../accounts/request-actors.ts";
+import type { DocumentsDeps } from "../documents/deps.ts";
+import { sendDocumentContent } from "../documents/document-content.ts";
+import {
+  addOfficeDocument,
+  publishDocument,
+  requireOfficeDocument,
+  unpublishDocument,
+} from "../documents/office-documents.ts";
+import type { WaitingUpload } from "../documents/receive-upload.ts";
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  413: errorResponseSchema,
+  415: errorResponseSchema,
+  422: errorResponseSchema,
+  503: errorResponseSchema,
+};
+const dossierParams = z.object({ dossierId: z.uuid() });
+const documentParams = z.object({ documentId: z.uuid() });
+
+/** The text fields that came before the file in the form, checked against their contract. */
+function fieldsOf(part: MultipartFile) {
+  const values = Object.fromEntries(
+    Object.entries(part.fields).flatMap(([name, field]) =>
+      field && !Array.isArray(field) && field.type === "field" ? [[name, field.value]] : [],
+    ),
+  );
+  const parsed = publishDocumentFieldsSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new AppError(
+      "validation_failed",
+      parsed.error.issues.map((issue) => ({
+        path: `body.${issue.path.join(".")}`,
+        code: issue.code,
+        message: issue.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Streams the form's file to local disk, where the checks read it; over the limit: 413. */
+async function saveFilePart(part: MultipartFile, directory: string): Promise<WaitingUpload> {
+  await mkdir(directory, { recursive: true });
+  const filePath = path.join(directory, randomUUID());
+  try {
+    await pipeline(part.file, createWriteStream(filePath));
+    if (part.file.truncated) throw new AppError("file_too_large");
+  } catch (error) {
+    await rm(filePath, { force: true });
+    throw error;
+  }
+  return { filePath, declaredName: part.filename };
+}
+
+/** The office publishes letters and documents to a dossier's clients, and reads what they sent. */
+export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
+  app,
+  { deps },
+) => {
+  const tags = ["office: documents"];
+  await app.register(multipart, {
+    limits: { fileSize: deps.limits.maxFileBytes, files: 1, fields: 10, fieldSize: 1_000 },
+  });
+
+  app.post(
+    "/api/office/dossiers/:dossierId/documents",
+    {
+      schema: {
+        tags,
+        summary: "Add a letter or document (multipart: category, title, publish, then file)",
+        consumes: ["multipart/form-data"],
+        params: dossierParams,
+        response: { 201: officeDocumentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type");
+      const part = await request.file();
+      if (!part)
+        throw new AppError("validation_failed", [
+          { path: "body.file", code: "required", message: "a file is required" },
+        ]);
+      const fields = fieldsOf(part);
+      const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"));
+      const document = await addOfficeDocument(
+        deps,
+        staff,
+        request.params.dossierId,
+        { category: fields.category, title: fields.title, publish: fields.publish === "true" },
+        upload,
+      );
+      return reply.status(201).send(document);
+    },
+  );
+
+  for (const action of ["publish", "unpublish"] as const) {
+    app.post(
+      `/api/office/documents/:documentId/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === "publish"
+              ? "Publish a draft or withdrawn document to the dossier's clients"
+              : "Withdraw a published document from the portal",
+          params: documentParams,
+          response: { 200: officeDocumentSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const change = action === "publish" ? publishDocument : unpublishDocument;
+        return change(deps, requireStaff(request), request.params.documentId);
+      },
+    );
+  }
+
+  app.get(
+    "/api/office/documents/:documentId/content",
+    {
+      schema: {
+        tags,
+        summary: "Download (or open) a document of the office's dossiers",
+        params: documentParams,
+        querystring: documentContentQuerySchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const { document } = await requireOfficeDocument(deps.db, staff, request.params.documentId);
+      return sendDocumentContent(deps, reply, document, request.query.disposition, {
+        actor: { type: "staff", id: staff.account.id },
+        ip: request.ip,
+      });
+    },
+  );
+};

@@ -1,0 +1,144 @@
+import type { DocumentCategory, PortalDocument } from "../../../contracts/dossiers.ts";
+import { AppError } from "../../errors.ts";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { ClientActor } from "../accounts/request-actors.ts";
+import { requireClientDossier } from "../dossiers/service.ts";
+import type { DocumentsDeps } from "./deps.ts";
+import { toPortalDocument } from "./document-views.ts";
+import {
+  keepStoredFile,
+  receiveUpload,
+  storedFileColumns,
+  type WaitingUpload,
+} from "./receive-upload.ts";
+import {
+  type ClientReader,
+  countClientDocuments,
+  countSuppliedDocuments,
+  countUnreadByDossier,
+  findClientDocument,
+  insertDocument,
+  listClientDocuments,
+  lockDossier,
+  markDocumentRead,
+} from "./repository.ts";
+
+export const readerOf = (client: ClientActor): ClientReader => ({
+  officeId: client.officeId,
+  clientId: client.clientId,
+  accountId: client.account.id,
+});
+
+const clientActor = (client: ClientActor) => ({ type: "client" as const, id: client.account.id });
+
+/** Per tab of the dossier: the documents the client sees, and how many this account has not read. */
+export async function documentTabCounts(db: Database, client: ClientActor, dossierId: string) {
+  const rows = await countClientDocuments(db, readerOf(client), dossierId);
+  const of = (category: DocumentCategory) => {
+    const row = rows.find((candidate) => candidate.category === category);
+    return { total: row?.total ?? 0, unread: row?.unread ?? 0 };
+  };
+  return {
+    correspondence: of("correspondence"),
+    documents: of("documents"),
+    supplied: of("supplied"),
+  };
+}
+
+export function unreadByDossier(db: Database, client: ClientActor, dossierIds: string[]) {
+  return countUnreadByDossier(db, readerOf(client), dossierIds);
+}
+
+export async function clientDossierDocuments(
+  db: Database,
+  client: ClientActor,
+  dossierId: string,
+  category: DocumentCategory,
+): Promise<PortalDocument[]> {
+  await requireClientDossier(db, client, dossierId);
+  const rows = await listClientDocuments(db, readerOf(client), dossierId, category);
+  return rows.map((row) => toPortalDocument(row.document, row.readAt, row.addedByName));
+}
+
+/** The document when the client may see it; not found otherwise, whoever's it is. */
+export async function requireClientDocument(db: Database, client: ClientActor, documentId: string) {
+  const document = await findClientDocument(db, readerOf(client), documentId);
+  if (!document) throw new AppError("not_found");
+  return document;
+}
+
+export async function markRead(deps: DocumentsDeps, client: ClientActor, documentId: string) {
+  const document = await requireClientDocument(deps.db, client, documentId);
+  await markDocumentRead(deps.db, document.id, client.account.id, deps.clock.now());
+}
+
+/** How many more files the client may supply in the dossier. */
+export async function remainingSupplies(
+  deps: DocumentsDeps,
+  client: ClientActor,
+  dossierId: string,
+) {
+  const supplied = await countSuppliedDocuments(deps.db, dossierId, client.clientId);
+  return Math.max(0, deps.limits.maxFilesPerDossier - supplied);
+}
+
+/** Refuses a further upload when the client has reached the dossier's limit. */
+export async function checkSupplyAllowed(
+  deps: DocumentsDeps,
+  client: ClientActor,
+  dossierId: string,
+) {
+  await requireClientDossier(deps.db, client, dossierId);
+  if ((await remainingSupplies(deps, client, dossierId)) === 0) {
+    throw new AppError("too_many_files");
+  }
+}
+
+/**
+ * A client's upload becomes a document under "Door mij aangeleverd": visible at once to the
+ * office and to the client's own accounts, and already read by the account that sent it.
+ */
+export async function supplyDocument(
+  deps: DocumentsDeps,
+  client: ClientActor,
+  dossierId: string,
+  upload: WaitingUpload,
+): Promise<PortalDocument> {
+  await checkSupplyAllowed(deps, client, dossierId);
+  const accepted = await receiveUpload(deps, clientActor(client), dossierId, upload);
+  const document = await keepStoredFile(deps, accepted, () =>
+    deps.db.transaction(async (tx) => {
+      // Checked again inside the change, in turn: parallel uploads must not pass the limit together.
+      await lockDossier(tx, dossierId);
+      if (
+        (await countSuppliedDocuments(tx, dossierId, client.clientId)) >=
+        deps.limits.maxFilesPerDossier
+      ) {
+        throw new AppError("too_many_files");
+      }
+      const now = deps.clock.now();
+      const row = await insertDocument(tx, {
+        officeId: client.officeId,
+        dossierId,
+        category: "supplied",
+        title: accepted.fileName,
+        ...storedFileColumns(accepted),
+        state: "published",
+        publishedAt: now,
+        addedByAccountId: client.account.id,
+        suppliedByClientId: client.clientId,
+        createdAt: now,
+      });
+      await markDocumentRead(tx, row.id, client.account.id, now);
+      await recordAuditEvent(tx, deps.clock, {
+        actor: clientActor(client),
+        action: "document.supplied",
+        subject: { type: "document", id: row.id },
+        details: { dossierId, scan: accepted.scan.status, size: row.size },
+      });
+      return row;
+    }),
+  );
+  return toPortalDocument(document, document.createdAt, client.account.name);
+}

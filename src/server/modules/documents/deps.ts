@@ -1,0 +1,33 @@
+import path from "node:path";
+import type { BlobStore } from "../../platform/blobs/blob-store.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { VirusScanner } from "../../platform/files/virus-scanner.ts";
+
+/** What the document services need from the platform. */
+export interface DocumentsDeps {
+  db: Database;
+  clock: Clock;
+  blobs: BlobStore;
+  scanner: VirusScanner;
+  /** Where uploads wait on local disk until they are complete and checked. */
+  uploadDir: string;
+  limits: { maxFileBytes: number; maxFilesPerDossier: number };
+}
+
+/** The document services' share of the platform services. */
+export function documentsDeps(
+  services: Pick<DocumentsDeps, "clock" | "blobs" | "scanner"> & {
+    database: { db: Database };
+    config: { dataDir: string; uploads: DocumentsDeps["limits"] };
+  },
+): DocumentsDeps {
+  return {
+    db: services.database.db,
+    clock: services.clock,
+    blobs: services.blobs,
+    scanner: services.scanner,
+    uploadDir: path.join(services.config.dataDir, "uploads"),
+    limits: services.config.uploads,
+  };
+}

@@ -1,0 +1,38 @@
+import type { OfficeDocument, PortalDocument } from "../../../contracts/dossiers.ts";
+import type { DocumentRow } from "./repository.ts";
+
+export function toOfficeDocument(
+  document: DocumentRow,
+  addedBy: { name: string; kind: "client" | "staff" | "platform" },
+): OfficeDocument {
+  return {
+    id: document.id,
+    category: document.category,
+    title: document.title,
+    fileName: document.fileName,
+    contentType: document.contentType,
+    size: document.size,
+    state: document.state,
+    publishedAt: document.publishedAt?.toISOString() ?? null,
+    createdAt: document.createdAt.toISOString(),
+    addedBy: { kind: addedBy.kind === "client" ? "client" : "staff", name: addedBy.name },
+    scan: document.scanStatus,
+  };
+}
+
+export function toPortalDocument(
+  document: DocumentRow,
+  readAt: Date | null,
+  addedByName: string,
+): PortalDocument {
+  return {
+    id: document.id,
+    title: document.title,
+    fileName: document.fileName,
+    contentType: document.contentType,
+    size: document.size,
+    date: (document.publishedAt ?? document.createdAt).toISOString(),
+    read: readAt !== null,
+    suppliedBy: document.category === "supplied" ? addedByName : null,
+  };
+}

@@ -1,0 +1,136 @@
+import type { OfficeDocument } from "../../../contracts/dossiers.ts";
+import { AppError } from "../../errors.ts";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { StaffActor } from "../accounts/request-actors.ts";
+import { requireOfficeDossier } from "../dossiers/service.ts";
+import type { DocumentsDeps } from "./deps.ts";
+import { toOfficeDocument } from "./document-views.ts";
+import { planNewDocumentsMails } from "./new-documents-mail.ts";
+import {
+  keepStoredFile,
+  receiveUpload,
+  storedFileColumns,
+  type WaitingUpload,
+} from "./receive-upload.ts";
+import {
+  type DocumentRow,
+  findOfficeDocument,
+  insertDocument,
+  listDossierDocuments,
+  updateDocumentState,
+} from "./repository.ts";
+
+const staffActor = (staff: StaffActor) => ({ type: "staff" as const, id: staff.account.id });
+
+/** Every document of the office's dossier: drafts, published, withdrawn and supplied. */
+export async function listOfficeDossierDocuments(
+  db: Database,
+  dossierId: string,
+): Promise<OfficeDocument[]> {
+  const rows = await listDossierDocuments(db, dossierId);
+  return rows.map((row) =>
+    toOfficeDocument(row.document, { name: row.addedByName, kind: row.addedByKind }),
+  );
+}
+
+/** A staff member adds a letter or document to a dossier, published at once or as a draft. */
+export async function addOfficeDocument(
+  deps: DocumentsDeps,
+  staff: StaffActor,
+  dossierId: string,
+  fields: { category: "correspondence" | "documents"; title: string; publish: boolean },
+  upload: WaitingUpload,
+): Promise<OfficeDocument> {
+  await requireOfficeDossier(deps.db, staff, dossierId);
+  const accepted = await receiveUpload(deps, staffActor(staff), dossierId, upload);
+  const document = await keepStoredFile(deps, accepted, () =>
+    deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const row = await insertDocument(tx, {
+        officeId: staff.officeId,
+        dossierId,
+        category: fields.category,
+        title: fields.title,
+        ...storedFileColumns(accepted),
+        state: fields.publish ? "published" : "draft",
+        publishedAt: fields.publish ? now : null,
+        addedByAccountId: staff.account.id,
+        createdAt: now,
+      });
+      await recordAuditEvent(tx, deps.clock, {
+        actor: staffActor(staff),
+        action: fields.publish ? "document.published" : "document.drafted",
+        subject: { type: "document", id: row.id },
+        details: { dossierId, category: fields.category, scan: accepted.scan.status },
+      });
+      if (fields.publish) await planNewDocumentsMails(tx, deps.clock, dossierId);
+      return row;
+    }),
+  );
+  return toOfficeDocument(document, { name: staff.account.name, kind: "staff" });
+}
+
+/** The office's document with who added it, or not found (also for another office's). */
+export async function requireOfficeDocument(db: Database, staff: StaffActor, documentId: string) {
+  const found = await findOfficeDocument(db, staff.officeId, documentId);
+  if (!found) throw new AppError("not_found");
+  return found;
+}
+
+const withState = (
+  found: NonNullable<Awaited<ReturnType<typeof findOfficeDocument>>>,
+  document: DocumentRow | undefined,
+) =>
+  toOfficeDocument(document ?? found.document, {
+    name: found.addedByName,
+    kind: found.addedByKind,
+  });
+
+/** Publishes a draft (or a withdrawn document again); supplied documents are not the office's. */
+export async function publishDocument(
+  deps: DocumentsDeps,
+  staff: StaffActor,
+  documentId: string,
+): Promise<OfficeDocument> {
+  return deps.db.transaction(async (tx) => {
+    const found = await requireOfficeDocument(tx, staff, documentId);
+    const { document } = found;
+    if (document.category === "supplied") throw new AppError("conflict");
+    if (document.state === "published") return withState(found, document);
+    const updated = await updateDocumentState(tx, documentId, {
+      state: "published",
+      publishedAt: deps.clock.now(),
+    });
+    await recordAuditEvent(tx, deps.clock, {
+      actor: staffActor(staff),
+      action: "document.published",
+      subject: { type: "document", id: documentId },
+      details: { dossierId: document.dossierId },
+    });
+    await planNewDocumentsMails(tx, deps.clock, document.dossierId);
+    return withState(found, updated);
+  });
+}
+
+/** Takes a published document out of the portal; the office keeps it. */
+export async function unpublishDocument(
+  deps: DocumentsDeps,
+  staff: StaffActor,
+  documentId: string,
+): Promise<OfficeDocument> {
+  return deps.db.transaction(async (tx) => {
+    const found = await requireOfficeDocument(tx, staff, documentId);
+    const { document } = found;
+    if (document.category === "supplied") throw new AppError("conflict");
+    if (document.state !== "published") return withState(found, document);
+    const updated = await updateDocumentState(tx, documentId, { state: "unpublished" });
+    await recordAuditEvent(tx, deps.clock, {
+      actor: staffActor(staff),
+      action: "document.unpublished",
+      subject: { type: "document", id: documentId },
+      details: { dossierId: document.dossierId },
+    });
+    return withState(found, updated);
+  });
+}

@@ -1,0 +1,74 @@
+import { rm } from "node:fs/promises";
+import { AppError } from "../../errors.ts";
+import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { DocumentsDeps } from "./deps.ts";
+import { type AcceptedFile, acceptFile, InfectedFileError } from "./file-intake.ts";
+
+/** A complete upload waiting on local disk, with the name the uploader gave it. */
+export interface WaitingUpload {
+  filePath: string;
+  declaredName: string;
+}
+
+/**
+ * Runs the checks of `acceptFile` on an upload and removes the waiting file either way. A
+ * refusal is audited on its own (the change it would have been part of never happens), with
+ * the virus's name when that was the reason.
+ */
+export async function receiveUpload(
+  deps: DocumentsDeps,
+  actor: AuditEvent["actor"],
+  dossierId: string,
+  upload: WaitingUpload,
+): Promise<AcceptedFile> {
+  try {
+    return await acceptFile(
+      { blobs: deps.blobs, scanner: deps.scanner, maxFileBytes: deps.limits.maxFileBytes },
+      upload.filePath,
+      upload.declaredName,
+    );
+  } catch (error) {
+    if (error instanceof AppError) {
+      await recordAuditEvent(deps.db, deps.clock, {
+        actor,
+        action: "document.refused",
+        subject: { type: "dossier", id: dossierId },
+        details: {
+          reason: error.code,
+          fileName: upload.declaredName,
+          ...(error instanceof InfectedFileError ? { signature: error.signature } : {}),
+        },
+      });
+    }
+    throw error;
+  } finally {
+    await rm(upload.filePath, { force: true });
+  }
+}
+
+/** Runs the change that records a stored file; when it fails, the stored content goes too. */
+export async function keepStoredFile<T>(
+  deps: DocumentsDeps,
+  accepted: AcceptedFile,
+  record: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await record();
+  } catch (error) {
+    await deps.blobs.delete(accepted.blob.key);
+    throw error;
+  }
+}
+
+/** The document columns that describe the stored file and its scan. */
+export function storedFileColumns(accepted: AcceptedFile) {
+  return {
+    fileName: accepted.fileName,
+    contentType: accepted.contentType,
+    size: accepted.blob.size,
+    sha256: accepted.blob.sha256,
+    blobKey: accepted.blob.key,
+    scanStatus: accepted.scan.status,
+    scanEngine: accepted.scan.status === "clean" ? accepted.scan.engine : null,
+  };
+}

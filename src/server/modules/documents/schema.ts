@@ -1,0 +1,75 @@
+import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts, clients } from "../accounts/schema.ts";
+import { dossiers } from "../dossiers/schema.ts";
+import { offices } from "../offices/schema.ts";
+
+/**
+ * A file in a dossier: published by the office (correspondence, documents) or supplied by a
+ * client. The content lives in the blob store; an infected file never gets a row.
+ */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Repeated from the dossier so that every query can be scoped by office. */
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    category: text("category", { enum: ["correspondence", "documents", "supplied"] }).notNull(),
+    title: text("title").notNull(),
+    fileName: text("file_name").notNull(),
+    /** Determined from the content, never taken from the uploader. */
+    contentType: text("content_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    blobKey: text("blob_key").notNull(),
+    scanStatus: text("scan_status", { enum: ["clean", "not-scanned"] }).notNull(),
+    scanEngine: text("scan_engine"),
+    state: text("state", { enum: ["draft", "published", "unpublished"] }).notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** The staff member or client account that added it. */
+    addedByAccountId: uuid("added_by_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** For a supplied document: the client it came from ("door mij" is per client). */
+    suppliedByClientId: uuid("supplied_by_client_id").references(() => clients.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("documents_dossier_idx").on(table.dossierId, table.category),
+    index("documents_office_idx").on(table.officeId),
+  ],
+);
+
+/** Which account has opened or downloaded which document: unread counts come from here. */
+export const documentReads = pgTable(
+  "document_reads",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],
+);
+
+/** Which account was mailed about which published document, so each is announced once. */
+export const documentNotices = pgTable(
+  "document_notices",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    noticedAt: timestamp("noticed_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],
+);

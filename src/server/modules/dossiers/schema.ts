@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts, clients } from "../accounts/schema.ts";
+import { offices } from "../offices/schema.ts";
+
+/** A status an office added to the built-in ones (in behandeling, afgerond, geannuleerd). */
+export const dossierStatuses = pgTable(
+  "dossier_statuses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex("dossier_statuses_office_label_idx").on(table.officeId, table.label)],
+);
+
+/** A matter the office handles for one or more of its clients. */
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    number: text("number").notNull(),
+    description: text("description").notNull(),
+    /** A built-in status, or "custom" with `customStatusId` naming the office's own. */
+    status: text("status", { enum: ["in-progress", "completed", "cancelled", "custom"] })
+      .notNull()
+      .default("in-progress"),
+    customStatusId: uuid("custom_status_id").references(() => dossierStatuses.id),
+    handlerId: uuid("handler_id").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("dossiers_office_number_idx").on(table.officeId, table.number),
+    index("dossiers_office_updated_idx").on(table.officeId, table.updatedAt),
+    check(
+      "dossiers_custom_status_check",
+      sql`(${table.status} = 'custom') = (${table.customStatusId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** The clients (persons, companies) a dossier is shared with in the portal. */
+export const dossierClients = pgTable(
+  "dossier_clients",
+  {
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.dossierId, table.clientId] }),
+    index("dossier_clients_client_idx").on(table.clientId),
+  ],
+);
+
+/** One step of a dossier's progress list ("voortgang"), in the office's order. */
+export const progressSteps = pgTable(
+  "progress_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    doneOn: date("done_on", { mode: "string" }),
+  },
+  (table) => [index("progress_steps_dossier_idx").on(table.dossierId, table.position)],
+);

@@ -1,0 +1,190 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  documentCategoryQuerySchema,
+  documentContentQuerySchema,
+  portalDocumentListSchema,
+  portalDossierListSchema,
+  portalDossierQuerySchema,
+  portalDossierSchema,
+  portalOverviewSchema,
+} from "../../../contracts/dossiers.ts";
+import { errorResponseSchema } from "../../../contracts/error.ts";
+import { allowedDocumentTypes } from "../../platform/files/content-type.ts";
+import { requireClient } from "../accounts/request-actors.ts";
+import {
+  clientDossierDocuments,
+  documentTabCounts,
+  markRead,
+  remainingSupplies,
+  requireClientDocument,
+  unreadByDossier,
+} from "../documents/client-documents.ts";
+import type { DocumentsDeps } from "../documents/deps.ts";
+import { sendDocumentContent } from "../documents/document-content.ts";
+import { statusOf } from "../dossiers/dossier-status.ts";
+import {
+  clientDossierCounts,
+  clientDossierList,
+  progressOf,
+  requireClientDossier,
+} from "../dossiers/service.ts";
+
+const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const dossierParams = z.object({ dossierId: z.uuid() });
+const documentParams = z.object({ documentId: z.uuid() });
+/** Messages get their own module later; until then every dossier truly has none. */
+const NO_MESSAGES = { total: 0, unread: 0 };
+/** Questionnaires get their own module later; until then there is none to fill in. */
+const NO_OPEN_QUESTIONNAIRES = 0;
+
+/**
+ * The client portal's dossiers (B3–B8): only ever the dossiers shared with the logged-in
+ * client, of its own office; anything else is "not found", never "forbidden", so ids reveal
+ * nothing.
+ */
+export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
+  app,
+  { deps },
+) => {
+  const tags = ["portal: dossiers"];
+  const { db } = deps;
+
+  app.get(
+    "/api/portal/overview",
+    {
+      schema: {
+        tags,
+        summary: "Home: the counts on the tiles",
+        response: { 200: portalOverviewSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      dossiers: await clientDossierCounts(deps, requireClient(request)),
+      actions: { open: NO_OPEN_QUESTIONNAIRES },
+    }),
+  );
+
+  app.get(
+    "/api/portal/dossiers",
+    {
+      schema: {
+        tags,
+        summary: "The client's dossiers, searched by number or description, filtered by status",
+        querystring: portalDossierQuerySchema,
+        response: { 200: portalDossierListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const client = requireClient(request);
+      const list = await clientDossierList(deps, client, request.query);
+      const unread = await unreadByDossier(
+        db,
+        client,
+        list.dossiers.map((dossier) => dossier.id),
+      );
+      return {
+        statuses: list.statuses,
+        dossiers: list.dossiers.map((dossier) => ({
+          ...dossier,
+          unread: unread.get(dossier.id) ?? 0,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/portal/dossiers/:dossierId",
+    {
+      schema: {
+        tags,
+        summary: "A dossier: progress, and per tab the number of items and unread items",
+        params: dossierParams,
+        response: { 200: portalDossierSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const client = requireClient(request);
+      const dossier = await requireClientDossier(db, client, request.params.dossierId);
+      const [progress, tabs, remainingFiles] = await Promise.all([
+        progressOf(db, dossier.id),
+        documentTabCounts(db, client, dossier.id),
+        remainingSupplies(deps, client, dossier.id),
+      ]);
+      return {
+        id: dossier.id,
+        number: dossier.number,
+        description: dossier.description,
+        status: statusOf(dossier),
+        officeName: dossier.officeName,
+        handlerName: dossier.handlerName,
+        progress,
+        tabs: { ...tabs, messages: NO_MESSAGES },
+        uploads: {
+          maxFileBytes: deps.limits.maxFileBytes,
+          remainingFiles,
+          extensions: [...new Set(allowedDocumentTypes.flatMap((type) => type.extensions))],
+        },
+      };
+    },
+  );
+
+  app.get(
+    "/api/portal/dossiers/:dossierId/documents",
+    {
+      schema: {
+        tags,
+        summary: "The documents of one tab of the dossier",
+        params: dossierParams,
+        querystring: documentCategoryQuerySchema,
+        response: { 200: portalDocumentListSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      documents: await clientDossierDocuments(
+        db,
+        requireClient(request),
+        request.params.dossierId,
+        request.query.category,
+      ),
+    }),
+  );
+
+  app.post(
+    "/api/portal/documents/:documentId/read",
+    {
+      schema: {
+        tags,
+        summary: "Mark a document read",
+        params: documentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await markRead(deps, requireClient(request), request.params.documentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/portal/documents/:documentId/content",
+    {
+      schema: {
+        tags,
+        summary: "Download (or open) a document; it counts as read",
+        params: documentParams,
+        querystring: documentContentQuerySchema,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const client = requireClient(request);
+      const document = await requireClientDocument(db, client, request.params.documentId);
+      await markRead(deps, client, document.id);
+      return sendDocumentContent(deps, reply, document, request.query.disposition, {
+        actor: { type: "client", id: client.account.id },
+        ip: request.ip,
+      });
+    },
+  );
+};

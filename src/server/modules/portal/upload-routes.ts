@@ -1,0 +1,144 @@
+import { rm } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
+import path from "node:path";
+import { type ServerOptions, Server as TusServer, type Upload } from "@tus/server";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError, type ErrorCode } from "../../errors.ts";
+import { newToken } from "../../platform/security/random-secrets.ts";
+import { errorBody } from "../../plugins/error-handler.ts";
+import { type ClientActor, requireClient } from "../accounts/request-actors.ts";
+import { checkSupplyAllowed, supplyDocument } from "../documents/client-documents.ts";
+import type { DocumentsDeps } from "../documents/deps.ts";
+import { tusStore } from "./expired-uploads.ts";
+
+export const UPLOADS_PATH = "/api/portal/uploads";
+
+interface UploadRequest {
+  client: ClientActor;
+  request: FastifyRequest;
+}
+
+/** tus's view of a request (a web Request that still knows its Node request). */
+type TusRequest = Parameters<NonNullable<ServerOptions["onIncomingRequest"]>>[0];
+
+const uploadMetadataSchema = z.object({
+  dossierId: z.uuid(),
+  filename: z.string().min(1).max(1000),
+});
+
+/** What tus answers for a refusal: our error body, in the user's language. */
+function refusal(request: FastifyRequest, error: unknown) {
+  const appError = error instanceof AppError ? error : new AppError("internal_error");
+  if (appError.code === "internal_error") request.log.error({ err: error }, "upload failed");
+  return { status_code: appError.status, body: JSON.stringify(errorBody(request, appError)) };
+}
+
+/** tus's own refusals, by status, as our error codes. */
+const tusStatusCodes: Record<number, ErrorCode> = {
+  400: "malformed_request",
+  403: "forbidden",
+  404: "not_found",
+  410: "not_found",
+  413: "file_too_large",
+  415: "unsupported_media_type",
+};
+
+/**
+ * "Door mij aangeleverd" uploads with the tus resumable protocol: a dropped connection resumes
+ * where it stopped. The parts wait in DATA_DIR/uploads; a finished upload passes the file checks
+ * and becomes a document. An upload's id begins with its account's id, so nobody can continue
+ * or probe someone else's upload.
+ */
+export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
+  app,
+  { deps },
+) => {
+  const store = tusStore(deps.uploadDir);
+  const directory = store.directory;
+  const active = new WeakMap<IncomingMessage, UploadRequest>();
+  const uploadRequest = (req: TusRequest) => {
+    const node = req.runtime?.node?.req;
+    const found = node && active.get(node as IncomingMessage);
+    if (!found) throw new AppError("unauthenticated");
+    return found;
+  };
+  const ownerPrefix = (client: ClientActor) => `${client.account.id.replaceAll("-", "")}_`;
+
+  const tus = new TusServer({
+    path: UPLOADS_PATH,
+    datastore: store,
+    maxSize: deps.limits.maxFileBytes,
+    relativeLocation: true,
+    respectForwardedHeaders: false,
+    namingFunction: (req) => `${ownerPrefix(uploadRequest(req).client)}${newToken()}`,
+    async onIncomingRequest(req, uploadId) {
+      const { client, request } = uploadRequest(req);
+      if (uploadId && !uploadId.startsWith(ownerPrefix(client))) {
+        throw refusal(request, new AppError("not_found"));
+      }
+    },
+    async onUploadCreate(req, upload) {
+      const { client, request } = uploadRequest(req);
+      const metadata = uploadMetadataSchema.safeParse(upload.metadata ?? {});
+      if (!metadata.success || upload.size === undefined) {
+        throw refusal(request, new AppError("validation_failed"));
+      }
+      try {
+        await checkSupplyAllowed(deps, client, metadata.data.dossierId);
+      } catch (error) {
+        throw refusal(request, error);
+      }
+      return {};
+    },
+    async onUploadFinish(req, upload: Upload) {
+      const { client, request } = uploadRequest(req);
+      const { dossierId, filename } = uploadMetadataSchema.parse(upload.metadata);
+      const filePath = path.join(directory, upload.id);
+      try {
+        const document = await supplyDocument(deps, client, dossierId, {
+          filePath,
+          declaredName: filename,
+        });
+        return {
+          status_code: 200,
+          headers: { "content-type": "application/json; charset=utf-8" },
+          body: JSON.stringify(document),
+        };
+      } catch (error) {
+        throw refusal(request, error);
+      } finally {
+        await rm(`${filePath}.json`, { force: true });
+      }
+    },
+    onResponseError(req, error) {
+      if (!("status_code" in error) || error.body.startsWith("{")) return undefined;
+      const code = tusStatusCodes[error.status_code];
+      return code ? refusal(uploadRequest(req).request, new AppError(code)) : undefined;
+    },
+  });
+
+  // tus reads the request body itself, as a stream.
+  app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) =>
+    done(null),
+  );
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const client = requireClient(request);
+    active.set(request.raw, { client, request });
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  for (const url of [UPLOADS_PATH, `${UPLOADS_PATH}/:uploadId`]) {
+    app.route({
+      method: ["POST", "HEAD", "PATCH", "DELETE"],
+      url,
+      schema: {
+        tags: ["portal: dossiers"],
+        summary: "tus resumable upload (Door mij aangeleverd)",
+        hide: true,
+      },
+      handler: handle,
+    });
+  }
+};
