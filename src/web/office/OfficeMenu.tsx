@@ -11,6 +11,7 @@ export function OfficeMenu() {
   const { session } = useSession();
   const links: MenuLink[] = [
     { to: paths.home, label: t("office.home.title") },
+    { to: officePaths.dossiers, label: t("office.dossiers.title") },
     { to: officePaths.clients, label: t("office.clients.title") },
     ...(isOfficeAdmin(session) ? [{ to: officePaths.staff, label: t("office.staff.title") }] : []),
     { to: paths.myDetails, label: t("account.myDetails.title") },

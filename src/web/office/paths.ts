@@ -2,4 +2,7 @@
 export const officePaths = {
   clients: "/clients",
   staff: "/staff",
+  dossiers: "/dossiers",
+  newDossier: "/dossiers/new",
+  dossier: (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`,
 } as const;

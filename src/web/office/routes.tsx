@@ -4,16 +4,22 @@ import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
 import { paths } from "../ui/account/paths.ts";
 import { OfficeMenu } from "./OfficeMenu.tsx";
 import { ClientsPage } from "./pages/ClientsPage.tsx";
+import { DossierPage } from "./pages/DossierPage.tsx";
+import { DossiersPage } from "./pages/DossiersPage.tsx";
+import { NewDossierPage } from "./pages/NewDossierPage.tsx";
 import { OfficeHomePage } from "./pages/OfficeHomePage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 
-/** The back office of one notary's office: its clients and, for admins, its staff. */
+/** The back office of one notary's office: its dossiers, its clients and, for admins, its staff. */
 export const officeRoutes: RouteObject[] = accountRoutes({
   area: "office",
   homePath: paths.home,
   menu: <OfficeMenu />,
   loggedIn: [
     { index: true, element: <OfficeHomePage /> },
+    { path: "dossiers", element: <DossiersPage /> },
+    { path: "dossiers/new", element: <NewDossierPage /> },
+    { path: "dossiers/:dossierId", element: <DossierPage /> },
     { path: "clients", element: <ClientsPage /> },
     { path: "staff", element: <StaffPage /> },
     { path: "mijn-gegevens", element: <MyDetailsPage /> },

@@ -1,14 +1,24 @@
-import { Navigate, type RouteObject } from "react-router";
+import type { RouteObject } from "react-router";
 import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { paths } from "../ui/account/paths.ts";
+import { PortalMenu } from "./PortalMenu.tsx";
+import { DossierListPage } from "./pages/DossierListPage.tsx";
+import { DossierPage } from "./pages/DossierPage.tsx";
+import { PortalHomePage } from "./pages/PortalHomePage.tsx";
 import { PortalMyDetailsPage } from "./pages/PortalMyDetailsPage.tsx";
 
-/** The client portal: the shared account pages, and for now "Mijn gegevens" as its landing page. */
+/**
+ * The client portal: its home page with tiles, the client's dossiers and "Mijn gegevens". A login
+ * still lands on "Mijn gegevens" unless another page was asked for.
+ */
 export const portalRoutes: RouteObject[] = accountRoutes({
   area: "portal",
   homePath: paths.myDetails,
+  menu: <PortalMenu />,
   loggedIn: [
-    { index: true, element: <Navigate to={paths.myDetails} replace /> },
+    { index: true, element: <PortalHomePage /> },
+    { path: "dossiers", element: <DossierListPage /> },
+    { path: "dossiers/:dossierId", element: <DossierPage /> },
     { path: "mijn-gegevens", element: <PortalMyDetailsPage /> },
   ],
 });

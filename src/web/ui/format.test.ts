@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatFileSize, formatTime } from "./format.ts";
+import { formatDate, formatDateTime, formatFileSize, formatTime } from "./format.ts";
 
 describe("formatFileSize", () => {
   it("picks the largest unit that keeps the number at least 1", () => {
@@ -20,5 +20,16 @@ describe("formatDateTime", () => {
     expect(formatDateTime(iso, "nl")).toContain("mei 2026");
     expect(formatDateTime(iso, "en")).toContain("May");
     expect(formatDateTime(iso, "nl")).toContain(time);
+  });
+});
+
+describe("formatDate", () => {
+  it("shows a bare date as that day, in the reader's language", () => {
+    expect(formatDate("2026-05-12", "nl")).toBe("12 mei 2026");
+    expect(formatDate("2026-01-01", "en")).toBe("January 1, 2026");
+  });
+
+  it("shows the day of a moment", () => {
+    expect(formatDate("2026-05-12T12:00:00Z", "nl")).toBe("12 mei 2026");
   });
 });

@@ -5,6 +5,18 @@ export function formatDateTime(iso: string, locale: string): string {
   );
 }
 
+/**
+ * A day in the reader's language, e.g. "12 mei 2026". A bare date ("2026-05-12") is that day
+ * wherever the reader is; a moment ("2026-05-12T22:30:00Z") is the day it was there.
+ */
+export function formatDate(iso: string, locale: string): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "long",
+    ...(dateOnly ? { timeZone: "UTC" } : {}),
+  }).format(new Date(iso));
+}
+
 /** A file size in the largest unit that keeps the number at or above 1, e.g. "12,5 kB". */
 export function formatFileSize(bytes: number, locale: string): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;

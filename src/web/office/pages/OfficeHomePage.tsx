@@ -21,6 +21,10 @@ export function OfficeHomePage() {
       <Paragraph appearance="lead">{t("office.home.intro")}</Paragraph>
       <UnorderedList>
         <UnorderedListItem>
+          <RouterLink to={officePaths.dossiers}>{t("office.dossiers.title")}</RouterLink>:{" "}
+          {t("office.dossiers.homeSummary")}
+        </UnorderedListItem>
+        <UnorderedListItem>
           <RouterLink to={officePaths.clients}>{t("office.clients.title")}</RouterLink>:{" "}
           {t("office.home.clients")}
         </UnorderedListItem>

@@ -37,6 +37,15 @@ export function forgetCsrfToken(): void {
   csrfToken = undefined;
 }
 
+/**
+ * The CSRF token for state-changing requests, fetched with the session when this page has
+ * none yet; for requests not made through `apiRequest`, e.g. the tus uploads.
+ */
+export async function currentCsrfToken(signal?: AbortSignal): Promise<string> {
+  if (!csrfToken) await fetchSession(signal);
+  return csrfToken ?? "";
+}
+
 const changesState = (method: string) => method !== "GET" && method !== "HEAD";
 
 /**
@@ -44,15 +53,15 @@ const changesState = (method: string) => method !== "GET" && method !== "HEAD";
  * when this page has none yet. Throws an `ApiError` for every error answer.
  */
 export async function apiRequest(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   options: { body?: unknown; signal?: AbortSignal } = {},
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (changesState(method)) {
-    if (!csrfToken) await fetchSession(options.signal);
-    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+    const token = await currentCsrfToken(options.signal);
+    if (token) headers["x-csrf-token"] = token;
   }
   const response = await fetch(path, {
     method,

@@ -1,0 +1,58 @@
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { dossierOptionsSchema, officeDossierSchema } from "../../../contracts/dossiers.ts";
+import { apiRequest, errorMessage } from "../../ui/api/api-client.ts";
+import { useApiData } from "../../ui/api/use-api-data.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { RouterLink } from "../../ui/components/Link.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { DossierForm, emptyDossierForm } from "../components/DossierForm.tsx";
+import { officePaths } from "../paths.ts";
+import "../dossiers/dossiers.css";
+
+/** The dossier page's notice after creating, passed along in the navigation's state. */
+export interface CreatedState {
+  created: string;
+}
+
+/** "Nieuw dossier": the form; once created, on to the dossier's own page. */
+export function NewDossierPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const options = useApiData("/api/office/dossier-options", dossierOptionsSchema);
+  useDocumentTitle(t("office.dossiers.new"));
+
+  return (
+    <>
+      <Paragraph className="poort-dossier-back">
+        <RouterLink to={officePaths.dossiers}>{t("office.dossiers.back")}</RouterLink>
+      </Paragraph>
+      <Heading level={1}>{t("office.dossiers.new")}</Heading>
+      {!options.data && options.loading && <Paragraph>{t("account.loading")}</Paragraph>}
+      {options.error !== undefined && (
+        <Alert type="error">{errorMessage(options.error, t("account.errors.general"))}</Alert>
+      )}
+      {options.data && (
+        <div className="poort-dossier-form-section">
+          <DossierForm
+            idPrefix="new-dossier"
+            options={options.data}
+            initial={emptyDossierForm}
+            withTemplate
+            submitLabel={t("office.dossiers.create.submit")}
+            save={async (body) => {
+              const dossier = officeDossierSchema.parse(
+                await apiRequest("POST", "/api/office/dossiers", { body }),
+              );
+              const state: CreatedState = { created: dossier.number };
+              navigate(officePaths.dossier(dossier.id), { state });
+              return undefined;
+            }}
+          />
+        </div>
+      )}
+    </>
+  );
+}

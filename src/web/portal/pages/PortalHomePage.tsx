@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { portalOverviewSchema } from "../../../contracts/dossiers.ts";
+import { paths } from "../../ui/account/paths.ts";
+import { errorMessage } from "../../ui/api/api-client.ts";
+import { useSession } from "../../ui/api/session.tsx";
+import { useApiData } from "../../ui/api/use-api-data.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { Tile, TileList } from "../../ui/components/Tile.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { portalPaths } from "../paths.ts";
+
+/** The portal's home page: tiles for the dossiers, the actions and "Mijn gegevens". */
+export function PortalHomePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const overview = useApiData("/api/portal/overview", portalOverviewSchema);
+  useDocumentTitle(t("portal.home.title"));
+  const name = session?.account?.name;
+  const data = overview.data;
+
+  return (
+    <>
+      <Heading level={1}>
+        {name ? t("portal.home.welcome", { name }) : t("portal.home.title")}
+      </Heading>
+      <Paragraph appearance="lead">{t("portal.home.intro")}</Paragraph>
+      {overview.error !== undefined && (
+        <Alert type="error">{errorMessage(overview.error, t("portal.errors.load"))}</Alert>
+      )}
+      {!data && overview.error === undefined && <Paragraph>{t("portal.loading")}</Paragraph>}
+      <TileList>
+        <Tile heading={t("portal.home.dossiers.title")} to={portalPaths.dossiers}>
+          {data && (
+            <Paragraph>
+              {data.dossiers.inProgress + data.dossiers.other === 0
+                ? t("portal.home.dossiers.none")
+                : t("portal.home.dossiers.summary", {
+                    inProgress: data.dossiers.inProgress,
+                    other: data.dossiers.other,
+                  })}
+            </Paragraph>
+          )}
+        </Tile>
+        <Tile heading={t("portal.home.actions.title")}>
+          {data && (
+            <Paragraph>
+              {data.actions.open === 0
+                ? t("portal.home.actions.none")
+                : t("portal.home.actions.open", { number: data.actions.open })}
+            </Paragraph>
+          )}
+        </Tile>
+        <Tile heading={t("account.myDetails.title")} to={paths.myDetails}>
+          <Paragraph>{t("portal.home.myDetails.summary")}</Paragraph>
+        </Tile>
+      </TileList>
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type DocumentCategory,
+  type PortalDocument,
+  portalDocumentListSchema,
+  type UploadLimits,
+} from "../../../../contracts/dossiers.ts";
+import { apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
+import { useApiData } from "../../../ui/api/use-api-data.ts";
+import { Alert } from "../../../ui/components/Alert.tsx";
+import { Button } from "../../../ui/components/Button.tsx";
+import { Link } from "../../../ui/components/Link.tsx";
+import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../../ui/components/Table.tsx";
+import { VisuallyHidden } from "../../../ui/components/VisuallyHidden.tsx";
+import { formatDate, formatFileSize } from "../../../ui/format.ts";
+import { UploadDialog } from "../../../ui/upload/UploadDialog.tsx";
+import { useReloadOnReturn } from "./use-reload-on-return.ts";
+
+/** How long after a click on a document link the lists are fetched again, as a safety net. */
+const settleMs = 1500;
+
+interface DocumentsPanelProps {
+  dossierId: string;
+  category: DocumentCategory;
+  /** For "Door mij aangeleverd": the limits of uploads, and so the button to supply documents. */
+  uploads?: UploadLimits;
+  /** The counts in the tabs may have changed: a document was read or supplied. */
+  onCountsChanged: () => void;
+}
+
+/** One tab's documents, fetched when the tab opens; opening one marks it read. */
+export function DocumentsPanel({
+  dossierId,
+  category,
+  uploads,
+  onCountsChanged,
+}: DocumentsPanelProps) {
+  const { t } = useTranslation();
+  const list = useApiData(
+    `/api/portal/dossiers/${encodeURIComponent(dossierId)}/documents?category=${category}`,
+    portalDocumentListSchema,
+  );
+  const reloadList = list.reload;
+  const reloadAll = useCallback(() => {
+    reloadList();
+    onCountsChanged();
+  }, [reloadList, onCountsChanged]);
+  useReloadOnReturn(reloadList);
+
+  // The download itself marks the document read; marking it here too makes the counts drop
+  // as soon as the click was handled, and the timer catches a download that took longer.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onOpened = (document: PortalDocument) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(reloadAll, settleMs);
+    if (document.read) return;
+    apiRequest("POST", `/api/portal/documents/${encodeURIComponent(document.id)}/read`)
+      .catch(() => undefined)
+      .finally(reloadAll);
+  };
+
+  const documents = list.data?.documents;
+  return (
+    <>
+      {uploads && <SupplySection dossierId={dossierId} uploads={uploads} onUploaded={reloadAll} />}
+      {list.error !== undefined && (
+        <Alert type="error">{errorMessage(list.error, t("portal.errors.load"))}</Alert>
+      )}
+      {!documents && list.error === undefined && <Paragraph>{t("portal.loading")}</Paragraph>}
+      {documents && documents.length === 0 && (
+        <Paragraph>{t(`portal.dossier.documents.empty.${category}`)}</Paragraph>
+      )}
+      {documents && documents.length > 0 && (
+        <DocumentTable category={category} documents={documents} onOpened={onOpened} />
+      )}
+    </>
+  );
+}
+
+function DocumentTable({
+  category,
+  documents,
+  onOpened,
+}: {
+  category: DocumentCategory;
+  documents: PortalDocument[];
+  onOpened: (document: PortalDocument) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const showSupplier = documents.some((document) => document.suppliedBy !== null);
+  return (
+    <Table
+      caption={t("portal.dossier.documents.caption", {
+        category: t(`dossiers.category.${category}`),
+      })}
+    >
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t("portal.dossier.documents.columns.title")}</TableHeaderCell>
+          <TableHeaderCell>{t("portal.dossier.documents.columns.file")}</TableHeaderCell>
+          <TableHeaderCell>{t("portal.dossier.documents.columns.date")}</TableHeaderCell>
+          <TableHeaderCell>{t("portal.dossier.documents.columns.size")}</TableHeaderCell>
+          {showSupplier && (
+            <TableHeaderCell>{t("portal.dossier.documents.columns.suppliedBy")}</TableHeaderCell>
+          )}
+          <TableHeaderCell>{t("portal.dossier.documents.columns.actions")}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {documents.map((document) => {
+          const href = `/api/portal/documents/${encodeURIComponent(document.id)}/content`;
+          return (
+            <TableRow
+              key={document.id}
+              className={
+                document.read
+                  ? "utrecht-table__row poort-document"
+                  : "utrecht-table__row poort-document poort-document--unread"
+              }
+            >
+              <TableCell>
+                <span className="poort-document__title">{document.title}</span>
+                {!document.read && " "}
+                {!document.read && (
+                  <span className="poort-badge">{t("portal.dossier.documents.new")}</span>
+                )}
+              </TableCell>
+              <TableCell>{document.fileName}</TableCell>
+              <TableCell>{formatDate(document.date, i18n.language)}</TableCell>
+              <TableCell>{formatFileSize(document.size, i18n.language)}</TableCell>
+              {showSupplier && <TableCell>{document.suppliedBy ?? ""}</TableCell>}
+              <TableCell>
+                <div className="poort-document__links">
+                  <Link href={href} download={document.fileName} onClick={() => onOpened(document)}>
+                    {t("portal.dossier.documents.download")}
+                    <VisuallyHidden> {document.title}</VisuallyHidden>
+                  </Link>
+                  <Link
+                    href={`${href}?disposition=inline`}
+                    target="_blank"
+                    rel="noopener"
+                    onClick={() => onOpened(document)}
+                  >
+                    {t("portal.dossier.documents.open")}
+                    <VisuallyHidden>
+                      {" "}
+                      {t("portal.dossier.documents.openWhich", { title: document.title })}
+                    </VisuallyHidden>
+                  </Link>
+                </div>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function SupplySection({
+  dossierId,
+  uploads,
+  onUploaded,
+}: {
+  dossierId: string;
+  uploads: UploadLimits;
+  onUploaded: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [supplied, setSupplied] = useState<string[]>([]);
+  const metadata = useMemo(() => ({ dossierId }), [dossierId]);
+  const types = [...new Set(uploads.extensions.map((extension) => extension.toUpperCase()))].join(
+    ", ",
+  );
+  const full = uploads.remainingFiles <= 0;
+
+  return (
+    <div className="poort-supply">
+      <Paragraph>
+        {t("portal.dossier.supply.hint", {
+          types,
+          size: formatFileSize(uploads.maxFileBytes, i18n.language),
+        })}
+      </Paragraph>
+      {full ? (
+        <Paragraph>{t("portal.dossier.supply.full")}</Paragraph>
+      ) : (
+        <Button
+          appearance="primary-action"
+          onClick={() => {
+            setSupplied([]);
+            setOpen(true);
+          }}
+        >
+          {t("portal.dossier.supply.button")}
+        </Button>
+      )}
+      {supplied.length > 0 && (
+        <Alert type="ok">{t("portal.dossier.supply.done", { files: supplied.join(", ") })}</Alert>
+      )}
+      <UploadDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        endpoint="/api/portal/uploads"
+        metadata={metadata}
+        maxFileBytes={uploads.maxFileBytes}
+        onUploaded={(fileName) => {
+          setSupplied((previous) => [...previous, fileName]);
+          onUploaded();
+        }}
+      />
+    </div>
+  );
+}
