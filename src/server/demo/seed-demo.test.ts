@@ -16,6 +16,7 @@ describe("the demo data", () => {
       "outbox-welcome",
       "offices-and-accounts",
       "servicedesk-staff",
+      "dossiers-and-documents",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
@@ -50,5 +51,35 @@ describe("the demo data", () => {
       "jan.jansen@example.nl",
       "piet@bakkerijbol.nl",
     ]);
+    const dossiers = (await browser.get("/api/office/dossiers")).json();
+    expect(dossiers.total).toBe(6);
+  });
+
+  it("gives the demo clients dossiers in several statuses, with progress and documents", async () => {
+    const jan = new ApiClient(subject.app, "192.0.2.101");
+    await jan.post("/api/auth/login", {
+      area: "portal",
+      email: "jan.jansen@example.nl",
+      password: DEMO_PASSWORD,
+    });
+    await jan.refreshCsrfToken();
+    expect((await jan.get("/api/portal/overview")).json().dossiers).toEqual({
+      inProgress: 2,
+      other: 1,
+    });
+    const [levering] = (await jan.get("/api/portal/dossiers?q=Kade")).json().dossiers;
+    const dossier = (await jan.get(`/api/portal/dossiers/${levering.id}`)).json();
+    expect(dossier.progress).toMatchObject({ done: 3, total: 8 });
+    expect(dossier.tabs).toMatchObject({
+      correspondence: { total: 2, unread: 2 },
+      documents: { total: 1, unread: 1 },
+      supplied: { total: 1, unread: 0 },
+    });
+    const [deed] = (
+      await jan.get(`/api/portal/dossiers/${levering.id}/documents?category=documents`)
+    ).json().documents;
+    const pdf = await jan.get(`/api/portal/documents/${deed.id}/content`);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.body).toContain("Concept-akte van levering");
   });
 });

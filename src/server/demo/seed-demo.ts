@@ -2,6 +2,7 @@ import { createDemoAccount } from "../modules/accounts/demo-accounts.ts";
 import { createOffice } from "../modules/offices/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
+import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
 
@@ -164,6 +165,7 @@ const steps: SeedStep[] = [
       );
     },
   },
+  { name: "dossiers-and-documents", apply: seedDemoDossiers },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */

@@ -1,0 +1,55 @@
+// The load generator of `http-load.ts`, in a worker thread of its own so that making requests
+// does not share an event loop with the servers measured. Plain JavaScript: tsx does not load
+// TypeScript into worker threads on Node 20.
+import http from "node:http";
+import { parentPort, workerData } from "node:worker_threads";
+
+/** @type {{ url: string, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
+const { url, headers, concurrency, warmupMs, durationMs } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const target = new URL(url);
+
+/** One GET; resolves with its status once the whole body is in. */
+function get() {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        headers,
+      },
+      (response) => {
+        response.on("data", () => {});
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+const start = performance.now();
+const measureFrom = start + warmupMs;
+const stopAt = measureFrom + durationMs;
+/** Latencies (ms) of the requests that started after the warm-up. */
+const latencies = [];
+const failures = new Map();
+
+async function connection() {
+  for (;;) {
+    const begun = performance.now();
+    if (begun >= stopAt) return;
+    const status = await get();
+    const ended = performance.now();
+    if (begun < measureFrom || ended > stopAt) continue;
+    if (status === 200) latencies.push(ended - begun);
+    else failures.set(status, (failures.get(status) ?? 0) + 1);
+  }
+}
+
+await Promise.all(Array.from({ length: concurrency }, () => connection()));
+agent.destroy();
+parentPort?.postMessage({ latencies, failures: Object.fromEntries(failures) });

@@ -1,0 +1,50 @@
+import { Worker } from "node:worker_threads";
+
+export interface LoadOptions {
+  url: string;
+  headers?: Record<string, string>;
+  /** Keep-alive connections, each sending its next request when the previous one answered. */
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * GETs `url` from a worker thread (`http-load-worker.mjs`) for a fixed time at a fixed
+ * concurrency; the requests of the warm-up are not counted. Any answer but 200 fails the run.
+ */
+export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
+  const worker = new Worker(new URL("./http-load-worker.mjs", import.meta.url), {
+    workerData: { headers: {}, ...options },
+  });
+  const { latencies, failures } = await new Promise<{
+    latencies: number[];
+    failures: Record<string, number>;
+  }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  await worker.terminate();
+  if (Object.keys(failures).length > 0) {
+    throw new Error(`GET ${options.url} answered other than 200: ${JSON.stringify(failures)}`);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: (latencies.length / options.durationMs) * 1000,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+  };
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ProgressTemplateKey } from "../../contracts/dossiers.ts";
+import { findAccountByEmail } from "../modules/accounts/repository.ts";
+import type { ClientActor, StaffActor } from "../modules/accounts/request-actors.ts";
+import { supplyDocument } from "../modules/documents/client-documents.ts";
+import { type DocumentsDeps, documentsDeps } from "../modules/documents/deps.ts";
+import { addOfficeDocument } from "../modules/documents/office-documents.ts";
+import {
+  createDossier,
+  createOfficeStatus,
+  progressOf,
+  replaceProgress,
+} from "../modules/dossiers/service.ts";
+import type { Database } from "../platform/db/database.ts";
+import type { Services } from "../services.ts";
+import { demoPdf } from "./demo-pdf.ts";
+
+interface DemoDocument {
+  category: "correspondence" | "documents";
+  title: string;
+  publish?: boolean;
+}
+
+interface DemoDossier {
+  number: string;
+  description: string;
+  clients: string[];
+  status?: string;
+  template?: ProgressTemplateKey;
+  /** How many steps of the template are done, each a few days after the one before. */
+  stepsDone?: number;
+  documents?: DemoDocument[];
+  /** A file the first client supplied. */
+  supplied?: string;
+}
+
+async function actorOf(db: Database, kind: "staff" | "client", email: string) {
+  const account = await findAccountByEmail(db, kind, email);
+  if (!account?.officeId) throw new Error(`demo account ${email} is missing`);
+  return { account, officeId: account.officeId, clientId: account.clientId ?? "" };
+}
+
+/** Writes a demo PDF where uploads wait, as if it had just arrived. */
+async function waitingPdf(deps: DocumentsDeps, title: string, lines: string[]) {
+  const directory = path.join(deps.uploadDir, "demo");
+  await mkdir(directory, { recursive: true });
+  const filePath = path.join(directory, randomUUID());
+  await writeFile(filePath, demoPdf(title, lines));
+  return { filePath, declaredName: `${title}.pdf` };
+}
+
+async function addDemoDossier(
+  deps: DocumentsDeps,
+  staff: StaffActor,
+  clientIds: Map<string, ClientActor>,
+  dossier: DemoDossier,
+) {
+  const clients = dossier.clients.map((email) => {
+    const client = clientIds.get(email);
+    if (!client) throw new Error(`demo client ${email} is missing`);
+    return client;
+  });
+  const id = await createDossier(deps, staff, {
+    number: dossier.number,
+    description: dossier.description,
+    status: dossier.status ?? "in-progress",
+    handlerId: staff.account.id,
+    clientIds: clients.map((client) => client.clientId),
+    template: dossier.template,
+  });
+  if (dossier.stepsDone) {
+    const { steps } = await progressOf(deps.db, id);
+    await replaceProgress(deps, staff, id, {
+      steps: steps.map((step, index) => ({
+        title: step.title,
+        doneOn:
+          index < (dossier.stepsDone ?? 0)
+            ? `2026-11-${String(2 + index * 3).padStart(2, "0")}`
+            : null,
+      })),
+    });
+  }
+  for (const document of dossier.documents ?? []) {
+    const upload = await waitingPdf(deps, document.title, [
+      `Dossier ${dossier.number}: ${dossier.description}`,
+      "Dit is een voorbeelddocument uit de demonstratiegegevens van Poort.",
+    ]);
+    await addOfficeDocument(
+      deps,
+      staff,
+      id,
+      { ...document, publish: document.publish ?? true },
+      upload,
+    );
+  }
+  const [firstClient] = clients;
+  if (dossier.supplied && firstClient) {
+    const upload = await waitingPdf(deps, dossier.supplied, ["Aangeleverd door de cliënt."]);
+    await supplyDocument(deps, firstClient, id, upload);
+  }
+}
+
+/** Dossiers in several statuses, with progress lists and documents, for both demo offices. */
+export async function seedDemoDossiers(db: Database, services: Services): Promise<void> {
+  const deps = { ...documentsDeps(services), db };
+  const tom = await actorOf(db, "staff", "tom@devriespartners.nl");
+  const sara = await actorOf(db, "staff", "sara@devriespartners.nl");
+  const lisa = await actorOf(db, "staff", "lisa@aandeamstel.nl");
+  const clients = new Map<string, ClientActor>();
+  for (const email of [
+    "jan.jansen@example.nl",
+    "anna@bakkerijbol.nl",
+    "fatima.elamrani@example.nl",
+  ]) {
+    clients.set(email, await actorOf(db, "client", email));
+  }
+  const waiting = await createOfficeStatus(deps, sara, "Wacht op hypotheekakte");
+
+  const devries: DemoDossier[] = [
+    {
+      number: "2026.0142",
+      description: "Levering Kade 12, Amsterdam",
+      clients: ["jan.jansen@example.nl"],
+      template: "property-transfer",
+      stepsDone: 3,
+      documents: [
+        { category: "correspondence", title: "Bevestiging van de opdracht" },
+        { category: "correspondence", title: "Brief over de sleuteloverdracht" },
+        { category: "documents", title: "Concept-akte van levering" },
+        { category: "documents", title: "Volmacht", publish: false },
+      ],
+      supplied: "Kopie paspoort",
+    },
+    {
+      number: "2026.0157",
+      description: "Testament Jan Jansen",
+      clients: ["jan.jansen@example.nl"],
+      template: "will",
+      stepsDone: 1,
+      documents: [{ category: "correspondence", title: "Uitnodiging voor de ondertekening" }],
+    },
+    {
+      number: "2024.0450",
+      description: "Huwelijkse voorwaarden",
+      clients: ["jan.jansen@example.nl"],
+      status: "cancelled",
+    },
+    {
+      number: "2025.0871",
+      description: "Oprichting Bol Holding B.V.",
+      clients: ["anna@bakkerijbol.nl"],
+      status: "completed",
+      template: "company-formation",
+      stepsDone: 5,
+      documents: [{ category: "documents", title: "Oprichtingsakte Bol Holding B.V." }],
+    },
+    {
+      number: "2026.0203",
+      description: "Statutenwijziging Bakkerij Bol B.V.",
+      clients: ["anna@bakkerijbol.nl"],
+    },
+    {
+      number: "2026.0180",
+      description: "Levering Dorpsstraat 3, Weesp",
+      clients: ["anna@bakkerijbol.nl"],
+      status: waiting.key,
+      template: "property-transfer",
+      stepsDone: 5,
+    },
+  ];
+  for (const dossier of devries) await addDemoDossier(deps, tom, clients, dossier);
+  await addDemoDossier(deps, lisa, clients, {
+    number: "2026.0011",
+    description: "Levering Prinsengracht 100, Amsterdam",
+    clients: ["fatima.elamrani@example.nl"],
+    template: "property-transfer",
+    stepsDone: 2,
+    documents: [{ category: "documents", title: "Concept-akte van levering" }],
+  });
+}
