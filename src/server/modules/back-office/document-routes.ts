@@ -18,9 +18,8 @@ import type { DocumentsDeps } from "../documents/deps.ts";
 import { sendDocumentContent } from "../documents/document-content.ts";
 import {
   addOfficeDocument,
-  publishDocument,
   requireOfficeDocument,
-  unpublishDocument,
+  setPublication,
 } from "../documents/office-documents.ts";
 import type { WaitingUpload } from "../documents/receive-upload.ts";
 
@@ -115,6 +114,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
     },
   );
 
+  const publicationOf = { publish: "published", unpublish: "unpublished" } as const;
   for (const action of ["publish", "unpublish"] as const) {
     app.post(
       `/api/office/documents/:documentId/${action}`,
@@ -129,10 +129,13 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
           response: { 200: officeDocumentSchema, ...errors },
         },
       },
-      async (request) => {
-        const change = action === "publish" ? publishDocument : unpublishDocument;
-        return change(deps, requireStaff(request), request.params.documentId);
-      },
+      async (request) =>
+        setPublication(
+          deps,
+          requireStaff(request),
+          request.params.documentId,
+          publicationOf[action],
+        ),
     );
   }
 

@@ -78,7 +78,7 @@ export async function requireOfficeDocument(db: Database, staff: StaffActor, doc
   return found;
 }
 
-const withState = (
+const viewOf = (
   found: NonNullable<Awaited<ReturnType<typeof findOfficeDocument>>>,
   document: DocumentRow | undefined,
 ) =>
@@ -87,50 +87,36 @@ const withState = (
     kind: found.addedByKind,
   });
 
-/** Publishes a draft (or a withdrawn document again); supplied documents are not the office's. */
-export async function publishDocument(
+/**
+ * Puts a document of the office in the portal ("published": a draft, or a withdrawn one again,
+ * which announces it to the clients) or takes it out ("unpublished": the office keeps it).
+ * Supplied documents are the clients', not the office's to publish; asking for the state a
+ * document already has changes nothing.
+ */
+export async function setPublication(
   deps: DocumentsDeps,
   staff: StaffActor,
   documentId: string,
+  state: "published" | "unpublished",
 ): Promise<OfficeDocument> {
   return deps.db.transaction(async (tx) => {
     const found = await requireOfficeDocument(tx, staff, documentId);
     const { document } = found;
     if (document.category === "supplied") throw new AppError("conflict");
-    if (document.state === "published") return withState(found, document);
-    const updated = await updateDocumentState(tx, documentId, {
-      state: "published",
-      publishedAt: deps.clock.now(),
-    });
+    const isPublished = document.state === "published";
+    if (isPublished === (state === "published")) return viewOf(found, document);
+    const updated = await updateDocumentState(
+      tx,
+      documentId,
+      state === "published" ? { state, publishedAt: deps.clock.now() } : { state },
+    );
     await recordAuditEvent(tx, deps.clock, {
       actor: staffActor(staff),
-      action: "document.published",
+      action: `document.${state}`,
       subject: { type: "document", id: documentId },
       details: { dossierId: document.dossierId },
     });
-    await planNewDocumentsMails(tx, deps.clock, document.dossierId);
-    return withState(found, updated);
-  });
-}
-
-/** Takes a published document out of the portal; the office keeps it. */
-export async function unpublishDocument(
-  deps: DocumentsDeps,
-  staff: StaffActor,
-  documentId: string,
-): Promise<OfficeDocument> {
-  return deps.db.transaction(async (tx) => {
-    const found = await requireOfficeDocument(tx, staff, documentId);
-    const { document } = found;
-    if (document.category === "supplied") throw new AppError("conflict");
-    if (document.state !== "published") return withState(found, document);
-    const updated = await updateDocumentState(tx, documentId, { state: "unpublished" });
-    await recordAuditEvent(tx, deps.clock, {
-      actor: staffActor(staff),
-      action: "document.unpublished",
-      subject: { type: "document", id: documentId },
-      details: { dossierId: document.dossierId },
-    });
-    return withState(found, updated);
+    if (state === "published") await planNewDocumentsMails(tx, deps.clock, document.dossierId);
+    return viewOf(found, updated);
   });
 }

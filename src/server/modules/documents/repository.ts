@@ -86,7 +86,7 @@ export function listClientDocuments(
   return db
     .select({
       document: documents,
-      readAt: documentReads.readAt,
+      readAt: documentReads.at,
       addedByName: accounts.name,
     })
     .from(documents)
@@ -144,10 +144,7 @@ export async function markDocumentRead(
   accountId: string,
   now: Date,
 ): Promise<void> {
-  await db
-    .insert(documentReads)
-    .values({ documentId, accountId, readAt: now })
-    .onConflictDoNothing();
+  await db.insert(documentReads).values({ documentId, accountId, at: now }).onConflictDoNothing();
 }
 
 export async function updateDocumentState(
@@ -246,6 +243,6 @@ export async function recordNotices(
   if (documentIds.length === 0) return;
   await db
     .insert(documentNotices)
-    .values(documentIds.map((documentId) => ({ documentId, accountId, noticedAt: now })))
+    .values(documentIds.map((documentId) => ({ documentId, accountId, at: now })))
     .onConflictDoNothing();
 }

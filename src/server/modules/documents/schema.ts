@@ -44,32 +44,28 @@ export const documents = pgTable(
   ],
 );
 
+/** A mark that an account has done something with a document, once, and when. */
+function accountDocumentMarks<Name extends string, Column extends string>(
+  name: Name,
+  timeColumn: Column,
+) {
+  return pgTable(
+    name,
+    {
+      documentId: uuid("document_id")
+        .notNull()
+        .references(() => documents.id, { onDelete: "cascade" }),
+      accountId: uuid("account_id")
+        .notNull()
+        .references(() => accounts.id),
+      at: timestamp(timeColumn, { withTimezone: true }).notNull(),
+    },
+    (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],
+  );
+}
+
 /** Which account has opened or downloaded which document: unread counts come from here. */
-export const documentReads = pgTable(
-  "document_reads",
-  {
-    documentId: uuid("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id),
-    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],
-);
+export const documentReads = accountDocumentMarks("document_reads", "read_at");
 
 /** Which account was mailed about which published document, so each is announced once. */
-export const documentNotices = pgTable(
-  "document_notices",
-  {
-    documentId: uuid("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id),
-    noticedAt: timestamp("noticed_at", { withTimezone: true }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],
-);
+export const documentNotices = accountDocumentMarks("document_notices", "noticed_at");
