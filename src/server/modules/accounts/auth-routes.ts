@@ -11,7 +11,7 @@ import {
   setPasswordSchema,
   startActivationSchema,
 } from "../../../contracts/accounts.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import { AppError } from "../../errors.ts";
 import { MINUTE } from "../../platform/clock.ts";
 import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
@@ -35,12 +35,7 @@ import {
 import { idleExpiry } from "./sessions.ts";
 
 const accepted = z.object({ status: z.literal("accepted") });
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  410: errorResponseSchema,
-  429: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 410, 429);
 
 /** Link pages, login and its second step, logout: everything before and around a session. */
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (app, { deps }) => {

@@ -13,7 +13,7 @@ import {
   totpSetupSchema,
   updateProfileSchema,
 } from "../../../contracts/accounts.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import { AppError } from "../../errors.ts";
 import { MINUTE } from "../../platform/clock.ts";
 import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
@@ -37,14 +37,7 @@ import {
 } from "./second-factor.ts";
 import { requireAccount } from "./session-plugin.ts";
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  429: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 429);
 const everyone = { kinds: ["client", "staff", "platform"] as const };
 // Staff without a second factor may still reach these, to set one up.
 const setUp = { ...everyone, allowWithoutSecondFactor: true };

@@ -8,7 +8,7 @@ import {
   inviteStaffSchema,
   staffRoleSchema,
 } from "../../../contracts/accounts.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import { AppError } from "../../errors.ts";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account-directory.ts";
@@ -17,13 +17,7 @@ import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from ".
 import { endAccountSessions, updateAccount } from "./repository.ts";
 import { requireOfficeAdmin, requireStaff } from "./request-actors.ts";
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const accountParams = z.object({ accountId: z.uuid() });
 
 /**

@@ -11,7 +11,7 @@ import {
   officeDocumentSchema,
   publishDocumentFieldsSchema,
 } from "../../../contracts/dossiers.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import { AppError } from "../../errors.ts";
 import { requireStaff } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
@@ -23,17 +23,7 @@ import {
 } from "../documents/office-documents.ts";
 import type { WaitingUpload } from "../documents/receive-upload.ts";
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  413: errorResponseSchema,
-  415: errorResponseSchema,
-  422: errorResponseSchema,
-  503: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
 

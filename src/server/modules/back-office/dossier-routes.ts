@@ -12,7 +12,7 @@ import {
   replaceProgressSchema,
   updateDossierSchema,
 } from "../../../contracts/dossiers.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { requireOfficeAdmin, requireStaff, type StaffActor } from "../accounts/request-actors.ts";
 import { listOfficeDossierDocuments } from "../documents/office-documents.ts";
@@ -29,13 +29,7 @@ import {
   updateDossier,
 } from "../dossiers/service.ts";
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
 
 /** The whole dossier as the office sees it: fields, clients, progress and all documents. */

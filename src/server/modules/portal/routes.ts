@@ -9,7 +9,7 @@ import {
   portalDossierSchema,
   portalOverviewSchema,
 } from "../../../contracts/dossiers.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { errorResponses } from "../../../contracts/error.ts";
 import { allowedDocumentTypes } from "../../platform/files/content-type.ts";
 import { requireClient } from "../accounts/request-actors.ts";
 import {
@@ -30,7 +30,7 @@ import {
   requireClientDossier,
 } from "../dossiers/service.ts";
 
-const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const errors = errorResponses(401, 403, 404);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
 /** Messages get their own module later; until then every dossier truly has none. */
