@@ -6,8 +6,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { SentAt } from "./SentAt.tsx";
@@ -18,13 +17,9 @@ export function MailTable({ mails, selectedId }: { mails: OutboxMail[]; selected
   if (mails.length === 0) return <Paragraph>{t("devMailbox.mails.empty")}</Paragraph>;
   return (
     <Table caption={t("devMailbox.mails.caption")}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t("devMailbox.subject")}</TableHeaderCell>
-          <TableHeaderCell>{t("devMailbox.to")}</TableHeaderCell>
-          <TableHeaderCell>{t("devMailbox.sentAt")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHeadings
+        labels={[t("devMailbox.subject"), t("devMailbox.to"), t("devMailbox.sentAt")]}
+      />
       <TableBody>
         {mails.map((mail) => {
           const selected = mail.id === selectedId;

@@ -5,8 +5,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { SentAt } from "./SentAt.tsx";
@@ -16,13 +15,9 @@ export function SmsTable({ messages }: { messages: OutboxSms[] }) {
   if (messages.length === 0) return <Paragraph>{t("devMailbox.sms.empty")}</Paragraph>;
   return (
     <Table caption={t("devMailbox.sms.caption")}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t("devMailbox.to")}</TableHeaderCell>
-          <TableHeaderCell>{t("devMailbox.message")}</TableHeaderCell>
-          <TableHeaderCell>{t("devMailbox.sentAt")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHeadings
+        labels={[t("devMailbox.to"), t("devMailbox.message"), t("devMailbox.sentAt")]}
+      />
       <TableBody>
         {messages.map((sms) => (
           <TableRow key={sms.id}>

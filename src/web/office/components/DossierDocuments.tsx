@@ -10,8 +10,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { formatDateTime, formatFileSize } from "../../ui/format.ts";
@@ -88,16 +87,16 @@ export function OfficeDocuments({
               <Paragraph>{t("office.dossiers.documents.empty")}</Paragraph>
             ) : (
               <Table caption={label}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t("office.dossiers.documents.title")}</TableHeaderCell>
-                    <TableHeaderCell>{t("office.dossiers.documents.file")}</TableHeaderCell>
-                    <TableHeaderCell>{t("office.dossiers.documents.state")}</TableHeaderCell>
-                    <TableHeaderCell>{t("office.dossiers.documents.date")}</TableHeaderCell>
-                    <TableHeaderCell>{t("office.dossiers.documents.addedBy")}</TableHeaderCell>
-                    <TableHeaderCell>{t("office.dossiers.documents.actions")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
+                <TableHeadings
+                  labels={[
+                    t("office.dossiers.documents.title"),
+                    t("office.dossiers.documents.file"),
+                    t("office.dossiers.documents.state"),
+                    t("office.dossiers.documents.date"),
+                    t("office.dossiers.documents.addedBy"),
+                    t("office.dossiers.documents.actions"),
+                  ]}
+                />
                 <TableBody>
                   {inCategory.map((document) => {
                     const published = document.state === "published";
@@ -153,15 +152,15 @@ export function SuppliedDocuments({ documents }: { documents: OfficeDocument[] }
   if (documents.length === 0) return <Paragraph>{t("office.dossiers.supplied.empty")}</Paragraph>;
   return (
     <Table caption={t("office.dossiers.supplied.caption")}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t("office.dossiers.documents.title")}</TableHeaderCell>
-          <TableHeaderCell>{t("office.dossiers.documents.file")}</TableHeaderCell>
-          <TableHeaderCell>{t("office.dossiers.supplied.suppliedBy")}</TableHeaderCell>
-          <TableHeaderCell>{t("office.dossiers.documents.date")}</TableHeaderCell>
-          <TableHeaderCell>{t("office.dossiers.documents.actions")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHeadings
+        labels={[
+          t("office.dossiers.documents.title"),
+          t("office.dossiers.documents.file"),
+          t("office.dossiers.supplied.suppliedBy"),
+          t("office.dossiers.documents.date"),
+          t("office.dossiers.documents.actions"),
+        ]}
+      />
       <TableBody>
         {documents.map((document) => (
           <TableRow key={document.id}>

@@ -7,8 +7,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { formatDateTime } from "../../ui/format.ts";
@@ -42,15 +41,15 @@ export function ClientsPage() {
         {accounts && accounts.length === 0 && <Paragraph>{t("office.clients.empty")}</Paragraph>}
         {accounts && accounts.length > 0 && (
           <Table caption={t("office.clients.caption")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.status")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.createdAt")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.actions")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeadings
+              labels={[
+                t("account.fields.name"),
+                t("account.fields.email"),
+                t("office.fields.status"),
+                t("office.fields.createdAt"),
+                t("office.fields.actions"),
+              ]}
+            />
             <TableBody>
               {accounts.map((account) => (
                 <TableRow key={account.id}>

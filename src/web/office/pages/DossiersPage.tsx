@@ -15,8 +15,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { formatDateTime } from "../../ui/format.ts";
@@ -143,16 +142,16 @@ export function DossiersPage() {
         )}
         {result && result.dossiers.length > 0 && (
           <Table caption={t("office.dossiers.list.caption", { page: result.page, pages })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("office.dossiers.fields.number")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.dossiers.fields.description")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.dossiers.fields.clients")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.dossiers.fields.handler")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.dossiers.fields.status")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.dossiers.list.updatedAt")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeadings
+              labels={[
+                t("office.dossiers.fields.number"),
+                t("office.dossiers.fields.description"),
+                t("office.dossiers.fields.clients"),
+                t("office.dossiers.fields.handler"),
+                t("office.dossiers.fields.status"),
+                t("office.dossiers.list.updatedAt"),
+              ]}
+            />
             <TableBody>
               {result.dossiers.map((dossier) => (
                 <TableRow key={dossier.id}>

@@ -8,8 +8,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
@@ -53,15 +52,15 @@ function StaffManagement() {
         <ListNotices loading={!accounts && staff.loading} loadError={staff.error} action={action} />
         {accounts && (
           <Table caption={t("office.staff.caption")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.role")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.status")}</TableHeaderCell>
-                <TableHeaderCell>{t("office.fields.actions")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeadings
+              labels={[
+                t("account.fields.name"),
+                t("account.fields.email"),
+                t("office.fields.role"),
+                t("office.fields.status"),
+                t("office.fields.actions"),
+              ]}
+            />
             <TableBody>
               {accounts.map((account) => (
                 <TableRow key={account.id}>

@@ -17,8 +17,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { VisuallyHidden } from "../../ui/components/VisuallyHidden.tsx";
@@ -144,16 +143,16 @@ function Results({ dossiers, searched }: { dossiers: PortalDossierListItem[]; se
         <Paragraph>{t("portal.dossiers.noMatch")}</Paragraph>
       ) : (
         <Table caption={t("portal.dossiers.caption")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("portal.dossiers.columns.number")}</TableHeaderCell>
-              <TableHeaderCell>{t("portal.dossiers.columns.description")}</TableHeaderCell>
-              <TableHeaderCell>{t("portal.dossiers.columns.status")}</TableHeaderCell>
-              <TableHeaderCell>{t("portal.dossiers.columns.progress")}</TableHeaderCell>
-              <TableHeaderCell>{t("portal.dossiers.columns.unread")}</TableHeaderCell>
-              <TableHeaderCell>{t("portal.dossiers.columns.actions")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHeadings
+            labels={[
+              t("portal.dossiers.columns.number"),
+              t("portal.dossiers.columns.description"),
+              t("portal.dossiers.columns.status"),
+              t("portal.dossiers.columns.progress"),
+              t("portal.dossiers.columns.unread"),
+              t("portal.dossiers.columns.actions"),
+            ]}
+          />
           <TableBody>
             {dossiers.map((dossier) => (
               <TableRow key={dossier.id}>

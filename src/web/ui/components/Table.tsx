@@ -37,3 +37,17 @@ export function TableHeaderCell(props: Omit<ComponentProps<"th">, "scope">) {
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
   return <td className={classNames("utrecht-table__cell", className)} {...props} />;
 }
+
+/** The header row of a table: one column heading per label, in order. */
+export function TableHeadings({ labels }: { labels: readonly ReactNode[] }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {labels.map((label, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed; a heading's place is its identity
+          <TableHeaderCell key={index}>{label}</TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
+}

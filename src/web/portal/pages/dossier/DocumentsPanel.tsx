@@ -16,8 +16,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../../ui/components/Table.tsx";
 import { VisuallyHidden } from "../../../ui/components/VisuallyHidden.tsx";
@@ -104,18 +103,16 @@ function DocumentTable({
         category: t(`dossiers.category.${category}`),
       })}
     >
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t("portal.dossier.documents.columns.title")}</TableHeaderCell>
-          <TableHeaderCell>{t("portal.dossier.documents.columns.file")}</TableHeaderCell>
-          <TableHeaderCell>{t("portal.dossier.documents.columns.date")}</TableHeaderCell>
-          <TableHeaderCell>{t("portal.dossier.documents.columns.size")}</TableHeaderCell>
-          {showSupplier && (
-            <TableHeaderCell>{t("portal.dossier.documents.columns.suppliedBy")}</TableHeaderCell>
-          )}
-          <TableHeaderCell>{t("portal.dossier.documents.columns.actions")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHeadings
+        labels={[
+          t("portal.dossier.documents.columns.title"),
+          t("portal.dossier.documents.columns.file"),
+          t("portal.dossier.documents.columns.date"),
+          t("portal.dossier.documents.columns.size"),
+          ...(showSupplier ? [t("portal.dossier.documents.columns.suppliedBy")] : []),
+          t("portal.dossier.documents.columns.actions"),
+        ]}
+      />
       <TableBody>
         {documents.map((document) => {
           const href = `/api/portal/documents/${encodeURIComponent(document.id)}/content`;

@@ -14,8 +14,7 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
+  TableHeadings,
   TableRow,
 } from "../../../ui/components/Table.tsx";
 
@@ -81,14 +80,14 @@ export function ExtraAccountsSection() {
           <Paragraph>{t("account.myDetails.extraAccounts.empty")}</Paragraph>
         ) : (
           <Table caption={t("account.myDetails.extraAccounts.caption")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("account.fields.name")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.fields.email")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.myDetails.extraAccounts.status")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.myDetails.extraAccounts.actions")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeadings
+              labels={[
+                t("account.fields.name"),
+                t("account.fields.email"),
+                t("account.myDetails.extraAccounts.status"),
+                t("account.myDetails.extraAccounts.actions"),
+              ]}
+            />
             <TableBody>
               {accounts.data.accounts.map((account) => (
                 <TableRow key={account.id}>

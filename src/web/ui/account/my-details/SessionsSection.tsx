@@ -9,14 +9,7 @@ import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { Heading } from "../../components/Heading.tsx";
 import { Paragraph } from "../../components/Paragraph.tsx";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "../../components/Table.tsx";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "../../components/Table.tsx";
 import { formatDateTime } from "../../format.ts";
 
 /** Where this account is logged in, and a way to end every other session. */
@@ -49,14 +42,14 @@ export function SessionsSection() {
       {sessions.data && (
         <>
           <Table caption={t("account.myDetails.sessions.caption")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("account.myDetails.sessions.device")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.myDetails.sessions.ip")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.myDetails.sessions.started")}</TableHeaderCell>
-                <TableHeaderCell>{t("account.myDetails.sessions.lastSeen")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeadings
+              labels={[
+                t("account.myDetails.sessions.device"),
+                t("account.myDetails.sessions.ip"),
+                t("account.myDetails.sessions.started"),
+                t("account.myDetails.sessions.lastSeen"),
+              ]}
+            />
             <TableBody>
               {sessions.data.sessions.map((session) => (
                 <TableRow key={session.id}>
