@@ -48,7 +48,7 @@ export async function acceptFile(
   if (!type) throw new AppError("file_type_not_allowed");
 
   const scan = await scanFile(deps.scanner, filePath);
-  const blob = await deps.blobs.put(createReadStream(filePath));
+  const blob = await deps.blobs.putFile(filePath);
   return { blob, fileName: safeFileName(declaredName, type), contentType: type.mime, scan };
 }
 

@@ -13,6 +13,11 @@ export interface StoredBlob {
  */
 export interface BlobStore {
   put(content: Readable | Buffer): Promise<StoredBlob>;
+  /**
+   * Takes over a complete file on local disk: afterwards the file is gone from its place. A
+   * store on the same disk moves it instead of copying, which matters for large uploads.
+   */
+  putFile(filePath: string): Promise<StoredBlob>;
   /** Rejects with a BlobNotFoundError when the key is unknown. */
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;

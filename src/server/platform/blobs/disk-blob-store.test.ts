@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlobNotFoundError } from "./blob-store.ts";
 import { DiskBlobStore } from "./disk-blob-store.ts";
@@ -60,6 +62,23 @@ describe("DiskBlobStore", () => {
     expect(await digestStream(await store.get(stored.key))).toEqual({
       size,
       sha256: expectedHash,
+    });
+  });
+
+  it("takes over a file on the same disk by moving it, with its size and hash", async () => {
+    const size = 3 * 1024 * 1024 + 5;
+    const waiting = path.join(root, "waiting-upload");
+    await pipeline(Readable.from(patternChunks(size)), createWriteStream(waiting));
+    const stored = await store.putFile(waiting);
+    expect(stored).toEqual({
+      key: expect.stringMatching(UUID),
+      size,
+      sha256: sha256Of(patternChunks(size)),
+    });
+    expect(existsSync(waiting)).toBe(false);
+    expect(await digestStream(await store.get(stored.key))).toEqual({
+      size,
+      sha256: stored.sha256,
     });
   });
 

@@ -42,6 +42,28 @@ export class DiskBlobStore implements BlobStore {
     return { key, size, sha256: hash.digest("hex") };
   }
 
+  async putFile(filePath: string): Promise<StoredBlob> {
+    const key = randomUUID();
+    const target = this.#pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const hash = createHash("sha256");
+    let size = 0;
+    for await (const chunk of createReadStream(filePath)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    try {
+      await rename(filePath, target);
+    } catch (error) {
+      // Another file system (EXDEV): copy it over, as any stream would be.
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      const copied = await this.put(createReadStream(filePath));
+      await rm(filePath, { force: true });
+      return copied;
+    }
+    return { key, size, sha256: hash.digest("hex") };
+  }
+
   async get(key: string): Promise<Readable> {
     const stream = createReadStream(this.#pathOf(key));
     // Opening is asynchronous: wait for it, so a missing blob rejects here instead of erroring
