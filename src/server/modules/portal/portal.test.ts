@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createActiveClient,
@@ -264,5 +266,8 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
     expect(fourth.json().error.code).toBe("too_many_files");
     const dossier = (await client.get(`/api/portal/dossiers/${dossierId}`)).json();
     expect(dossier.uploads).toMatchObject({ maxFileBytes: 4096, remainingFiles: 0 });
+    // Refused or stored, no upload waits on disk any longer.
+    const waiting = path.join(subject.services.config.dataDir, "uploads", "tus");
+    expect(await readdir(waiting)).toEqual([]);
   });
 });

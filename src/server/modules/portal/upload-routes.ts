@@ -109,7 +109,8 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       } catch (error) {
         throw refusal(request, error);
       } finally {
-        await rm(`${filePath}.json`, { force: true });
+        // The upload is over either way: a refused file must not wait for the nightly sweep.
+        await Promise.all([rm(filePath, { force: true }), rm(`${filePath}.json`, { force: true })]);
       }
     },
     onResponseError(req, error) {
