@@ -90,7 +90,7 @@ describe("the client portal", () => {
     await page.getByRole("heading", { level: 1, name: "Mijn gegevens" }).waitFor();
     await expect.poll(() => messages.isChecked()).toBe(!wasChecked);
 
-    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
     await page.getByText("U bent uitgelogd.").waitFor();
     await page.goto("/portal/mijn-gegevens");
     await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
@@ -115,7 +115,7 @@ describe("the client portal", () => {
       .getByText("u ontvangt bij het inloggen een code per sms", { exact: false })
       .waitFor();
 
-    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
     await page.getByText("U bent uitgelogd.").waitFor();
     await logIn(page, "jan.jansen@example.nl", "Verificatie in twee stappen");
     await expectNoAccessibilityViolations(page);
