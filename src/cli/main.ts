@@ -37,6 +37,8 @@ Commands:
       [--contact-name NAME] [--mobile NUMBER] [--locale nl|en]
   platform-staff invite        invite servicedesk or member administration staff
       --name NAME --email ADDRESS --role servicedesk|member-admin
+  ca init                      create the root and issuing CA (or import CA_*_FILE) if there is none
+  ca export-chain              print the issuing and root CA certificates (PEM)
 
 Options:
   -h, --help                   show this help
@@ -167,6 +169,26 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
       .parse({ name: values.name, email: values.email, role: values.role, locale: values.locale });
     await withServices((services) => invitePlatformStaff(accountsDeps(services), input));
     console.log(`Invitation queued for ${input.email}.`);
+  },
+
+  async "ca init"() {
+    const { created, chain } = await withServices(async (services) => {
+      const existed = await services.authorities.exists();
+      const authorities = await services.authorities.get();
+      return { created: !existed, chain: authorities };
+    });
+    console.log(
+      created ? "Certificate authority created." : "Certificate authority exists already.",
+    );
+    console.log(`  root:    ${chain.root.certificate.subject}`);
+    console.log(`  issuing: ${chain.issuing.certificate.subject}`);
+  },
+
+  async "ca export-chain"() {
+    const { root, issuing } = await withServices((services) => services.authorities.get());
+    process.stdout.write(
+      `${issuing.certificate.toString("pem")}\n${root.certificate.toString("pem")}\n`,
+    );
   },
 };
 

@@ -15,6 +15,9 @@ import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts
 import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
 import { documentRoutes } from "./modules/back-office/document-routes.ts";
 import { dossierRoutes } from "./modules/back-office/dossier-routes.ts";
+import { certificatesDeps } from "./modules/certificates/deps.ts";
+import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
+import { servicedeskRoutes } from "./modules/certificates/servicedesk-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
 import { documentsDeps } from "./modules/documents/deps.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
@@ -28,7 +31,16 @@ import type { Services } from "./services.ts";
 
 export type AppDependencies = Pick<
   Services,
-  "config" | "database" | "blobs" | "logger" | "clock" | "mailer" | "sms" | "secrets" | "scanner"
+  | "config"
+  | "database"
+  | "blobs"
+  | "logger"
+  | "clock"
+  | "mailer"
+  | "sms"
+  | "secrets"
+  | "scanner"
+  | "authorities"
 >;
 
 const { version } = JSON.parse(
@@ -67,9 +79,17 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(documentRoutes, { deps: documents });
   await app.register(portalRoutes, { deps: documents });
   await app.register(uploadRoutes, { deps: documents });
+  const certificates = certificatesDeps(deps);
+  await app.register(pkiRoutes, { deps: certificates });
+  await app.register(servicedeskRoutes, { deps: certificates });
   if (config.devOutboxEnabled) {
     await app.register(devOutboxRoutes, { db: database.db, blobs });
   }
+  // The self-service needs the office certificate, which only the mTLS listener asks for.
+  const toSelfService = (request: { url: string }, reply: { redirect(url: string): unknown }) =>
+    reply.redirect(`${config.mtls.publicUrl}${request.url}`);
+  app.get("/selfservice", { schema: { hide: true } }, toSelfService);
+  app.get("/selfservice/*", { schema: { hide: true } }, toSelfService);
   const pages = await registerWebPages(app, {
     distDir: config.webDistDir,
     mailbox: config.devOutboxEnabled,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { Organisation } from "../contracts/certificates.ts";
 
 /**
  * Environment → typed configuration, validated once at start-up. Every variable is documented
@@ -30,6 +31,26 @@ const environmentSchema = z.object({
     .min(1024)
     .default(100 * 1024 * 1024),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
+  MTLS_PORT: portNumber.default(3443),
+  MTLS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
+  MTLS_TLS_CERT_FILE: z.string().min(1).optional(),
+  MTLS_TLS_KEY_FILE: z.string().min(1).optional(),
+  MTLS_TRUSTED_PROXIES: z.string().default(""),
+  MTLS_CERT_HEADER: z.string().min(1).default("x-ssl-client-cert"),
+  CA_ROOT_CERT_FILE: z.string().min(1).optional(),
+  CA_ROOT_KEY_FILE: z.string().min(1).optional(),
+  CA_ISSUING_CERT_FILE: z.string().min(1).optional(),
+  CA_ISSUING_KEY_FILE: z.string().min(1).optional(),
+  CERT_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  CERT_KEY_ALGORITHM: z.enum(["rsa-2048", "p-256"]).default("rsa-2048"),
+  ORGANISATION_NAME: z.string().min(1).default("Koninklijke Notariële Beroepsorganisatie"),
+  ORGANISATION_SHORT_NAME: z.string().min(1).default("KNB"),
+  SERVICEDESK_EMAIL: z.string().min(3).default("servicedesk@knb.nl"),
+  SERVICEDESK_PHONE: z.string().min(3).default("070-3307135"),
+  MEMBER_ADMINISTRATION_EMAIL: z.string().min(3).default("ledenadministratie@knb.nl"),
+  CERT_INFO_URL: absoluteUrl.default("https://www.knb.nl/mijn-startpagina/"),
+  CERT_MANUAL_URL: absoluteUrl.default("https://www.knb.nl/mijn-startpagina/"),
+  CERT_TERMS_URL: absoluteUrl.default("https://www.knb.nl/algemene-gebruikersvoorwaarden/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
@@ -57,6 +78,26 @@ export interface Config {
   /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
   clamavUrl: string | undefined;
   uploads: { maxFileBytes: number; maxFilesPerDossier: number };
+  mtls: {
+    port: number;
+    /** The self-service's address in mails, e.g. https://iam.knb.nl. */
+    publicUrl: string;
+    /** The listener's own TLS certificate; unset: one issued by Poort's CA. */
+    tlsCertFile: string | undefined;
+    tlsKeyFile: string | undefined;
+    /** Reverse proxies whose certificate header is believed. */
+    trustedProxies: string[];
+    certificateHeader: string;
+  };
+  certificates: {
+    validityDays: number;
+    keyAlgorithm: "rsa-2048" | "p-256";
+    /** Import the CAs from these files (production); unset: created on first start. */
+    caFiles:
+      | { rootCert: string; rootKey: string; issuingCert: string; issuingKey: string }
+      | undefined;
+  };
+  organisation: Organisation;
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
   /** Load the demo data at start-up (default: in embedded mode only). */
@@ -64,6 +105,24 @@ export interface Config {
   webDistDir: string;
   /** The dev outbox (/dev/mailbox) exists only while mail and SMS both stay local. */
   devOutboxEnabled: boolean;
+}
+
+/** All four CA files, or none: half an imported CA is a mistake to stop on. */
+function caFilesOf(e: Environment): Config["certificates"]["caFiles"] {
+  const files = [
+    e.CA_ROOT_CERT_FILE,
+    e.CA_ROOT_KEY_FILE,
+    e.CA_ISSUING_CERT_FILE,
+    e.CA_ISSUING_KEY_FILE,
+  ];
+  if (files.every((file) => file === undefined)) return undefined;
+  const [rootCert, rootKey, issuingCert, issuingKey] = files;
+  if (!rootCert || !rootKey || !issuingCert || !issuingKey) {
+    throw new ConfigError(
+      "Invalid configuration:\n  CA_*_FILE: set all four of CA_ROOT_CERT_FILE, CA_ROOT_KEY_FILE, CA_ISSUING_CERT_FILE and CA_ISSUING_KEY_FILE, or none",
+    );
+  }
+  return { rootCert, rootKey, issuingCert, issuingKey };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +170,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploads: {
       maxFileBytes: e.UPLOAD_MAX_BYTES,
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
+    },
+    mtls: {
+      port: e.MTLS_PORT,
+      publicUrl: (e.MTLS_PUBLIC_URL ?? `https://localhost:${e.MTLS_PORT}`).replace(/\/$/, ""),
+      tlsCertFile: e.MTLS_TLS_CERT_FILE,
+      tlsKeyFile: e.MTLS_TLS_KEY_FILE,
+      trustedProxies: e.MTLS_TRUSTED_PROXIES.split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+      certificateHeader: e.MTLS_CERT_HEADER.toLowerCase(),
+    },
+    certificates: {
+      validityDays: e.CERT_VALIDITY_DAYS,
+      keyAlgorithm: e.CERT_KEY_ALGORITHM,
+      caFiles: caFilesOf(e),
+    },
+    organisation: {
+      name: e.ORGANISATION_NAME,
+      shortName: e.ORGANISATION_SHORT_NAME,
+      servicedeskEmail: e.SERVICEDESK_EMAIL,
+      servicedeskPhone: e.SERVICEDESK_PHONE,
+      memberAdministrationEmail: e.MEMBER_ADMINISTRATION_EMAIL,
+      infoUrl: e.CERT_INFO_URL,
+      manualUrl: e.CERT_MANUAL_URL,
+      termsUrl: e.CERT_TERMS_URL,
     },
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },

@@ -110,6 +110,46 @@ export const errorCatalogue = {
     nl: "De virusscan is nu niet beschikbaar, daarom is het bestand niet opgeslagen. Probeer het later opnieuw.",
     en: "The virus scan is not available right now, so the file has not been stored. Please try again later.",
   },
+  certificate_missing: {
+    status: 403,
+    nl: "Er is geen kantoorcertificaat meegestuurd. Open deze pagina op een computer waarop het kantoorcertificaat is geïnstalleerd en kies het als de browser erom vraagt.",
+    en: "No office certificate was presented. Open this page on a computer with the office certificate installed and choose it when the browser asks.",
+  },
+  certificate_foreign: {
+    status: 403,
+    nl: "Dit certificaat is geen kantoorcertificaat van deze dienst. Kies het kantoorcertificaat van uw kantoor.",
+    en: "This certificate is not an office certificate of this service. Choose your office's office certificate.",
+  },
+  certificate_expired: {
+    status: 403,
+    nl: "Uw kantoorcertificaat is verlopen. Neem contact op met de servicedesk voor een nieuw certificaat.",
+    en: "Your office certificate has expired. Contact the servicedesk for a new certificate.",
+  },
+  certificate_not_yet_valid: {
+    status: 403,
+    nl: "Uw kantoorcertificaat is nog niet geldig. Controleer de datum en tijd van uw computer.",
+    en: "Your office certificate is not valid yet. Check your computer's date and time.",
+  },
+  certificate_revoked: {
+    status: 403,
+    nl: "Uw kantoorcertificaat is ingetrokken. Installeer het nieuwe certificaat van uw kantoor, of neem contact op met de servicedesk.",
+    en: "Your office certificate has been revoked. Install your office's new certificate, or contact the servicedesk.",
+  },
+  certificate_office_mismatch: {
+    status: 403,
+    nl: "Deze gebruiker hoort niet bij het kantoor van het kantoorcertificaat. Log in met een account van dit kantoor.",
+    en: "This user does not belong to the office of the office certificate. Log in with an account of this office.",
+  },
+  request_expired: {
+    status: 410,
+    nl: "Deze aanvraag is verlopen. Log opnieuw in om een certificaat aan te vragen.",
+    en: "This request has expired. Log in again to request a certificate.",
+  },
+  request_already_submitted: {
+    status: 409,
+    nl: "Deze aanvraag is al verwerkt; er is één certificaat uitgegeven. Het wachtwoord stond op het bevestigingsscherm.",
+    en: "This request has already been processed; one certificate was issued. The password was on the confirmation screen.",
+  },
   internal_error: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",

@@ -2,6 +2,8 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { createLogger } from "./logger.ts";
+import { listenerTls } from "./modules/certificates/mtls/listener-tls.ts";
+import { buildMtlsApp } from "./modules/certificates/mtls/mtls-app.ts";
 import { createServices } from "./services.ts";
 
 /** How long in-flight requests and jobs get to finish when the process is asked to stop. */
@@ -17,10 +19,16 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
+  const mtls = await buildMtlsApp(
+    services,
+    await listenerTls(config, services.authorities, services.clock),
+  );
+  await mtls.listen({ host: config.host, port: config.mtls.port });
   if (config.jobs.enabled) services.jobs.start();
   logger.info(
     {
       url: config.publicUrl,
+      selfService: `${config.mtls.publicUrl}/selfservice/certificate`,
       database: services.database.kind,
       mailbox: config.devOutboxEnabled ? `${config.publicUrl}/dev/mailbox` : undefined,
     },
@@ -37,7 +45,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     forced.unref();
-    await app.close();
+    await Promise.all([app.close(), mtls.close()]);
     await services.close();
     process.exit(0);
   };

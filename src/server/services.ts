@@ -1,6 +1,10 @@
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { AuthorityStore } from "./modules/certificates/authority.ts";
+import { certificatesDeps } from "./modules/certificates/deps.ts";
+import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
+import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
 import { registerNewDocumentsMails } from "./modules/documents/new-documents-mail.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
@@ -32,6 +36,7 @@ export interface Services {
   sms: SmsSender;
   secrets: SecretBox;
   scanner: VirusScanner;
+  authorities: AuthorityStore;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -70,6 +75,24 @@ export async function createServices(
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
   registerNewDocumentsMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
+  const authorities = new AuthorityStore({
+    db: database.db,
+    clock,
+    secrets,
+    config,
+    organisationName: config.organisation.name,
+  });
+  const certificates = certificatesDeps({
+    database,
+    clock,
+    mailer,
+    sms,
+    secrets,
+    authorities,
+    config,
+  });
+  await scheduleExpiryReminders(jobs, certificates);
+  await scheduleRevocationRounds(jobs, certificates);
   await scheduleExpiredUploadsPurge(jobs, path.join(config.dataDir, "uploads"));
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
@@ -84,6 +107,7 @@ export async function createServices(
     sms,
     secrets,
     scanner: createVirusScanner(config.clamavUrl),
+    authorities,
     jobs,
     async close() {
       await jobs.stop();

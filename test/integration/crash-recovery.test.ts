@@ -70,10 +70,16 @@ describe.each(testDatabaseKinds)("a crash between enqueue and delivery on %s", (
       // Second life: the job survived the crash and delivers once its retry is due.
       const second = await startServerProcess(environment);
       try {
-        await expect.poll(() => smtp.subjects.length, { timeout: 30_000, interval: 200 }).toBe(1);
-        // A few more polling rounds: nothing is delivered twice.
+        await expect
+          .poll(() => smtp.subjects.includes("Welkom bij Poort"), {
+            timeout: 30_000,
+            interval: 200,
+          })
+          .toBe(true);
+        // A few more polling rounds: nothing is delivered twice (the demo also mails others).
         await new Promise((resolve) => setTimeout(resolve, 1_000));
-        expect(smtp.subjects).toEqual(["Welkom bij Poort"]);
+        expect(smtp.subjects.filter((subject) => subject === "Welkom bij Poort")).toHaveLength(1);
+        expect(new Set(smtp.subjects).size).toBe(smtp.subjects.length);
       } finally {
         expect(await second.stop(), second.output()).toBe(0);
       }

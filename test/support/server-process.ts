@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The mTLS listener (self-service), with a certificate of Poort's own CA. */
+  mtlsUrl: string;
   child: ChildProcess;
   /** What the process wrote to stderr and stdout, for failure messages. */
   output(): string;
@@ -33,6 +35,7 @@ export async function startServerProcess(
   options: { built?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = environment.PORT ? Number(environment.PORT) : await freePort();
+  const mtlsPort = environment.MTLS_PORT ? Number(environment.MTLS_PORT) : await freePort();
   const args = options.built ? ["dist/server/main.js"] : ["--import", "tsx", "src/server/main.ts"];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -40,8 +43,10 @@ export async function startServerProcess(
       PATH: process.env.PATH,
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
+      MTLS_PUBLIC_URL: `https://127.0.0.1:${mtlsPort}`,
       ...environment,
       PORT: String(port),
+      MTLS_PORT: String(mtlsPort),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -72,6 +77,7 @@ export async function startServerProcess(
 
   return {
     url,
+    mtlsUrl: `https://127.0.0.1:${mtlsPort}`,
     child,
     output: () => output,
     async stop() {

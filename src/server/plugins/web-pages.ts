@@ -10,17 +10,20 @@ const webApps = [
   { prefix: "/portal", page: "portal/index.html" },
   { prefix: "/office", page: "office/index.html" },
   { prefix: "/servicedesk", page: "servicedesk/index.html" },
-  { prefix: "/selfservice", page: "selfservice/index.html" },
   { prefix: "/eherkenning", page: "eherkenning/index.html" },
 ] as const;
 
 const START_PAGE = "index.html";
+/** The self-service lives on the mTLS listener, which asks for the office certificate. */
+const SELF_SERVICE = { prefix: "/selfservice", page: "selfservice/index.html" } as const;
 const MAILBOX = { prefix: "/dev/mailbox", page: "dev/mailbox/index.html" } as const;
 
 export interface WebPagesOptions {
   distDir: string;
   /** Serve /dev/mailbox (only while the dev outbox exists). */
   mailbox: boolean;
+  /** The mTLS listener serves the self-service only (its own "/" sends there). */
+  selfServiceOnly?: boolean;
 }
 
 /**
@@ -29,8 +32,13 @@ export interface WebPagesOptions {
  * "page not found" view.
  */
 export async function registerWebPages(app: FastifyInstance, options: WebPagesOptions) {
-  const built = existsSync(path.join(options.distDir, START_PAGE));
-  const apps = options.mailbox ? [...webApps, MAILBOX] : webApps;
+  const home = options.selfServiceOnly ? SELF_SERVICE.page : START_PAGE;
+  const built = existsSync(path.join(options.distDir, home));
+  const apps = options.selfServiceOnly
+    ? [SELF_SERVICE]
+    : options.mailbox
+      ? [...webApps, MAILBOX]
+      : webApps;
 
   if (built) {
     await app.register(fastifyStatic, {
@@ -58,13 +66,13 @@ export async function registerWebPages(app: FastifyInstance, options: WebPagesOp
     };
   const hidden = { schema: { hide: true } };
 
-  app.get("/", hidden, sendPage(START_PAGE, 200));
+  if (!options.selfServiceOnly) app.get("/", hidden, sendPage(home, 200));
   for (const { prefix, page } of apps) {
     app.get(prefix, hidden, sendPage(page, 200));
     app.get(`${prefix}/*`, hidden, sendPage(page, 200));
   }
 
-  return { sendNotFoundPage: sendPage(START_PAGE, 404) };
+  return { sendNotFoundPage: sendPage(home, 404) };
 }
 
 /** A browser asking for a page (not a program asking the API). */

@@ -7,6 +7,7 @@ import { consumeRateLimit, resetRateLimit } from "../../platform/security/rate-l
 import { actorOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {
+  type AccountKind,
   type AccountRow,
   endSession,
   findAccountByEmail,
@@ -33,18 +34,18 @@ export interface LoginResult {
 }
 
 /**
- * Password login. Wrong address, wrong password, an account not yet active or locked: all get
- * the same `login_failed`, so the answer reveals no account. The session starts with a new id
- * (a session the browser already had is ended) and is complete only after the second step.
+ * Checks an e-mail address and password of an account of the kind. Wrong address, wrong
+ * password, an account not yet active or locked: all get the same `login_failed`, so the answer
+ * reveals no account; every failure is audited and counts towards the lock-out and the rate
+ * limits per address and per IP. Returns the active account.
  */
-export async function logIn(
+export async function verifyCredentials(
   deps: AccountsDeps,
-  input: { area: LoginArea; email: string; password: string },
+  input: { kind: AccountKind; email: string; password: string },
   origin: RequestOrigin,
-  previousSessionId: string | undefined,
-): Promise<LoginResult> {
+): Promise<AccountRow> {
   const { db, clock } = deps;
-  const kind = kindOfArea[input.area];
+  const { kind } = input;
   const byIp = await consumeRateLimit(db, clock, `login:ip:${origin.ip}`, PER_IP);
   const byAccount = await consumeRateLimit(db, clock, `login:${kind}:${input.email}`, PER_ACCOUNT);
   if (!byIp.allowed || !byAccount.allowed) throw new AppError("rate_limited");
@@ -77,10 +78,29 @@ export async function logIn(
     });
     throw new AppError("login_failed");
   }
+  await updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null });
+  await resetRateLimit(db, `login:${kind}:${input.email}`);
+  return account;
+}
+
+/**
+ * Password login: the credentials are checked as `verifyCredentials` does, then the session
+ * starts with a new id (a session the browser already had is ended) and is complete only after
+ * the second step.
+ */
+export async function logIn(
+  deps: AccountsDeps,
+  input: { area: LoginArea; email: string; password: string },
+  origin: RequestOrigin,
+  previousSessionId: string | undefined,
+): Promise<LoginResult> {
+  const { db, clock } = deps;
+  const kind = kindOfArea[input.area];
+  const account = await verifyCredentials(deps, { kind, ...input }, origin);
+  const now = clock.now();
 
   const result = await db.transaction(async (tx) => {
     if (previousSessionId) await endSession(tx, previousSessionId, now);
-    await updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
     const method = account.twoFactorMethod === "none" ? undefined : account.twoFactorMethod;
     const session = await startSession(
       tx,
@@ -98,7 +118,6 @@ export async function logIn(
     });
     return { session, outcome: loginOutcome(account, method) };
   });
-  await resetRateLimit(db, `login:${kind}:${input.email}`);
   return result;
 }
 

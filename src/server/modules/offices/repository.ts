@@ -32,3 +32,7 @@ export async function findOfficeByDebtorNumber(
 export function listOffices(db: Database): Promise<OfficeRow[]> {
   return db.select().from(offices).orderBy(asc(offices.name));
 }
+
+export async function updateOfficeEmail(db: Database, id: string, email: string): Promise<void> {
+  await db.update(offices).set({ email }).where(eq(offices.id, id));
+}

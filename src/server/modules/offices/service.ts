@@ -3,7 +3,13 @@ import { AppError } from "../../errors.ts";
 import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/database.ts";
-import { findOfficeById, insertOffice, listOffices, type OfficeRow } from "./repository.ts";
+import {
+  findOfficeById,
+  insertOffice,
+  listOffices,
+  type OfficeRow,
+  updateOfficeEmail,
+} from "./repository.ts";
 
 function toOffice(row: OfficeRow): Office {
   return { id: row.id, name: row.name, debtorNumber: row.debtorNumber, email: row.email };
@@ -46,4 +52,28 @@ export async function getOffice(db: Database, id: string): Promise<Office> {
 
 export async function allOffices(db: Database): Promise<Office[]> {
   return (await listOffices(db)).map(toOffice);
+}
+
+/**
+ * Changes the office's registered address, and with it its mail domain (A10): only the member
+ * administration does this, never the certificate request itself.
+ */
+export async function changeOfficeEmail(
+  db: Database,
+  clock: Clock,
+  officeId: string,
+  email: string,
+  actor: AuditEvent["actor"],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const office = await findOfficeById(tx, officeId);
+    if (!office) throw new AppError("not_found");
+    await updateOfficeEmail(tx, officeId, email);
+    await recordAuditEvent(tx, clock, {
+      actor,
+      action: "office.email-changed",
+      subject: { type: "office", id: officeId },
+      details: { from: office.email, to: email },
+    });
+  });
 }

@@ -1,0 +1,50 @@
+import { readFile } from "node:fs/promises";
+import type { Config } from "../../../config.ts";
+import type { Clock } from "../../../platform/clock.ts";
+import type { AuthorityStore } from "../authority.ts";
+import { exportPrivateKey, generateKeyPair } from "../pki/keys.ts";
+import { newSerialNumber } from "../pki/serial-numbers.ts";
+import { issueServerCertificate } from "../pki/server-certificate.ts";
+import type { ListenerTls } from "./mtls-app.ts";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+function pem(label: string, der: Buffer): string {
+  const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+/**
+ * The mTLS listener's own certificate and key: from MTLS_TLS_*_FILE in production (a
+ * certificate browsers trust), otherwise issued by Poort's CA at start-up for the self-service
+ * host and localhost. Either way the listener names our CAs as acceptable client issuers.
+ */
+export async function listenerTls(
+  config: Pick<Config, "mtls">,
+  authorities: AuthorityStore,
+  clock: Clock,
+): Promise<ListenerTls> {
+  const { root, issuing } = await authorities.get();
+  const ca = [issuing.certificate.toString("pem"), root.certificate.toString("pem")];
+  if (config.mtls.tlsCertFile && config.mtls.tlsKeyFile) {
+    return {
+      cert: await readFile(config.mtls.tlsCertFile, "utf8"),
+      key: await readFile(config.mtls.tlsKeyFile, "utf8"),
+      ca,
+    };
+  }
+  const keys = await generateKeyPair("p-256");
+  const now = clock.now();
+  const host = new URL(config.mtls.publicUrl).hostname;
+  const certificate = await issueServerCertificate(issuing, keys.publicKey, {
+    hostnames: [...new Set([host, "localhost", "127.0.0.1", "::1"])],
+    serialNumber: newSerialNumber(),
+    notBefore: new Date(now.getTime() - 60_000),
+    notAfter: new Date(now.getTime() + 365 * DAY_MS),
+  });
+  return {
+    cert: `${certificate.toString("pem")}\n${issuing.certificate.toString("pem")}`,
+    key: pem("PRIVATE KEY", await exportPrivateKey(keys.privateKey)),
+    ca,
+  };
+}

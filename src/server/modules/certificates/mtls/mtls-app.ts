@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { sessionStateSchema } from "../../../../contracts/accounts.ts";
+import { AppError } from "../../../errors.ts";
+import { registerErrorHandler, sendError } from "../../../plugins/error-handler.ts";
+import { requestLocale } from "../../../plugins/locale.ts";
+import { registerSecurityHeaders } from "../../../plugins/security-headers.ts";
+import { registerWebPages, wantsPage } from "../../../plugins/web-pages.ts";
+import type { Services } from "../../../services.ts";
+import { accountsDeps } from "../../accounts/deps.ts";
+import { csrfTokenFor, sessionPlugin } from "../../accounts/session-plugin.ts";
+import { certificatesDeps } from "../deps.ts";
+import { selfServiceRoutes } from "../selfservice-routes.ts";
+import { checkClientCertificate } from "./check-client-certificate.ts";
+import { explanationPage } from "./explanation-page.ts";
+import { presentedCertificateDer } from "./presented-certificate.ts";
+
+export interface ListenerTls {
+  key: string;
+  cert: string;
+  /** The CA certificates offered to browsers as acceptable issuers of a client certificate. */
+  ca: string[];
+}
+
+/**
+ * The mTLS listener (A3, A12): asks every browser for a client certificate, lets the TLS
+ * handshake succeed whatever it gets, and then decides itself — a valid office certificate
+ * reaches the self-service and the chain applications; anything else gets a page (or, for the
+ * API, an error) that says what is wrong and what to do.
+ */
+export async function buildMtlsApp(services: Services, tls: ListenerTls) {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.logger.child({ listener: "mtls" }) as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    https: { ...tls, requestCert: true, rejectUnauthorized: false },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await registerSecurityHeaders(app, { https: true });
+  registerErrorHandler(app);
+  await app.register(sessionPlugin, { db: services.database.db, clock: services.clock });
+
+  const deps = certificatesDeps(services);
+  app.decorateRequest("officeCertificate", undefined);
+  app.addHook("onRequest", async (request, reply) => {
+    const check = await checkClientCertificate(deps, presentedCertificateDer(request, config.mtls));
+    if (check.kind === "valid") {
+      request.officeCertificate = check;
+      return;
+    }
+    request.log.info({ code: check.code }, "client certificate refused");
+    if (request.url.startsWith("/api/")) return sendError(request, reply, new AppError(check.code));
+    return reply
+      .status(403)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(explanationPage(check.code, requestLocale(request), config.organisation));
+  });
+
+  app.get(
+    "/api/session",
+    { schema: { hide: true, response: { 200: sessionStateSchema } } },
+    async (request, reply) => ({ csrfToken: csrfTokenFor(request, reply) }),
+  );
+  await app.register(selfServiceRoutes, { deps, accounts: accountsDeps(services) });
+  // The chain applications' page (A12) is the self-service app's start.
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/selfservice"));
+  const pages = await registerWebPages(app, {
+    distDir: config.webDistDir,
+    mailbox: false,
+    selfServiceOnly: true,
+  });
+  app.setNotFoundHandler((request, reply) =>
+    wantsPage(request)
+      ? pages.sendNotFoundPage(request, reply)
+      : sendError(request, reply, new AppError("not_found")),
+  );
+  return app;
+}
+
+export type MtlsApp = Awaited<ReturnType<typeof buildMtlsApp>>;

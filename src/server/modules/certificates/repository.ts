@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import type { Database } from "../../platform/db/database.ts";
+import { mails } from "../../platform/mail/schema.ts";
+import { offices } from "../offices/schema.ts";
+import {
+  certificateAuthorities,
+  certificateRequests,
+  expiryReminders,
+  officeCertificates,
+  reissueDemands,
+  revocationLists,
+} from "./schema.ts";
+
+export type AuthorityRow = typeof certificateAuthorities.$inferSelect;
+export type CertificateRow = typeof officeCertificates.$inferSelect;
+export type RequestRow = typeof certificateRequests.$inferSelect;
+
+export async function findNewestAuthority(db: Database, role: AuthorityRow["role"]) {
+  const [row] = await db
+    .select()
+    .from(certificateAuthorities)
+    .where(eq(certificateAuthorities.role, role))
+    .orderBy(desc(certificateAuthorities.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function insertAuthority(
+  db: Database,
+  values: typeof certificateAuthorities.$inferInsert,
+) {
+  const [row] = await db.insert(certificateAuthorities).values(values).returning();
+  if (!row) throw new Error("inserting a CA returned no row");
+  return row;
+}
+
+export async function findRevocationList(db: Database, authorityId: string) {
+  const [row] = await db
+    .select()
+    .from(revocationLists)
+    .where(eq(revocationLists.authorityId, authorityId));
+  return row;
+}
+
+export async function saveRevocationList(
+  db: Database,
+  values: typeof revocationLists.$inferInsert,
+) {
+  await db
+    .insert(revocationLists)
+    .values(values)
+    .onConflictDoUpdate({
+      target: revocationLists.authorityId,
+      set: {
+        crlNumber: values.crlNumber,
+        thisUpdate: values.thisUpdate,
+        nextUpdate: values.nextUpdate,
+        der: values.der,
+      },
+    });
+}
+
+/** The revoked certificates an authority signed (for its CRL). */
+export function listRevoked(db: Database, authorityId: string) {
+  return db
+    .select({
+      serialNumber: officeCertificates.serialNumber,
+      revokedAt: officeCertificates.revokedAt,
+      reason: officeCertificates.revocationReason,
+    })
+    .from(officeCertificates)
+    .where(
+      and(
+        eq(officeCertificates.authorityId, authorityId),
+        sql`${officeCertificates.revokedAt} is not null`,
+      ),
+    )
+    .orderBy(asc(officeCertificates.revokedAt));
+}
+
+export async function insertCertificate(
+  db: Database,
+  values: typeof officeCertificates.$inferInsert,
+) {
+  const [row] = await db.insert(officeCertificates).values(values).returning();
+  if (!row) throw new Error("inserting a certificate returned no row");
+  return row;
+}
+
+/** Serials are kept as lower-case hex without leading zeros, however a source wrote them. */
+export function normaliseSerial(hex: string): string {
+  return hex.toLowerCase().replace(/^0+(?=.)/, "");
+}
+
+export async function findCertificateBySerial(db: Database, serialNumber: string) {
+  const [row] = await db
+    .select()
+    .from(officeCertificates)
+    .where(eq(officeCertificates.serialNumber, normaliseSerial(serialNumber)));
+  return row;
+}
+
+export async function findCertificate(db: Database, id: string) {
+  const [row] = await db.select().from(officeCertificates).where(eq(officeCertificates.id, id));
+  return row;
+}
+
+export function listOfficeCertificates(db: Database, officeId: string) {
+  return db
+    .select()
+    .from(officeCertificates)
+    .where(eq(officeCertificates.officeId, officeId))
+    .orderBy(desc(officeCertificates.createdAt));
+}
+
+/** Marks the office's other unrevoked certificates as superseded by a new one. */
+export async function supersedeOthers(
+  db: Database,
+  officeId: string,
+  exceptId: string,
+  now: Date,
+  revokeAt: Date | null,
+): Promise<void> {
+  await db
+    .update(officeCertificates)
+    .set({ supersededAt: now, ...(revokeAt ? { revokeAt } : {}) })
+    .where(
+      and(
+        eq(officeCertificates.officeId, officeId),
+        sql`${officeCertificates.id} <> ${exceptId}`,
+        isNull(officeCertificates.revokedAt),
+        isNull(officeCertificates.supersededAt),
+      ),
+    );
+}
+
+export async function markRevoked(
+  db: Database,
+  id: string,
+  now: Date,
+  reason: NonNullable<CertificateRow["revocationReason"]>,
+): Promise<CertificateRow | undefined> {
+  const [row] = await db
+    .update(officeCertificates)
+    .set({ revokedAt: now, revocationReason: reason })
+    .where(and(eq(officeCertificates.id, id), isNull(officeCertificates.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** Certificates whose delayed revocation (after a servicedesk reissue) is due. */
+export function listDueRevocations(db: Database, now: Date) {
+  return db
+    .select({ id: officeCertificates.id })
+    .from(officeCertificates)
+    .where(and(isNull(officeCertificates.revokedAt), lte(officeCertificates.revokeAt, now)));
+}
+
+/**
+ * Unrevoked certificates that expire within the window, with their office: by default only
+ * the current ones (not replaced), which are the ones to remind.
+ */
+export function listExpiringCurrent(
+  db: Database,
+  now: Date,
+  until: Date,
+  options: { includeReplaced?: boolean } = {},
+) {
+  return db
+    .select({ certificate: officeCertificates, office: offices })
+    .from(officeCertificates)
+    .innerJoin(offices, eq(offices.id, officeCertificates.officeId))
+    .where(
+      and(
+        isNull(officeCertificates.revokedAt),
+        options.includeReplaced ? undefined : isNull(officeCertificates.supersededAt),
+        gt(officeCertificates.notAfter, now),
+        lte(officeCertificates.notAfter, until),
+      ),
+    )
+    .orderBy(asc(officeCertificates.notAfter));
+}
+
+/** Claims one reminder; false when it was sent before (by this or another instance). */
+export async function claimReminder(
+  db: Database,
+  certificateId: string,
+  daysBefore: number,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .insert(expiryReminders)
+    .values({ certificateId, daysBefore, sentAt: now })
+    .onConflictDoNothing()
+    .returning({ certificateId: expiryReminders.certificateId });
+  return rows.length === 1;
+}
+
+export function listReminders(db: Database, certificateIds: string[]) {
+  if (certificateIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(expiryReminders)
+    .where(sql`${expiryReminders.certificateId} in ${certificateIds}`);
+}
+
+/** Offices by name or debtor number, with their newest certificate. */
+export function searchOffices(db: Database, text: string | undefined) {
+  const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select()
+    .from(offices)
+    .where(
+      pattern ? or(ilike(offices.name, pattern), ilike(offices.debtorNumber, pattern)) : undefined,
+    )
+    .orderBy(asc(offices.name))
+    .limit(100);
+}
+
+export async function findOpenDemand(db: Database, officeId: string) {
+  const [row] = await db
+    .select()
+    .from(reissueDemands)
+    .where(and(eq(reissueDemands.officeId, officeId), isNull(reissueDemands.metAt)))
+    .orderBy(desc(reissueDemands.demandedAt))
+    .limit(1);
+  return row;
+}
+
+export async function insertDemand(db: Database, values: typeof reissueDemands.$inferInsert) {
+  await db.insert(reissueDemands).values(values);
+}
+
+export async function meetDemands(db: Database, officeId: string, now: Date): Promise<void> {
+  await db
+    .update(reissueDemands)
+    .set({ metAt: now })
+    .where(and(eq(reissueDemands.officeId, officeId), isNull(reissueDemands.metAt)));
+}
+
+export async function insertRequest(db: Database, values: typeof certificateRequests.$inferInsert) {
+  await db.insert(certificateRequests).values(values);
+}
+
+/** Locks the request row so that two submits of one form take turns. */
+export async function lockRequest(db: Database, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(certificateRequests)
+    .where(eq(certificateRequests.tokenHash, tokenHash))
+    .for("update");
+  return row;
+}
+
+export async function completeRequest(db: Database, id: string, certificateId: string) {
+  await db.update(certificateRequests).set({ certificateId }).where(eq(certificateRequests.id, id));
+}
+
+/** Mails a receiving server refused for good, to an address on one of the offices' domains. */
+export function listBouncedMails(db: Database, officeId?: string) {
+  return db
+    .select({
+      to: mails.toAddress,
+      subject: mails.subject,
+      reason: mails.lastError,
+      at: mails.createdAt,
+      officeId: offices.id,
+      officeName: offices.name,
+    })
+    .from(mails)
+    .leftJoin(
+      offices,
+      sql`split_part(${mails.toAddress}, '@', 2) = split_part(${offices.email}, '@', 2)`,
+    )
+    .where(and(eq(mails.status, "failed"), officeId ? eq(offices.id, officeId) : undefined))
+    .orderBy(desc(mails.createdAt))
+    .limit(200);
+}
