@@ -1,3 +1,5 @@
-import { startAreaApp } from "../ui/start-app.tsx";
+import { areas } from "../ui/areas.ts";
+import { startApp } from "../ui/start-app.tsx";
+import { selfserviceRoutes } from "./routes.tsx";
 
-startAreaApp("selfservice");
+startApp({ basename: areas.selfservice.basename, app: "selfservice", routes: selfserviceRoutes });

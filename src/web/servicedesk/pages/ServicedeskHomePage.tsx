@@ -5,13 +5,20 @@ import { DataList } from "../../ui/components/DataList.tsx";
 import { Heading } from "../../ui/components/Heading.tsx";
 import { RouterLink } from "../../ui/components/Link.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "../../ui/components/UnorderedList.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { servicedeskPaths } from "../paths.ts";
 
-/** The servicedesk's first page: who is logged in, and the way to "Mijn gegevens". */
+/** The servicedesk's first page: who is logged in, and where the work is. */
 export function ServicedeskHomePage() {
   const { t } = useTranslation();
   const account = useSession().session?.account;
   useDocumentTitle(t("servicedesk.home.title"));
+  const tasks = [
+    { to: servicedeskPaths.offices, key: "offices" },
+    { to: servicedeskPaths.expiring, key: "expiring" },
+    { to: servicedeskPaths.bounces, key: "bounces" },
+  ] as const;
   return (
     <>
       <Heading level={1}>{t("servicedesk.home.title")}</Heading>
@@ -24,6 +31,14 @@ export function ServicedeskHomePage() {
           ]}
         />
       )}
+      <UnorderedList>
+        {tasks.map((task) => (
+          <UnorderedListItem key={task.key}>
+            <RouterLink to={task.to}>{t(`servicedesk.certificates.${task.key}.title`)}</RouterLink>:{" "}
+            {t(`servicedesk.certificates.${task.key}.summary`)}
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
       <Paragraph>
         <RouterLink to={paths.myDetails}>{t("servicedesk.home.toMyDetails")}</RouterLink>
       </Paragraph>

@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../ui/api/api-client.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Button } from "../../ui/components/Button.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+
+/**
+ * The presented certificate could not be read. The server answers a missing, expired or
+ * revoked certificate with its own page, so here it is most likely a passing fault.
+ */
+export function CertificateUnreadable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const serverSays = error instanceof ApiError && error.code !== "unknown" ? error.message : "";
+  return (
+    <>
+      <Alert type="error">
+        <Paragraph>{t("selfservice.certificate.loadError")}</Paragraph>
+        {serverSays && <Paragraph>{serverSays}</Paragraph>}
+      </Alert>
+      <Paragraph>
+        <Button onClick={onRetry}>{t("selfservice.certificate.retry")}</Button>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+import { DataList } from "../../ui/components/DataList.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { RouterLink } from "../../ui/components/Link.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { formatDate } from "../../ui/format.ts";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { CertificateUnreadable } from "../components/CertificateUnreadable.tsx";
+import { ServicedeskContact } from "../components/ServicedeskContact.tsx";
+import { selfservicePaths } from "../paths.ts";
+import { usePresentedCertificate } from "../use-presented-certificate.ts";
+import "../selfservice.css";
+
+/**
+ * The chain applications' page (A12): reached only with a valid office certificate, it says
+ * whose certificate this browser presented and leads to the self-service.
+ */
+export function ChainApplicationsPage() {
+  const { t, i18n } = useTranslation();
+  const certificate = usePresentedCertificate();
+  const data = certificate.data;
+  useDocumentTitle(t("selfservice.chain.title"));
+  return (
+    <>
+      <Heading level={1}>{t("selfservice.chain.title")}</Heading>
+      {!data && certificate.error === undefined && (
+        <Paragraph role="status">{t("selfservice.certificate.loading")}</Paragraph>
+      )}
+      {certificate.error !== undefined && (
+        <CertificateUnreadable error={certificate.error} onRetry={certificate.reload} />
+      )}
+      {data && (
+        <>
+          <Paragraph appearance="lead">
+            {t("selfservice.chain.signedIn", {
+              office: data.officeName,
+              debtorNumber: data.debtorNumber,
+            })}
+          </Paragraph>
+          <DataList
+            items={[
+              {
+                key: "office",
+                label: t("selfservice.fields.office"),
+                value: data.officeName,
+              },
+              {
+                key: "debtor",
+                label: t("selfservice.fields.debtorNumber"),
+                value: data.debtorNumber,
+              },
+              {
+                key: "serial",
+                label: t("certificates.fields.serialNumber"),
+                value: <span translate="no">{data.serialNumber}</span>,
+              },
+              {
+                key: "notAfter",
+                label: t("certificates.fields.notAfter"),
+                value: formatDate(data.notAfter, i18n.language),
+              },
+            ]}
+          />
+          <Heading level={2}>{t("selfservice.chain.renewHeading")}</Heading>
+          <Paragraph>{t("selfservice.chain.renewIntro")}</Paragraph>
+          <Paragraph>
+            <RouterLink to={selfservicePaths.certificate}>
+              {t("selfservice.chain.toRequest")}
+            </RouterLink>
+          </Paragraph>
+          <ServicedeskContact organisation={data.organisation} />
+        </>
+      )}
+      {certificate.error !== undefined && <Paragraph>{t("areas.selfservice.access")}</Paragraph>}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { presentedCertificateSchema } from "../../contracts/certificates.ts";
+import { useApiData } from "../ui/api/use-api-data.ts";
+
+/** The office certificate this browser presented to the mTLS listener. */
+export function usePresentedCertificate() {
+  return useApiData("/api/selfservice/certificate", presentedCertificateSchema);
+}

@@ -1,0 +1,97 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type OfficeDetail, reissueDemandSchema } from "../../../contracts/certificates.ts";
+import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
+import { useSubmit } from "../../ui/api/use-submit.ts";
+import { Alert } from "../../ui/components/Alert.tsx";
+import { Button } from "../../ui/components/Button.tsx";
+import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
+import { Heading } from "../../ui/components/Heading.tsx";
+import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
+import { formatDateTime } from "../../ui/format.ts";
+import { TextAreaField } from "./TextAreaField.tsx";
+
+/**
+ * "Vervanging eisen" (A11): the office then sees on the request screen that its certificate
+ * must be replaced as soon as possible, "wegens omstandigheden".
+ */
+export function ReissueDemandSection({
+  office,
+  onDemanded,
+}: {
+  office: OfficeDetail;
+  onDemanded: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const submit = useSubmit();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState(false);
+  const k = "servicedesk.certificates.demand";
+  const open = office.openReissueDemand;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    if (!reissueDemandSchema.safeParse({ reason }).success) {
+      setError(t(`${k}.reasonInvalid`));
+      submit.setError(new ApiError(0, "invalid", t("account.errors.fixFields")));
+      return;
+    }
+    setError(undefined);
+    const ok = await submit.run(async () => {
+      try {
+        await apiRequest(
+          "POST",
+          `/api/servicedesk/offices/${encodeURIComponent(office.id)}/reissue-demands`,
+          { body: { reason: reason.trim() } },
+        );
+      } catch (caught) {
+        if (caught instanceof ApiError) setError(serverFieldErrors(caught, ["reason"]).reason);
+        throw caught;
+      }
+    });
+    if (ok) {
+      setDone(true);
+      setReason("");
+      onDemanded();
+    }
+  };
+
+  return (
+    <section className="poort-section" aria-labelledby="demand-heading">
+      <Heading level={2} id="demand-heading">
+        {t(`${k}.heading`)}
+      </Heading>
+      <Paragraph>{t(`${k}.intro`)}</Paragraph>
+      {open && (
+        <Paragraph>
+          {t(`${k}.alreadyOpen`, {
+            date: formatDateTime(open.demandedAt, i18n.language),
+            reason: open.reason,
+          })}
+        </Paragraph>
+      )}
+      <ErrorSummary>{submit.error?.message}</ErrorSummary>
+      {done && <Alert type="ok">{t(`${k}.done`)}</Alert>}
+      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <TextAreaField
+          id="demand-reason"
+          label={t(`${k}.reason`)}
+          description={t(`${k}.reasonHint`)}
+          maxLength={500}
+          rows={3}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={error}
+        />
+        <div>
+          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
+            {t(`${k}.submit`)}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

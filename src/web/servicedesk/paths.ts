@@ -1,0 +1,7 @@
+/** The servicedesk's own pages, below its basename /servicedesk. */
+export const servicedeskPaths = {
+  offices: "/kantoren",
+  office: (officeId: string) => `/kantoren/${encodeURIComponent(officeId)}`,
+  expiring: "/verlopen",
+  bounces: "/bounces",
+} as const;

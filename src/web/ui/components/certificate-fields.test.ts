@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { passwordGroups } from "./CertificatePassword.tsx";
+import { localPartProblem, mobileProblem } from "./certificate-fields.ts";
+import { splitEmail } from "./EmailLocalPartField.tsx";
+
+describe("localPartProblem", () => {
+  it("accepts what the contract accepts", () => {
+    expect(localPartProblem("info")).toBeUndefined();
+    expect(localPartProblem("it.beheer+pki")).toBeUndefined();
+  });
+
+  it("names a missing and a wrong part before the @", () => {
+    expect(localPartProblem("  ")).toBe("missing");
+    expect(localPartProblem("info@kantoor.nl")).toBe("invalid");
+    expect(localPartProblem("twee woorden")).toBe("invalid");
+    expect(localPartProblem("a".repeat(65))).toBe("invalid");
+  });
+});
+
+describe("mobileProblem", () => {
+  it("accepts Dutch and international ways of writing a mobile number", () => {
+    expect(mobileProblem("06 12345678")).toBeUndefined();
+    expect(mobileProblem("06-1234 5678")).toBeUndefined();
+    expect(mobileProblem("+31 (0)6 12345678")).toBeUndefined();
+  });
+
+  it("refuses what cannot be a number", () => {
+    expect(mobileProblem("")).toBe("missing");
+    expect(mobileProblem("0612")).toBe("invalid");
+    expect(mobileProblem("bel mij")).toBe("invalid");
+  });
+});
+
+describe("splitEmail", () => {
+  it("splits at the last @", () => {
+    expect(splitEmail("info@kantoor.nl")).toEqual({ localPart: "info", domain: "kantoor.nl" });
+    expect(splitEmail("zonder-at")).toEqual({ localPart: "zonder-at", domain: "" });
+  });
+});
+
+describe("passwordGroups", () => {
+  it("cuts the password in groups of four without losing a character", () => {
+    expect(passwordGroups("abcdefghij")).toEqual(["abcd", "efgh", "ij"]);
+    expect(passwordGroups("abcdefghij").join("")).toBe("abcdefghij");
+    expect(passwordGroups("")).toEqual([]);
+  });
+});
