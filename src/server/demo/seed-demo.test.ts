@@ -17,6 +17,7 @@ describe("the demo data", () => {
       "offices-and-accounts",
       "servicedesk-staff",
       "dossiers-and-documents",
+      "office-certificate",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 

@@ -2,6 +2,7 @@ import { createDemoAccount } from "../modules/accounts/demo-accounts.ts";
 import { createOffice } from "../modules/offices/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
+import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
@@ -166,11 +167,14 @@ const steps: SeedStep[] = [
     },
   },
   { name: "dossiers-and-documents", apply: seedDemoDossiers },
+  { name: "office-certificate", apply: seedDemoCertificate },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */
 export async function seedDemo(services: Services): Promise<string[]> {
   const applied: string[] = [];
+  // The CA is made outside the steps' transactions (PGlite has one connection).
+  await services.authorities.get();
   for (const step of steps) {
     const ran = await services.database.db.transaction(async (tx) => {
       if (!(await claimSeedStep(tx, step.name, services.clock.now()))) return false;

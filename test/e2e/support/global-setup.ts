@@ -10,6 +10,10 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the Poort under test answers. */
     baseUrl: string;
+    /** Its mTLS listener (the certificate self-service). */
+    mtlsUrl: string;
+    /** Where it wrote the demo office's certificate and password. */
+    dataDir: string;
   }
 }
 
@@ -25,6 +29,8 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("baseUrl", server.url);
+  project.provide("mtlsUrl", server.mtlsUrl);
+  project.provide("dataDir", dataDir);
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
