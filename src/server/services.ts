@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { AuthorityStore } from "./modules/certificates/authority.ts";
+import { notifyServicedeskOfBounce } from "./modules/certificates/bounces.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
@@ -91,6 +92,7 @@ export async function createServices(
     authorities,
     config,
   });
+  mailer.whenRejected((db, mail) => notifyServicedeskOfBounce(certificates, db, mail));
   await scheduleExpiryReminders(jobs, certificates);
   await scheduleRevocationRounds(jobs, certificates);
   await scheduleExpiredUploadsPurge(jobs, path.join(config.dataDir, "uploads"));

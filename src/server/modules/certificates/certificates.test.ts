@@ -23,6 +23,7 @@ import { createTestApp, type TestApp } from "../../../../test/support/test-app.t
 import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
 import { certificatesDeps } from "./deps.ts";
 import { sendExpiryReminders } from "./expiry-reminders.ts";
+import { listOfficeCertificates, listReminders } from "./repository.ts";
 
 const run = promisify(execFile);
 const DAY_MS = 24 * 60 * 60_000;
@@ -35,6 +36,8 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
   let officeA: { id: string; email: string };
   let officeB: { id: string; email: string };
   let certificateA: { pfx: Buffer; passphrase: string };
+  let certificateB: { pfx: Buffer; passphrase: string };
+  let notAfterB: number;
   /** The password of the certificate the self-service issued. */
   let selfServicePassword: string;
 
@@ -249,6 +252,33 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
     expect(otherOffice.json().error.code).toBe("certificate_office_mismatch");
   });
 
+  it("shows the office the servicedesk's demand for a reissue (A11), until it has requested one", async () => {
+    const demanded = await servicedesk.post(
+      `/api/servicedesk/offices/${officeA.id}/reissue-demands`,
+      { reason: "Het wachtwoord is mogelijk bij derden bekend." },
+    );
+    expect(demanded.statusCode).toBe(201);
+    expect(demanded.json().openReissueDemand.reason).toContain("derden");
+    const csrf = { "x-csrf-token": "x", cookie: "__Host-poort_csrf=x" };
+    const login = () =>
+      mtlsRequest(listener, "/api/selfservice/login", certificateA, {
+        method: "POST",
+        body: { email: "sara@devries.nl", password: TEST_PASSWORD },
+        headers: csrf,
+      });
+    const form = (await login()).json();
+    expect(form.reissueDemanded).toBe(true);
+    const submitted = await mtlsRequest(listener, "/api/selfservice/requests", certificateA, {
+      method: "POST",
+      body: { requestToken: form.requestToken, emailLocalPart: "ict", acceptTerms: true },
+      headers: csrf,
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.json().mobile).toBeNull();
+    selfServicePassword = submitted.json().password;
+    expect((await login()).json().reissueDemanded).toBe(false);
+  });
+
   it("after a servicedesk reissue the old certificate works 14 more days, then CRL, OCSP and the listener call it revoked", async () => {
     const current = (await servicedesk.get(`/api/servicedesk/offices/${officeA.id}`)).json();
     const old = current.certificates.find((c: { state: string }) => c.state !== "superseded");
@@ -343,10 +373,11 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
   it("mails the 40-day notice and the 20-day reminder once each, also with two instances at once", async () => {
     const deps = certificatesDeps(subject.services);
     const issued = await issueByServicedesk(servicedesk, officeB.id);
-    await deliveredMails(subject);
+    certificateB = { pfx: await mailedPkcs12(subject, issued.sentTo), passphrase: issued.password };
     const notAfter = Date.parse(
       (await servicedesk.get(`/api/servicedesk/offices/${officeB.id}`)).json().certificateNotAfter,
     );
+    notAfterB = notAfter;
     const expiryMailsToB = async () =>
       (await deliveredMails(subject)).filter(
         (mail) => mail.to === officeB.email && mail.subject.includes("verloopt op"),
@@ -365,6 +396,26 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
     expect(mails).toHaveLength(2);
     expect(mails[0]?.subject).toMatch(/^Herinnering/);
     expect(mails[0]?.text).toContain("Notariaat Aan de Amstel");
+
+    // Office A replaced its first certificates: those are never reminded of.
+    const ofA = await listOfficeCertificates(deps.db, officeA.id);
+    const replaced = ofA.filter((certificate) => certificate.supersededAt !== null);
+    expect(replaced.length).toBeGreaterThan(0);
+    expect(
+      await listReminders(
+        deps.db,
+        replaced.map((certificate) => certificate.id),
+      ),
+    ).toEqual([]);
     expect(issued.password).toBeTruthy();
+  });
+
+  it("turns an expired certificate away with a page that says so", async () => {
+    subject.clock.set(new Date(notAfterB + DAY_MS));
+    const expired = await mtlsRequest(listener, "/selfservice/certificate", certificateB, {
+      headers: { accept: "text/html" },
+    });
+    expect(expired.status).toBe(403);
+    expect(expired.body).toContain("Uw kantoorcertificaat is verlopen");
   });
 });

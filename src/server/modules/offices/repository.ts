@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { offices } from "./schema.ts";
 
@@ -35,4 +35,17 @@ export function listOffices(db: Database): Promise<OfficeRow[]> {
 
 export async function updateOfficeEmail(db: Database, id: string, email: string): Promise<void> {
   await db.update(offices).set({ email }).where(eq(offices.id, id));
+}
+
+/** The office whose registered address is on this mail domain, if any. */
+export async function findOfficeByEmailDomain(
+  db: Database,
+  domain: string,
+): Promise<OfficeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(offices)
+    .where(sql`lower(split_part(${offices.email}, '@', 2)) = lower(${domain})`)
+    .limit(1);
+  return row;
 }

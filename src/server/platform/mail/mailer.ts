@@ -47,7 +47,18 @@ export interface MailerOptions {
  * Queues mails in the caller's transaction and delivers them through a job, so a mail exists
  * exactly when the change that caused it was committed and survives a restart before delivery.
  */
+/** A mail that bounced: to whom, what, which template, and the server's answer. */
+export interface RejectedMail {
+  to: string;
+  subject: string;
+  template: string;
+  reason: string;
+}
+export type RejectionHandler = (db: Database, mail: RejectedMail) => Promise<void>;
+
 export class Mailer {
+  #onRejected: RejectionHandler | undefined;
+
   constructor(private readonly options: MailerOptions) {}
 
   async queue<Data>(db: Database, request: MailRequest<Data>): Promise<string> {
@@ -123,6 +134,14 @@ export class Mailer {
     await Promise.allSettled(blobs.map((blob) => this.options.blobs.delete(blob.key)));
   }
 
+  /**
+   * What happens, in the same transaction, when a receiving server refuses a mail for good
+   * (a bounce): e.g. telling the servicedesk. One handler; set once at start-up.
+   */
+  whenRejected(handler: RejectionHandler): void {
+    this.#onRejected = handler;
+  }
+
   registerDelivery(runner: JobRunner): void {
     runner.handle(deliverMailJob, ({ mailId }, { db, isLastAttempt }) =>
       this.#deliver(db, mailId, isLastAttempt),
@@ -141,13 +160,24 @@ export class Mailer {
       // The row tells an operator why the mail has not arrived; once the job stops retrying,
       // the mail is failed rather than queued for ever.
       const final = rejected || isLastAttempt;
-      await db
-        .update(mails)
-        .set({
-          lastError: error instanceof Error ? error.message : String(error),
-          ...(final ? { status: "failed" as const, transport: transport.name, messageId } : {}),
-        })
-        .where(eq(mails.id, mailId));
+      const reason = error instanceof Error ? error.message : String(error);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(mails)
+          .set({
+            lastError: reason,
+            ...(final ? { status: "failed" as const, transport: transport.name, messageId } : {}),
+          })
+          .where(eq(mails.id, mailId));
+        if (rejected) {
+          await this.#onRejected?.(tx, {
+            to: mail.toAddress,
+            subject: mail.subject,
+            template: mail.template,
+            reason,
+          });
+        }
+      });
       if (rejected) return;
       throw error;
     }
