@@ -15,6 +15,7 @@ import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts
 import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
 import { documentRoutes } from "./modules/back-office/document-routes.ts";
 import { dossierRoutes } from "./modules/back-office/dossier-routes.ts";
+import { bounceRoutes } from "./modules/bounces/routes.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
 import { servicedeskRoutes } from "./modules/certificates/servicedesk-routes.ts";
@@ -82,6 +83,14 @@ export async function buildApp(deps: AppDependencies) {
   const certificates = certificatesDeps(deps);
   await app.register(pkiRoutes, { deps: certificates });
   await app.register(servicedeskRoutes, { deps: certificates });
+  if (config.bounceWebhookToken) {
+    await app.register(bounceRoutes, {
+      db: database.db,
+      clock: deps.clock,
+      mailer: deps.mailer,
+      token: config.bounceWebhookToken,
+    });
+  }
   if (config.devOutboxEnabled) {
     await app.register(devOutboxRoutes, { db: database.db, blobs });
   }

@@ -31,6 +31,7 @@ const environmentSchema = z.object({
     .min(1024)
     .default(100 * 1024 * 1024),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
+  BOUNCE_WEBHOOK_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MTLS_PORT: portNumber.default(3443),
   MTLS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
   MTLS_TLS_CERT_FILE: z.string().min(1).optional(),
@@ -78,6 +79,8 @@ export interface Config {
   /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
   clamavUrl: string | undefined;
   uploads: { maxFileBytes: number; maxFilesPerDossier: number };
+  /** The mail server hands bounces to /webhooks/mail-bounces with this token; unset: no endpoint. */
+  bounceWebhookToken: string | undefined;
   mtls: {
     port: number;
     /** The self-service's address in mails, e.g. https://iam.knb.nl. */
@@ -171,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxFileBytes: e.UPLOAD_MAX_BYTES,
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
     },
+    bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN,
     mtls: {
       port: e.MTLS_PORT,
       publicUrl: (e.MTLS_PUBLIC_URL ?? `https://localhost:${e.MTLS_PORT}`).replace(/\/$/, ""),

@@ -142,6 +142,29 @@ export class Mailer {
     this.#onRejected = handler;
   }
 
+  /**
+   * A bounce that came back later as a delivery-status notification: the mail, sent before, is
+   * failed after all, and the rejection handler hears of it like of an immediate refusal.
+   * Returns false when no mail of ours has that id.
+   */
+  async recordBounce(db: Database, mailId: string, reason: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const [mail] = await tx
+        .update(mails)
+        .set({ status: "failed", lastError: reason })
+        .where(eq(mails.id, mailId))
+        .returning();
+      if (!mail) return false;
+      await this.#onRejected?.(tx, {
+        to: mail.toAddress,
+        subject: mail.subject,
+        template: mail.template,
+        reason,
+      });
+      return true;
+    });
+  }
+
   registerDelivery(runner: JobRunner): void {
     runner.handle(deliverMailJob, ({ mailId }, { db, isLastAttempt }) =>
       this.#deliver(db, mailId, isLastAttempt),
