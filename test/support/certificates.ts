@@ -84,7 +84,13 @@ export function mtlsRequest(
   listener: MtlsListener,
   path: string,
   identity: ClientIdentity = {},
-  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    /** Send from another loopback address, e.g. 127.0.0.2, to be someone else than a proxy. */
+    localAddress?: string;
+  } = {},
   // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked by the tests' assertions
 ): Promise<{ status: number; body: string; json(): any }> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -96,6 +102,7 @@ export function mtlsRequest(
         path,
         method: options.method ?? "GET",
         servername: "localhost",
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         ca: listener.ca,
         ...identity,
         headers: {
