@@ -91,16 +91,17 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     await relay.close();
   });
 
-  it("marks the mail bounced, tells the servicedesk by mail and lists the office among the bounces", async () => {
-    const office = await createTestOffice(subject, "Notariskantoor Smit & Zn");
+  /** Issues a certificate for the office, mailed to this mailbox on its domain. */
+  async function issueTo(officeId: string, mailbox: string): Promise<string> {
     const deps = certificatesDeps(subject.services);
     await deps.authorities.get();
-    const row = await findOfficeById(deps.db, office.id);
-    if (!row) throw new Error("no office");
+    const office = await findOfficeById(deps.db, officeId);
+    if (!office) throw new Error("no office");
+    const sentTo = addressOnOfficeDomain(office, mailbox);
     await deps.db.transaction((tx) =>
       issueCertificate(deps, tx, {
-        office: row,
-        sentTo: addressOnOfficeDomain(row, "niemand"),
+        office,
+        sentTo,
         mobile: undefined,
         legacyPkcs12: false,
         via: "servicedesk",
@@ -108,6 +109,13 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
         revokePrevious: false,
       }),
     );
+    return sentTo;
+  }
+
+  it("marks the mail bounced, tells the servicedesk by mail and lists the office among the bounces", async () => {
+    const office = await createTestOffice(subject, "Notariskantoor Smit & Zn");
+    const deps = certificatesDeps(subject.services);
+    await issueTo(office.id, "niemand");
     await subject.services.jobs.runDueJobs();
     await subject.services.jobs.runDueJobs();
 
@@ -131,20 +139,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
   it("takes a later bounce from the mail server, and only with the mail server's token", async () => {
     const office = await createTestOffice(subject, "Notariaat Later");
     const deps = certificatesDeps(subject.services);
-    const row = await findOfficeById(deps.db, office.id);
-    if (!row) throw new Error("no office");
-    const sentTo = addressOnOfficeDomain(row, "ict");
-    await deps.db.transaction((tx) =>
-      issueCertificate(deps, tx, {
-        office: row,
-        sentTo,
-        mobile: undefined,
-        legacyPkcs12: false,
-        via: "servicedesk",
-        actor: { type: "operator" },
-        revokePrevious: false,
-      }),
-    );
+    const sentTo = await issueTo(office.id, "ict");
     await subject.services.jobs.runDueJobs();
     const delivered = relay.delivered.find((mail) => mail.to.includes(sentTo));
     const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(delivered?.raw ?? "")?.[1] ?? "";

@@ -1,3 +1,4 @@
+import type { RequestConfirmation } from "../../../contracts/certificates.ts";
 import { AppError } from "../../errors.ts";
 import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import type { Database } from "../../platform/db/database.ts";
@@ -42,6 +43,20 @@ export interface IssuedCertificate {
   mobile: string | null;
   /** The PKCS#12 as mailed. */
   pkcs12: Buffer;
+}
+
+/** The confirmation screen's data (A7), the password included: shown this once. */
+export function toConfirmation(office: OfficeRow, issued: IssuedCertificate): RequestConfirmation {
+  return {
+    requestedAt: issued.certificate.createdAt.toISOString(),
+    officeName: office.name,
+    debtorNumber: office.debtorNumber,
+    sentTo: issued.certificate.sentTo,
+    mobile: issued.mobile,
+    password: issued.password,
+    fileName: issued.fileName,
+    notAfter: issued.certificate.notAfter.toISOString(),
+  };
 }
 
 /** The mobile number as E.164, or a clear refusal. */

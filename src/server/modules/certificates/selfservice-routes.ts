@@ -13,7 +13,7 @@ import type { AccountsDeps } from "../accounts/deps.ts";
 import { requestOrigin } from "../accounts/deps.ts";
 import { verifyCredentials } from "../accounts/login.ts";
 import type { CertificatesDeps } from "./deps.ts";
-import { addressOnOfficeDomain, issueCertificate } from "./issue-certificate.ts";
+import { addressOnOfficeDomain, issueCertificate, toConfirmation } from "./issue-certificate.ts";
 import type { ClientCertificateCheck } from "./mtls/check-client-certificate.ts";
 import { completeRequest, findOpenDemand, insertRequest, lockRequest } from "./repository.ts";
 
@@ -140,16 +140,7 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{
         await completeRequest(tx, form.id, result.certificate.id);
         return result;
       });
-      return reply.status(201).send({
-        requestedAt: issued.certificate.createdAt.toISOString(),
-        officeName: office.name,
-        debtorNumber: office.debtorNumber,
-        sentTo: issued.certificate.sentTo,
-        mobile: issued.mobile,
-        password: issued.password,
-        fileName: issued.fileName,
-        notAfter: issued.certificate.notAfter.toISOString(),
-      });
+      return reply.status(201).send(toConfirmation(office, issued));
     },
   );
 };

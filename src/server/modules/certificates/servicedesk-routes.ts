@@ -22,7 +22,7 @@ import { findOfficeById, type OfficeRow } from "../offices/repository.ts";
 import { changeOfficeEmail } from "../offices/service.ts";
 import { certificateState, EXPIRY_WINDOW_DAYS, toCertificateSummary } from "./certificate-state.ts";
 import type { CertificatesDeps } from "./deps.ts";
-import { addressOnOfficeDomain, issueCertificate } from "./issue-certificate.ts";
+import { addressOnOfficeDomain, issueCertificate, toConfirmation } from "./issue-certificate.ts";
 import {
   findCertificate,
   findOpenDemand,
@@ -174,31 +174,20 @@ export const servicedeskRoutes: FastifyPluginAsyncZod<{ deps: CertificatesDeps }
     async (request, reply) => {
       const actor = platformStaff(request);
       await deps.authorities.get();
-      const issued = await deps.db.transaction(async (tx) => {
+      const confirmation = await deps.db.transaction(async (tx) => {
         const office = await requireOffice(tx, request.params.officeId);
-        return {
+        const issued = await issueCertificate(deps, tx, {
           office,
-          ...(await issueCertificate(deps, tx, {
-            office,
-            sentTo: addressOnOfficeDomain(office, request.body.emailLocalPart),
-            mobile: request.body.mobile,
-            legacyPkcs12: request.body.legacyPkcs12,
-            via: "servicedesk",
-            actor,
-            revokePrevious: true,
-          })),
-        };
+          sentTo: addressOnOfficeDomain(office, request.body.emailLocalPart),
+          mobile: request.body.mobile,
+          legacyPkcs12: request.body.legacyPkcs12,
+          via: "servicedesk",
+          actor,
+          revokePrevious: true,
+        });
+        return toConfirmation(office, issued);
       });
-      return reply.status(201).send({
-        requestedAt: issued.certificate.createdAt.toISOString(),
-        officeName: issued.office.name,
-        debtorNumber: issued.office.debtorNumber,
-        sentTo: issued.certificate.sentTo,
-        mobile: issued.mobile,
-        password: issued.password,
-        fileName: issued.fileName,
-        notAfter: issued.certificate.notAfter.toISOString(),
-      });
+      return reply.status(201).send(confirmation);
     },
   );
 
