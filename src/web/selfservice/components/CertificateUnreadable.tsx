@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../ui/api/api-client.ts";
+import type { ApiData } from "../../ui/api/use-api-data.ts";
 import { Alert } from "../../ui/components/Alert.tsx";
 import { Button } from "../../ui/components/Button.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
@@ -22,4 +23,14 @@ export function CertificateUnreadable({ error, onRetry }: { error: unknown; onRe
       </Paragraph>
     </>
   );
+}
+
+/** While the presented certificate is read: that it is being read, or why it could not be. */
+export function CertificateLoadNotices({ certificate }: { certificate: ApiData<unknown> }) {
+  const { t } = useTranslation();
+  if (certificate.error !== undefined)
+    return <CertificateUnreadable error={certificate.error} onRetry={certificate.reload} />;
+  if (!certificate.data)
+    return <Paragraph role="status">{t("selfservice.certificate.loading")}</Paragraph>;
+  return null;
 }

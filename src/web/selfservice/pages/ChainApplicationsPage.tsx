@@ -5,7 +5,7 @@ import { RouterLink } from "../../ui/components/Link.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
-import { CertificateUnreadable } from "../components/CertificateUnreadable.tsx";
+import { CertificateLoadNotices } from "../components/CertificateUnreadable.tsx";
 import { ServicedeskContact } from "../components/ServicedeskContact.tsx";
 import { selfservicePaths } from "../paths.ts";
 import { usePresentedCertificate } from "../use-presented-certificate.ts";
@@ -23,12 +23,7 @@ export function ChainApplicationsPage() {
   return (
     <>
       <Heading level={1}>{t("selfservice.chain.title")}</Heading>
-      {!data && certificate.error === undefined && (
-        <Paragraph role="status">{t("selfservice.certificate.loading")}</Paragraph>
-      )}
-      {certificate.error !== undefined && (
-        <CertificateUnreadable error={certificate.error} onRetry={certificate.reload} />
-      )}
+      <CertificateLoadNotices certificate={certificate} />
       {data && (
         <>
           <Paragraph appearance="lead">

@@ -18,11 +18,11 @@ import {
 } from "../../ui/components/certificate-fields.ts";
 import { DataList } from "../../ui/components/DataList.tsx";
 import { EmailLocalPartField, splitEmail } from "../../ui/components/EmailLocalPartField.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
 import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
 import { TextField } from "../../ui/components/FormField.tsx";
 import { Heading } from "../../ui/components/Heading.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
 import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
 import { formatDate, formatDateTime } from "../../ui/format.ts";
 
@@ -139,8 +139,7 @@ export function IssueCertificateSection({
       ) : (
         <>
           <Paragraph>{t(`${k}.intro`)}</Paragraph>
-          <ErrorSummary>{submit.error?.message}</ErrorSummary>
-          <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+          <SubmitForm submit={submit} submitLabel={t(`${k}.submit`)} onSubmit={onSubmit}>
             <EmailLocalPartField
               id="issue-email"
               label={t(`${k}.email`)}
@@ -171,12 +170,7 @@ export function IssueCertificateSection({
               onChange={(event) => setLegacy(event.target.checked)}
             />
             <Paragraph>{t(`${k}.beforeSubmit`)}</Paragraph>
-            <div>
-              <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-                {t(`${k}.submit`)}
-              </Button>
-            </div>
-          </form>
+          </SubmitForm>
         </>
       )}
     </section>

@@ -3,12 +3,10 @@ import { useTranslation } from "react-i18next";
 import { changeOfficeEmailSchema, type OfficeDetail } from "../../../contracts/certificates.ts";
 import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
 import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
 import { TextField } from "../../ui/components/FormField.tsx";
 import { Heading } from "../../ui/components/Heading.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
 import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
 
 /**
@@ -67,9 +65,7 @@ export function OfficeEmailSection({
         {t(`${k}.heading`)}
       </Heading>
       <Paragraph>{t(`${k}.intro`)}</Paragraph>
-      <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      {changed && <Alert type="ok">{changed}</Alert>}
-      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <SubmitForm submit={submit} done={changed} submitLabel={t(`${k}.submit`)} onSubmit={onSubmit}>
         <TextField
           id="office-email"
           label={t(`${k}.label`)}
@@ -79,12 +75,7 @@ export function OfficeEmailSection({
           onChange={(event) => setEmail(event.target.value)}
           error={error}
         />
-        <div>
-          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t(`${k}.submit`)}
-          </Button>
-        </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -3,11 +3,9 @@ import { useTranslation } from "react-i18next";
 import { type OfficeDetail, reissueDemandSchema } from "../../../contracts/certificates.ts";
 import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
 import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
 import { Heading } from "../../ui/components/Heading.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
 import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
 import { formatDateTime } from "../../ui/format.ts";
 import { TextAreaField } from "./TextAreaField.tsx";
@@ -73,9 +71,12 @@ export function ReissueDemandSection({
           })}
         </Paragraph>
       )}
-      <ErrorSummary>{submit.error?.message}</ErrorSummary>
-      {done && <Alert type="ok">{t(`${k}.done`)}</Alert>}
-      <form className="poort-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <SubmitForm
+        submit={submit}
+        done={done && t(`${k}.done`)}
+        submitLabel={t(`${k}.submit`)}
+        onSubmit={onSubmit}
+      >
         <TextAreaField
           id="demand-reason"
           label={t(`${k}.reason`)}
@@ -86,12 +87,7 @@ export function ReissueDemandSection({
           onChange={(event) => setReason(event.target.value)}
           error={error}
         />
-        <div>
-          <Button type="submit" appearance="primary-action" disabled={submit.busy}>
-            {t(`${k}.submit`)}
-          </Button>
-        </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { classNames } from "./class-names.ts";
+import { FieldShell } from "./FormField.tsx";
 
 type CheckboxWithHintProps = Omit<ComponentProps<"input">, "id" | "className" | "type"> & {
   id: string;
@@ -15,18 +16,16 @@ type CheckboxWithHintProps = Omit<ComponentProps<"input">, "id" | "className" | 
  * (label, then description, then error, all beside the box).
  */
 export function CheckboxWithHint({ id, label, hint, error, ...input }: CheckboxWithHintProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div
-      className={classNames(
-        "utrecht-form-field",
-        "utrecht-form-field--checkbox",
-        Boolean(error) && "utrecht-form-field--invalid",
-      )}
+    <FieldShell
+      id={id}
+      label={label}
+      kind="checkbox"
+      description={hint}
+      descriptionSuffix="hint"
+      error={error}
     >
-      <div className="utrecht-form-field__input">
+      {(aria) => (
         <input
           id={id}
           type="checkbox"
@@ -35,29 +34,10 @@ export function CheckboxWithHint({ id, label, hint, error, ...input }: CheckboxW
             "utrecht-checkbox--html-input",
             Boolean(error) && "utrecht-checkbox--invalid",
           )}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          {...aria}
           {...input}
         />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div id={hintId} className="utrecht-form-field-description">
-          {hint}
-        </div>
       )}
-      {error && (
-        <div
-          id={errorId}
-          className="utrecht-form-field-error-message utrecht-form-field__error-message"
-        >
-          {error}
-        </div>
-      )}
-    </div>
+    </FieldShell>
   );
 }

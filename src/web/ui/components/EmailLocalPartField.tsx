@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { classNames } from "./class-names.ts";
+import { FieldShell } from "./FormField.tsx";
 import "./email-local-part-field.css";
 
 type EmailLocalPartFieldProps = Omit<
@@ -31,59 +32,41 @@ export function EmailLocalPartField({
   ...input
 }: EmailLocalPartFieldProps) {
   const domainId = `${id}-domain`;
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [domainId, descriptionId, errorId].filter(Boolean).join(" ");
   return (
-    <div
-      className={classNames(
-        "utrecht-form-field",
-        "utrecht-form-field--text",
-        Boolean(error) && "utrecht-form-field--invalid",
-      )}
+    <FieldShell
+      id={id}
+      label={label}
+      kind="text"
+      description={description}
+      error={error}
+      describedBy={domainId}
+      inputClassName="poort-email-local-part"
     >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div id={descriptionId} className="utrecht-form-field-description">
-          {description}
-        </div>
+      {(aria) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            className={classNames(
+              "utrecht-textbox",
+              "utrecht-textbox--html-input",
+              "poort-email-local-part__box",
+              Boolean(error) && "utrecht-textbox--invalid",
+            )}
+            {...aria}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            {...input}
+          />
+          <span id={domainId} className="poort-email-local-part__domain">
+            @{domain}
+          </span>
+        </>
       )}
-      {error && (
-        <div
-          id={errorId}
-          className="utrecht-form-field-error-message utrecht-form-field__error-message"
-        >
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input poort-email-local-part">
-        <input
-          id={id}
-          type="text"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          className={classNames(
-            "utrecht-textbox",
-            "utrecht-textbox--html-input",
-            "poort-email-local-part__box",
-            Boolean(error) && "utrecht-textbox--invalid",
-          )}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          {...input}
-        />
-        <span id={domainId} className="poort-email-local-part__domain">
-          @{domain}
-        </span>
-      </div>
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,30 +1,78 @@
 import type { ComponentProps, ReactNode } from "react";
 import { classNames } from "./class-names.ts";
 
-type TextFieldProps = Omit<ComponentProps<"input">, "id" | "className"> & {
+/** The accessibility wiring a field gives its control. */
+export interface ControlAria {
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+type FieldShellProps = {
   id: string;
   label: string;
-  /** Help shown below the label, e.g. the password rules. */
+  /**
+   * The NL Design System form field kind: a checkbox or radio button stands before its label,
+   * any other control below the label, description and error.
+   */
+  kind: "text" | "textarea" | "select" | "checkbox" | "radio";
+  /** Help linked to the control with aria-describedby, with the id `${id}-${descriptionSuffix}`. */
   description?: ReactNode;
-  /** The error of this field; linked to the input with aria-describedby. */
+  descriptionSuffix?: string;
+  /** The error of this field; linked to the control with aria-describedby. */
   error?: ReactNode;
+  /** Ids of other text that describes the control, read before the description. */
+  describedBy?: string;
+  /** An extra class on the box around the control. */
+  inputClassName?: string;
+  /** The control itself, given the aria attributes that link it to its description and error. */
+  children: (aria: ControlAria) => ReactNode;
 };
 
-/** A labelled NL Design System text box with its description and error. */
-export function TextField({ id, label, description, error, ...input }: TextFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
+/**
+ * The label, description and error of one NL Design System form field around any control,
+ * with the ids and aria-describedby that tie them together.
+ */
+export function FieldShell({
+  id,
+  label,
+  kind,
+  description,
+  descriptionSuffix = "description",
+  error,
+  describedBy,
+  inputClassName,
+  children,
+}: FieldShellProps) {
+  const descriptionId = description ? `${id}-${descriptionSuffix}` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  const aria: ControlAria = {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby":
+      [describedBy, descriptionId, errorId].filter(Boolean).join(" ") || undefined,
+  };
+  const beforeLabel = kind === "checkbox" || kind === "radio";
+  const control = (
+    <div className={classNames("utrecht-form-field__input", inputClassName)}>{children(aria)}</div>
+  );
   return (
     <div
       className={classNames(
         "utrecht-form-field",
-        "utrecht-form-field--text",
+        `utrecht-form-field--${kind}`,
         Boolean(error) && "utrecht-form-field--invalid",
       )}
     >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
+      {beforeLabel && control}
+      <div
+        className={classNames(
+          "utrecht-form-field__label",
+          beforeLabel && `utrecht-form-field__label--${kind}`,
+        )}
+      >
+        <label
+          className={classNames("utrecht-form-label", beforeLabel && `utrecht-form-label--${kind}`)}
+          htmlFor={id}
+        >
           {label}
         </label>
       </div>
@@ -41,7 +89,25 @@ export function TextField({ id, label, description, error, ...input }: TextField
           {error}
         </div>
       )}
-      <div className="utrecht-form-field__input">
+      {!beforeLabel && control}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<ComponentProps<"input">, "id" | "className"> & {
+  id: string;
+  label: string;
+  /** Help shown below the label, e.g. the password rules. */
+  description?: ReactNode;
+  /** The error of this field; linked to the input with aria-describedby. */
+  error?: ReactNode;
+};
+
+/** A labelled NL Design System text box with its description and error. */
+export function TextField({ id, label, description, error, ...input }: TextFieldProps) {
+  return (
+    <FieldShell id={id} label={label} kind="text" description={description} error={error}>
+      {(aria) => (
         <input
           id={id}
           className={classNames(
@@ -49,12 +115,11 @@ export function TextField({ id, label, description, error, ...input }: TextField
             "utrecht-textbox--html-input",
             Boolean(error) && "utrecht-textbox--invalid",
           )}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          {...aria}
           {...input}
         />
-      </div>
-    </div>
+      )}
+    </FieldShell>
   );
 }
 
@@ -66,21 +131,16 @@ type CheckboxFieldProps = Omit<ComponentProps<"input">, "id" | "className" | "ty
 /** A labelled NL Design System checkbox. */
 export function CheckboxField({ id, label, ...input }: CheckboxFieldProps) {
   return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <div className="utrecht-form-field__input">
+    <FieldShell id={id} label={label} kind="checkbox">
+      {() => (
         <input
           id={id}
           type="checkbox"
           className="utrecht-checkbox utrecht-checkbox--html-input"
           {...input}
         />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-    </div>
+      )}
+    </FieldShell>
   );
 }
 
@@ -92,21 +152,16 @@ type RadioFieldProps = Omit<ComponentProps<"input">, "id" | "className" | "type"
 /** A labelled NL Design System radio button; group them in a Fieldset. */
 export function RadioField({ id, label, ...input }: RadioFieldProps) {
   return (
-    <div className="utrecht-form-field utrecht-form-field--radio">
-      <div className="utrecht-form-field__input">
+    <FieldShell id={id} label={label} kind="radio">
+      {() => (
         <input
           id={id}
           type="radio"
           className="utrecht-radio-button utrecht-radio-button--html-input"
           {...input}
         />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--radio">
-        <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-    </div>
+      )}
+    </FieldShell>
   );
 }
 
@@ -136,13 +191,8 @@ type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "className"> & {
 /** A labelled NL Design System drop-down list. */
 export function SelectField({ id, label, options, ...select }: SelectFieldProps) {
   return (
-    <div className="utrecht-form-field utrecht-form-field--select">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
+    <FieldShell id={id} label={label} kind="select">
+      {() => (
         <select id={id} className="utrecht-select utrecht-select--html-select" {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -150,7 +200,7 @@ export function SelectField({ id, label, options, ...select }: SelectFieldProps)
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      )}
+    </FieldShell>
   );
 }
