@@ -4,21 +4,23 @@
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ url: string, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
-const { url, headers, concurrency, warmupMs, durationMs } = workerData;
+/** @type {{ url: string, method: string, body?: Uint8Array, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
+const { url, method, body, headers, concurrency, warmupMs, durationMs } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(url);
+const payload = body ? Buffer.from(body) : undefined;
 
-/** One GET; resolves with its status once the whole body is in. */
-function get() {
+/** One request; resolves with its status once the whole answer is in. */
+function send() {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         agent,
+        method,
         host: target.hostname,
         port: target.port,
         path: `${target.pathname}${target.search}`,
-        headers,
+        headers: payload ? { ...headers, "content-length": payload.length } : headers,
       },
       (response) => {
         response.on("data", () => {});
@@ -27,7 +29,7 @@ function get() {
       },
     );
     request.on("error", reject);
-    request.end();
+    request.end(payload);
   });
 }
 
@@ -42,7 +44,7 @@ async function connection() {
   for (;;) {
     const begun = performance.now();
     if (begun >= stopAt) return;
-    const status = await get();
+    const status = await send();
     const ended = performance.now();
     if (begun < measureFrom || ended > stopAt) continue;
     if (status === 200) latencies.push(ended - begun);

@@ -2,6 +2,9 @@ import { Worker } from "node:worker_threads";
 
 export interface LoadOptions {
   url: string;
+  /** GET by default; a POST sends `body` each time (give its content-type in `headers`). */
+  method?: "GET" | "POST";
+  body?: Buffer;
   headers?: Record<string, string>;
   /** Keep-alive connections, each sending its next request when the previous one answered. */
   concurrency: number;
@@ -17,12 +20,17 @@ export interface LoadResult {
 }
 
 /**
- * GETs `url` from a worker thread (`http-load-worker.mjs`) for a fixed time at a fixed
+ * Requests `url` from a worker thread (`http-load-worker.mjs`) for a fixed time at a fixed
  * concurrency; the requests of the warm-up are not counted. Any answer but 200 fails the run.
  */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const worker = new Worker(new URL("./http-load-worker.mjs", import.meta.url), {
-    workerData: { headers: {}, ...options },
+    workerData: {
+      headers: {},
+      method: "GET",
+      ...options,
+      body: options.body ? new Uint8Array(options.body) : undefined,
+    },
   });
   const { latencies, failures } = await new Promise<{
     latencies: number[];
@@ -33,7 +41,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   });
   await worker.terminate();
   if (Object.keys(failures).length > 0) {
-    throw new Error(`GET ${options.url} answered other than 200: ${JSON.stringify(failures)}`);
+    throw new Error(
+      `${options.method ?? "GET"} ${options.url} answered other than 200: ${JSON.stringify(failures)}`,
+    );
   }
   latencies.sort((a, b) => a - b);
   return {
