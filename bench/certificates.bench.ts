@@ -10,11 +10,7 @@ import { loadConfig } from "../src/server/config.ts";
 import { certificatesDeps } from "../src/server/modules/certificates/deps.ts";
 import { issueCertificate } from "../src/server/modules/certificates/issue-certificate.ts";
 import { answerOcspRequest } from "../src/server/modules/certificates/ocsp-responder.ts";
-import {
-  type CaMaterial,
-  createIssuingCa,
-  createRootCa,
-} from "../src/server/modules/certificates/pki/certificate-authority.ts";
+import type { CaMaterial } from "../src/server/modules/certificates/pki/certificate-authority.ts";
 import { buildCrl, type RevokedEntry } from "../src/server/modules/certificates/pki/crl.ts";
 import {
   exportPrivateKey,
@@ -38,6 +34,7 @@ import { findOfficeByDebtorNumber } from "../src/server/modules/offices/reposito
 import { createOffice } from "../src/server/modules/offices/service.ts";
 import { createServices } from "../src/server/services.ts";
 import { type TempFolder, tempFolder } from "../test/support/openssl.ts";
+import { createTestPki } from "../test/support/pki.ts";
 import { databaseUrlFor, withAdminClient } from "../test/support/postgres-admin.ts";
 import { freePort } from "../test/support/server-process.ts";
 import { type LoadResult, measureLoad } from "./http-load.ts";
@@ -105,7 +102,7 @@ async function issuance(folder: TempFolder): Promise<void> {
   const rows: Array<Record<string, string | number>> = [];
   for (const algorithm of ["rsa-2048", "p-256"] as const) {
     const count = ISSUANCES[algorithm];
-    const pki = await createPki(algorithm);
+    const pki = await createTestPki(algorithm);
     await writeCa(folder, pki, algorithm);
     await folder.write(`office-${algorithm}.cnf`, extensionsFile());
 
@@ -147,28 +144,6 @@ async function issuance(folder: TempFolder): Promise<void> {
       `by an issuing CA of the same key type. "vs" compares certificates per second.`,
   );
   printTable(rows);
-}
-
-async function createPki(
-  algorithm: KeyAlgorithm,
-): Promise<{ root: CaMaterial; issuing: CaMaterial }> {
-  const notBefore = new Date(Date.now() - hour);
-  const root = await createRootCa({
-    commonName: "Poort Bench Root CA",
-    organisation: "Poort",
-    notBefore,
-    notAfter: new Date(notBefore.getTime() + 20 * year),
-    algorithm,
-  });
-  const issuing = await createIssuingCa(root, {
-    commonName: "Poort Bench Kantoorcertificaten CA",
-    organisation: "Poort",
-    notBefore,
-    notAfter: new Date(notBefore.getTime() + 10 * year),
-    crlUrl: "http://pki.poort.test/pki/root.crl",
-    algorithm,
-  });
-  return { root, issuing };
 }
 
 /** issuing-<alg>.pem, issuing-<alg>.key and chain-<alg>.pem (issuing, then root). */
@@ -377,7 +352,7 @@ async function revocationLists(folder: TempFolder): Promise<void> {
 
   const rows: Array<Record<string, string | number>> = [];
   for (const algorithm of ["rsa-2048", "p-256"] as const) {
-    const pki = await createPki(algorithm);
+    const pki = await createTestPki(algorithm);
     await writeCa(folder, pki, algorithm);
     await folder.write(`ca-${algorithm}.cnf`, caConfig(algorithm));
 

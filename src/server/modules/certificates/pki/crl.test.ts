@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
-import { buildCrl, type RevokedEntry } from "./crl.ts";
-import type { KeyAlgorithm } from "./keys.ts";
-import { newSerialNumber } from "./serial-numbers.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestPki,
   writeCaFiles,
   writeCertificate,
-} from "./test-pki.ts";
+} from "../../../../../test/support/pki.ts";
+import { buildCrl, type RevokedEntry } from "./crl.ts";
+import type { KeyAlgorithm } from "./keys.ts";
+import { newSerialNumber } from "./serial-numbers.ts";
 
 const day = 86_400_000;
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
+import {
+  createTestPki,
+  issueTestOffice,
+  type TestOffice,
+  type TestPki,
+  writeCaFiles,
+  writeCertificate,
+} from "../../../../../test/support/pki.ts";
 import type { KeyAlgorithm } from "./keys.ts";
 import {
   buildOcspResponse,
@@ -9,14 +17,6 @@ import {
   ocspErrorResponse,
   parseOcspRequest,
 } from "./ocsp.ts";
-import {
-  createTestPki,
-  issueTestOffice,
-  type TestOffice,
-  type TestPki,
-  writeCaFiles,
-  writeCertificate,
-} from "./test-pki.ts";
 
 const hour = 3_600_000;
 

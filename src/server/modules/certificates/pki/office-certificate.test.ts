@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
-import type { KeyAlgorithm } from "./keys.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestOffice,
   writeCaFiles,
   writeCertificate,
-} from "./test-pki.ts";
+} from "../../../../../test/support/pki.ts";
+import type { KeyAlgorithm } from "./keys.ts";
 
 describe.each<KeyAlgorithm>(["rsa-2048", "p-256"])("an office certificate (%s)", (algorithm) => {
   let folder: TempFolder;

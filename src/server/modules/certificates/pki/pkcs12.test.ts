@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
-import { generateInstallPassword } from "./password.ts";
-import { buildPkcs12 } from "./pkcs12.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestOffice,
   type TestPki,
   writeCertificate,
-} from "./test-pki.ts";
+} from "../../../../../test/support/pki.ts";
+import { generateInstallPassword } from "./password.ts";
+import { buildPkcs12 } from "./pkcs12.ts";
 
 const variants = [
   {

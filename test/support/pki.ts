@@ -1,11 +1,21 @@
 // For tests only: a root, an issuing CA and an office certificate, as the tests of this folder
 // share them.
 import type { webcrypto } from "node:crypto";
-import { type CaMaterial, createIssuingCa, createRootCa } from "./certificate-authority.ts";
-import { generateKeyPair, type KeyAlgorithm } from "./keys.ts";
-import { issueOfficeCertificate, type OfficeCertificateProfile } from "./office-certificate.ts";
-import { newSerialNumber } from "./serial-numbers.ts";
-import type { x509 } from "./x509.ts";
+import {
+  type CaMaterial,
+  createIssuingCa,
+  createRootCa,
+} from "../../src/server/modules/certificates/pki/certificate-authority.ts";
+import {
+  generateKeyPair,
+  type KeyAlgorithm,
+} from "../../src/server/modules/certificates/pki/keys.ts";
+import {
+  issueOfficeCertificate,
+  type OfficeCertificateProfile,
+} from "../../src/server/modules/certificates/pki/office-certificate.ts";
+import { newSerialNumber } from "../../src/server/modules/certificates/pki/serial-numbers.ts";
+import type { x509 } from "../../src/server/modules/certificates/pki/x509.ts";
 
 const hour = 3_600_000;
 const year = 365 * 24 * hour;
