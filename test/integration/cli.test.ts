@@ -84,6 +84,14 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
     expect(second.stdout).toContain("Demo data was already complete.");
   });
 
+  it("keeps the CA the demo made, and exports its chain", async () => {
+    const init = await poort(["ca", "init"], environment);
+    expect(init.stdout).toContain("Certificate authority exists already.");
+    const chain = await poort(["ca", "export-chain"], environment);
+    expect(chain.code).toBe(0);
+    expect(chain.stdout.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+  });
+
   it("registers an office and invites its staff and clients", async () => {
     const office = await poort(
       [
