@@ -359,6 +359,28 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
     );
     expect(checked.output).toContain("Response verify OK");
     expect(checked.output).toContain("Cert Status: revoked");
+    // The same question by GET, the request base64-encoded in the path (RFC 6960 A.1).
+    const encoded = encodeURIComponent(
+      (await readFile(path.join(folder, "req.der"))).toString("base64"),
+    );
+    const byGet = await subject.app.inject({ method: "GET", url: `/pki/ocsp/${encoded}` });
+    const checkedGet = await openssl(
+      [
+        "ocsp",
+        "-respin",
+        "get.der",
+        "-resp_text",
+        "-reqin",
+        "req.der",
+        "-issuer",
+        "issuing.pem",
+        "-CAfile",
+        "chain.pem",
+      ],
+      { "get.der": byGet.rawPayload },
+    );
+    expect(checkedGet.output).toContain("Response verify OK");
+    expect(checkedGet.output).toContain("Cert Status: revoked");
     expect(checked.output).toMatch(/Revocation Reason: superseded/i);
 
     const refused = await mtlsRequest(
