@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -29,10 +29,13 @@ export default async function setup(project: TestProject) {
   await writeFile(snapshotPath, Buffer.from(await snapshot.arrayBuffer()));
   project.provide("pgliteSnapshotPath", snapshotPath);
 
+  // Every run writes its own 40 MB snapshot: without this it would stay in /tmp for good.
+  const removeSnapshot = () => rm(snapshotPath, { force: true });
+
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     project.provide("postgresTemplate", undefined);
-    return;
+    return removeSnapshot;
   }
   const template = `poort_template_${process.pid}`;
   await withAdminClient(databaseUrl, async (admin) => {
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject) {
   await templateDb.close();
   project.provide("postgresTemplate", template);
   return async () => {
+    await removeSnapshot();
     await withAdminClient(databaseUrl, (admin) =>
       admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`),
     );
