@@ -24,13 +24,27 @@ export interface OcspCertId {
   hashAlgorithm: OcspHashAlgorithm;
 }
 
+/** An issuer's name and key hashes per algorithm: the same for every request, so made once. */
+const issuerHashes = new WeakMap<x509.X509Certificate, Map<OcspHashAlgorithm, [Buffer, Buffer]>>();
+
+function hashesOf(issuer: x509.X509Certificate, algorithm: OcspHashAlgorithm): [Buffer, Buffer] {
+  const byAlgorithm = issuerHashes.get(issuer) ?? new Map<OcspHashAlgorithm, [Buffer, Buffer]>();
+  issuerHashes.set(issuer, byAlgorithm);
+  let hashes = byAlgorithm.get(algorithm);
+  if (!hashes) {
+    hashes = [
+      hashWith(algorithm, new Uint8Array(issuer.subjectName.toArrayBuffer())),
+      hashWith(algorithm, publicKeyBits(issuer)),
+    ];
+    byAlgorithm.set(algorithm, hashes);
+  }
+  return hashes;
+}
+
 /** Whether `certId` names a certificate of `issuer`, by the hashes of its name and key. */
 export function matchesIssuer(certId: OcspCertId, issuer: x509.X509Certificate): boolean {
-  const hash = (data: Uint8Array) => hashWith(certId.hashAlgorithm, data);
-  return (
-    hash(new Uint8Array(issuer.subjectName.toArrayBuffer())).equals(certId.issuerNameHash) &&
-    hash(publicKeyBits(issuer)).equals(certId.issuerKeyHash)
-  );
+  const [nameHash, keyHash] = hashesOf(issuer, certId.hashAlgorithm);
+  return nameHash.equals(certId.issuerNameHash) && keyHash.equals(certId.issuerKeyHash);
 }
 
 /** The OCSP key hash of a certificate's public key; SHA-1 for a responder id (RFC 6960, 4.2.1). */
