@@ -45,6 +45,12 @@ describe("configuration", () => {
     [{ SMTP_URL: "not a url" }, "SMTP_URL"],
     [{ JOBS_ENABLED: "perhaps" }, "JOBS_ENABLED"],
     [{ SMS_PROVIDER: "cm" }, "SMS_CM_PRODUCT_TOKEN"],
+    [{ CA_ROOT_CERT_FILE: "/etc/poort/root.pem" }, "CA_\\*_FILE"],
+    [{ NODE_ENV: "production", SECRET_KEY: "x".repeat(32) }, "MTLS_TLS_CERT_FILE"],
+    [
+      { NODE_ENV: "production", MTLS_TLS_CERT_FILE: "/tls.pem", MTLS_TLS_KEY_FILE: "/tls.key" },
+      "SECRET_KEY",
+    ],
   ])("stops at start-up on %o, naming %s", (environment, variable) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(

@@ -145,6 +145,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  SMS_CM_PRODUCT_TOKEN: required when SMS_PROVIDER=cm",
     );
   }
+  if (e.NODE_ENV === "production" && !(e.MTLS_TLS_CERT_FILE && e.MTLS_TLS_KEY_FILE)) {
+    // Otherwise the office CA would sign a server certificate no browser trusts, on every start.
+    throw new ConfigError(
+      "Invalid configuration:\n  MTLS_TLS_CERT_FILE: required in production, with MTLS_TLS_KEY_FILE",
+    );
+  }
   if (e.NODE_ENV === "production" && !e.SECRET_KEY) {
     throw new ConfigError("Invalid configuration:\n  SECRET_KEY: required in production");
   }

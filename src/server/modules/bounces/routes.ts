@@ -46,10 +46,14 @@ export const bounceRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (!sent || !safeEqual(sent, token)) throw new AppError("unauthenticated");
-      const failure = readDeliveryFailure(String(request.body ?? ""));
+      const failure = readDeliveryFailure(String(request.body ?? ""), mailer.messageIdDomain);
       const recorded =
         failure !== undefined &&
-        (await mailer.recordBounce(db, failure.mailId, failure.diagnostic));
+        (await mailer.recordBounce(db, {
+          mailId: failure.mailId,
+          reason: failure.diagnostic,
+          recipient: failure.recipient,
+        }));
       if (failure && recorded) {
         await recordAuditEvent(db, clock, {
           actor: { type: "system" },

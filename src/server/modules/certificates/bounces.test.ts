@@ -2,6 +2,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestOffice } from "../../../../test/support/accounts.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { mailAttachments } from "../../platform/mail/schema.ts";
 import { findOfficeById } from "../offices/repository.ts";
 import { certificatesDeps } from "./deps.ts";
 import { addressOnOfficeDomain, issueCertificate } from "./issue-certificate.ts";
@@ -142,6 +143,9 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     const sentTo = await issueTo(office.id, "ict");
     await subject.services.jobs.runDueJobs();
     const delivered = relay.delivered.find((mail) => mail.to.includes(sentTo));
+    // The key went to the relay; Poort keeps no copy of it once delivered.
+    expect(delivered?.raw).toContain(".p12");
+    expect(await subject.services.database.db.select().from(mailAttachments)).toEqual([]);
     const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(delivered?.raw ?? "")?.[1] ?? "";
     expect(messageId).toMatch(/^<[0-9a-f-]{36}@/);
 
@@ -161,6 +165,9 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     expect(delayed.json()).toEqual({ status: "ignored" });
     const failed = await handIn(deliveryStatusNotification(messageId, sentTo, "failed"));
     expect(failed.json()).toEqual({ status: "recorded" });
+    // The same bounce again changes nothing and tells the servicedesk nothing new.
+    const again = await handIn(deliveryStatusNotification(messageId, sentTo, "failed"));
+    expect(again.json()).toEqual({ status: "ignored" });
 
     await subject.services.jobs.runDueJobs();
     const notices = relay.delivered.filter((mail) => mail.to.includes("servicedesk@knb.nl"));

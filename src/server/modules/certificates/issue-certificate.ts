@@ -15,6 +15,7 @@ import { newSerialNumber } from "./pki/serial-numbers.ts";
 import {
   type CertificateRow,
   insertCertificate,
+  lockOffice,
   meetDemands,
   supersedeOthers,
 } from "./repository.ts";
@@ -100,6 +101,8 @@ export async function issueCertificate(
 ): Promise<IssuedCertificate> {
   const { office, settings } = { office: request.office, settings: deps.settings };
   const mobile = normaliseMobile(request.mobile);
+  // Issuances for one office take turns, so each sees (and supersedes) the one before.
+  await lockOffice(db, office.id);
   const { root, issuing } = await deps.authorities.get();
   const now = deps.clock.now();
   const notAfter = new Date(now.getTime() + settings.validityDays * DAY_MS);
@@ -170,11 +173,13 @@ export async function issueCertificate(
     template: certificateMail,
     data: naming,
     attachments: [{ filename: fileName, contentType: "application/x-pkcs12", content: pkcs12 }],
+    forgetAttachmentsAfterDelivery: true,
   });
   if (mobile) {
     await deps.sms.queue(db, {
       to: mobile,
       text: `${deps.organisation.shortName}: het wachtwoord van kantoorcertificaat ${fileName} voor ${office.name} is ${password}`,
+      secret: true,
     });
   }
   await recordAuditEvent(db, deps.clock, {

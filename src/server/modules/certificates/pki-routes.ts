@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { CertificatesDeps } from "./deps.ts";
 import { answerOcspRequest } from "./ocsp-responder.ts";
+import { ocspErrorResponse } from "./pki/ocsp-response.ts";
 import { currentCrl } from "./revocation.ts";
 
 const OCSP_REQUEST_LIMIT = 16 * 1024;
@@ -71,7 +72,12 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ deps: CertificatesDeps }> = asyn
       },
     },
     async (request, reply) => {
-      const der = Buffer.from(decodeURIComponent(request.params["*"]), "base64");
+      let der: Buffer;
+      try {
+        der = Buffer.from(decodeURIComponent(request.params["*"]), "base64");
+      } catch {
+        return reply.type("application/ocsp-response").send(ocspErrorResponse("malformedRequest"));
+      }
       return reply.type("application/ocsp-response").send(await answerOcspRequest(deps, der));
     },
   );

@@ -113,7 +113,10 @@ export function listOfficeCertificates(db: Database, officeId: string) {
     .orderBy(desc(officeCertificates.createdAt));
 }
 
-/** Marks the office's other unrevoked certificates as superseded by a new one. */
+/**
+ * Marks the office's other unrevoked certificates as superseded by a new one, and when asked
+ * schedules their revocation (those not scheduled already).
+ */
 export async function supersedeOthers(
   db: Database,
   officeId: string,
@@ -121,17 +124,22 @@ export async function supersedeOthers(
   now: Date,
   revokeAt: Date | null,
 ): Promise<void> {
+  const others = and(
+    eq(officeCertificates.officeId, officeId),
+    sql`${officeCertificates.id} <> ${exceptId}`,
+    isNull(officeCertificates.revokedAt),
+  );
   await db
     .update(officeCertificates)
-    .set({ supersededAt: now, ...(revokeAt ? { revokeAt } : {}) })
-    .where(
-      and(
-        eq(officeCertificates.officeId, officeId),
-        sql`${officeCertificates.id} <> ${exceptId}`,
-        isNull(officeCertificates.revokedAt),
-        isNull(officeCertificates.supersededAt),
-      ),
-    );
+    .set({ supersededAt: now })
+    .where(and(others, isNull(officeCertificates.supersededAt)));
+  // Every older certificate still in use goes, not only the newest one.
+  if (revokeAt) {
+    await db
+      .update(officeCertificates)
+      .set({ revokeAt })
+      .where(and(others, isNull(officeCertificates.revokeAt)));
+  }
 }
 
 export async function markRevoked(
@@ -275,4 +283,9 @@ export function listBouncedMails(db: Database, officeId?: string) {
     .where(and(eq(mails.status, "failed"), officeId ? eq(offices.id, officeId) : undefined))
     .orderBy(desc(mails.createdAt))
     .limit(200);
+}
+
+/** Holds the office's row until the transaction ends. */
+export async function lockOffice(db: Database, officeId: string): Promise<void> {
+  await db.select({ id: offices.id }).from(offices).where(eq(offices.id, officeId)).for("update");
 }

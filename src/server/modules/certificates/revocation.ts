@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import type { Database } from "../../platform/db/database.ts";
@@ -24,6 +25,9 @@ export type RevocationReason = NonNullable<CertificateRow["revocationReason"]>;
 
 /** Signs a new CRL for the authority with the next CRL number; pass the change's transaction. */
 async function publishCrl(deps: CertificatesDeps, db: Database, authority: LoadedAuthority) {
+  // One signer at a time per CA: numbers stay unique, and the list read next sees every
+  // revocation committed before us (READ COMMITTED reads afresh per statement).
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`poort:crl:${authority.id}`}))`);
   const previous = await findRevocationList(db, authority.id);
   // Office certificates name the issuing CA; the root CA's list (of revoked sub-CAs) stays empty.
   const revoked = await listRevoked(db, authority.id);

@@ -8,6 +8,7 @@ import {
 } from "../../../contracts/certificates.ts";
 import { errorResponses } from "../../../contracts/error.ts";
 import { AppError } from "../../errors.ts";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { hashToken, newToken } from "../../platform/security/random-secrets.ts";
 import type { AccountsDeps } from "../accounts/deps.ts";
 import { requestOrigin } from "../accounts/deps.ts";
@@ -83,7 +84,22 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{
         { kind: "staff", ...request.body },
         requestOrigin(request),
       );
-      if (account.officeId !== office.id) throw new AppError("certificate_office_mismatch");
+      const audit = (action: string) =>
+        recordAuditEvent(deps.db, deps.clock, {
+          actor: { type: "staff", id: account.id },
+          action,
+          subject: { type: "office", id: office.id },
+          ip: request.ip,
+          details: {
+            certificateSerial: certificate.serialNumber,
+            accountOfficeId: account.officeId,
+          },
+        });
+      if (account.officeId !== office.id) {
+        await audit("selfservice.login-office-mismatch");
+        throw new AppError("certificate_office_mismatch");
+      }
+      await audit("selfservice.login");
       const token = newToken();
       const now = deps.clock.now();
       await insertRequest(deps.db, {
@@ -135,7 +151,8 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{
           legacyPkcs12: body.legacyPkcs12,
           via: "self-service",
           actor: { type: "staff", id: form.accountId },
-          revokePrevious: false,
+          // A demanded reissue (A11) means the old certificate must go, as after A8.
+          revokePrevious: (await findOpenDemand(tx, office.id)) !== undefined,
         });
         await completeRequest(tx, form.id, result.certificate.id);
         return result;

@@ -15,10 +15,17 @@ const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
  * successes ("Action: delayed/delivered/relayed") are not bounces. Returns undefined for
  * anything else.
  */
-export function readDeliveryFailure(raw: string): DeliveryFailure | undefined {
+export function readDeliveryFailure(raw: string, ourDomain: string): DeliveryFailure | undefined {
   const text = raw.replace(/\r\n/g, "\n");
   if (!/^Action:\s*failed\s*$/im.test(text)) return undefined;
-  const messageId = new RegExp(`^Message-ID:\\s*<(${UUID})@[^>]+>`, "im").exec(text)?.[1];
+  // The Message-ID of the returned original, after the report part: not the bounce's own.
+  const returned = text.slice(
+    text.search(/^Content-Type:\s*(text\/rfc822-headers|message\/rfc822)/im),
+  );
+  const escapedDomain = ourDomain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const messageId = new RegExp(`^Message-ID:\\s*<(${UUID})@${escapedDomain}>`, "im").exec(
+    returned,
+  )?.[1];
   if (!messageId) return undefined;
   const recipient = /^Final-Recipient:\s*rfc822;\s*(\S+)\s*$/im.exec(text)?.[1];
   const diagnostic =

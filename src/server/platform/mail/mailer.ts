@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Locale } from "../../../contracts/locale.ts";
 import type { BlobStore, StoredBlob } from "../blobs/blob-store.ts";
@@ -25,6 +25,8 @@ export interface MailRequest<Data> {
   template: MailTemplate<Data>;
   data: Data;
   attachments?: MailAttachment[];
+  /** The attachments hold a secret (a private key): removed once the relay has the mail. */
+  forgetAttachmentsAfterDelivery?: boolean;
 }
 
 export const deliverMailJob = defineJobType({
@@ -111,6 +113,7 @@ export class Mailer {
         htmlBody: rendered.html,
         locale: request.locale,
         template: request.template.name,
+        forgetAttachmentsAfterDelivery: request.forgetAttachmentsAfterDelivery ?? false,
         createdAt: this.options.clock.now(),
       })
       .returning({ id: mails.id });
@@ -147,22 +150,39 @@ export class Mailer {
    * failed after all, and the rejection handler hears of it like of an immediate refusal.
    * Returns false when no mail of ours has that id.
    */
-  async recordBounce(db: Database, mailId: string, reason: string): Promise<boolean> {
+  async recordBounce(
+    db: Database,
+    bounce: { mailId: string; reason: string; recipient: string | undefined },
+  ): Promise<boolean> {
     return db.transaction(async (tx) => {
+      // Only a mail that went out, to the recipient the report names: a bounce counts once.
       const [mail] = await tx
         .update(mails)
-        .set({ status: "failed", lastError: reason })
-        .where(eq(mails.id, mailId))
+        .set({ status: "failed", lastError: bounce.reason })
+        .where(
+          and(
+            eq(mails.id, bounce.mailId),
+            eq(mails.status, "sent"),
+            bounce.recipient
+              ? sql`lower(${mails.toAddress}) = lower(${bounce.recipient})`
+              : undefined,
+          ),
+        )
         .returning();
       if (!mail) return false;
       await this.#onRejected?.(tx, {
         to: mail.toAddress,
         subject: mail.subject,
         template: mail.template,
-        reason,
+        reason: bounce.reason,
       });
       return true;
     });
+  }
+
+  /** The domain of our Message-IDs (`<mail id@domain>`), by which bounces name our mails. */
+  get messageIdDomain(): string {
+    return senderDomain(this.options.from);
   }
 
   registerDelivery(runner: JobRunner): void {
@@ -201,6 +221,7 @@ export class Mailer {
           });
         }
       });
+      if (final) await this.#forgetSecretAttachments(db, mail);
       if (rejected) return;
       throw error;
     }
@@ -214,6 +235,20 @@ export class Mailer {
         lastError: null,
       })
       .where(eq(mails.id, mailId));
+    await this.#forgetSecretAttachments(db, mail);
+  }
+
+  /**
+   * Secret attachments (a private key) are kept only until the relay has had its chance. The
+   * dev outbox is the recipient's mailbox itself, so there they stay readable.
+   */
+  async #forgetSecretAttachments(db: Database, mail: typeof mails.$inferSelect): Promise<void> {
+    if (!mail.forgetAttachmentsAfterDelivery || this.options.transport.name === "outbox") return;
+    const removed = await db
+      .delete(mailAttachments)
+      .where(eq(mailAttachments.mailId, mail.id))
+      .returning({ blobKey: mailAttachments.blobKey });
+    await Promise.all(removed.map(({ blobKey }) => this.options.blobs.delete(blobKey)));
   }
 
   async #outgoing(

@@ -1,4 +1,13 @@
-import { bigint, bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Every mail Poort sends, stored with the change that caused it and delivered by a job. In
@@ -23,6 +32,10 @@ export const mails = pgTable(
     transport: text("transport"),
     messageId: text("message_id"),
     lastError: text("last_error"),
+    /** Attachments with secrets (a private key): removed once the relay has the mail. */
+    forgetAttachmentsAfterDelivery: boolean("forget_attachments_after_delivery")
+      .notNull()
+      .default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

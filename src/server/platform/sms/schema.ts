@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Every text message Poort sends, stored with its cause and delivered by a job. */
 export const smsMessages = pgTable(
@@ -14,6 +14,8 @@ export const smsMessages = pgTable(
       .default("queued"),
     gateway: text("gateway"),
     lastError: text("last_error"),
+    /** A secret (a certificate's password): the text is wiped once the gateway has it. */
+    forgetAfterDelivery: boolean("forget_after_delivery").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

@@ -160,6 +160,32 @@ describe.each(testDatabaseKinds)("SmsSender on %s", (kind) => {
     expect(await smsRow(id)).toMatchObject({ status: "sent", gateway: "cm" });
   });
 
+  it("wipes a secret text once the gateway has it, but keeps it in the dev outbox", async () => {
+    const viaCm = senderWith(cmGateway());
+    const secret = await viaCm.sender.queue(db(), {
+      to: "0612345678",
+      text: "Het wachtwoord is k7m2-x9rt",
+      secret: true,
+    });
+    await viaCm.runner.runDueJobs();
+    expect(await smsRow(secret)).toMatchObject({
+      status: "sent",
+      body: "[verwijderd na verzending]",
+    });
+
+    const viaOutbox = senderWith(outboxSmsGateway);
+    const kept = await viaOutbox.sender.queue(db(), {
+      to: "0612345678",
+      text: "Het wachtwoord is k7m2-x9rt",
+      secret: true,
+    });
+    await viaOutbox.runner.runDueJobs();
+    expect(await smsRow(kept)).toMatchObject({
+      status: "sent",
+      body: "Het wachtwoord is k7m2-x9rt",
+    });
+  });
+
   it("marks a text CM refuses as failed, with CM's reason, and does not retry it", async () => {
     cmMode = "reject-number";
     const { sender, runner } = senderWith(cmGateway());

@@ -22,12 +22,17 @@ export const sendSmsJob = defineJobType({
 export class SmsSender {
   constructor(private readonly options: { clock: Clock; gateway: SmsGateway }) {}
 
-  async queue(db: Database, message: { to: string; text: string }): Promise<string> {
+  /** `secret`: the text is wiped from the database once a real gateway has it. */
+  async queue(
+    db: Database,
+    message: { to: string; text: string; secret?: boolean },
+  ): Promise<string> {
     const [sms] = await db
       .insert(smsMessages)
       .values({
         toNumber: phoneNumberSchema.parse(message.to),
         body: message.text,
+        forgetAfterDelivery: message.secret ?? false,
         createdAt: this.options.clock.now(),
       })
       .returning({ id: smsMessages.id });
@@ -40,6 +45,16 @@ export class SmsSender {
     runner.handle(sendSmsJob, ({ smsId }, { db, isLastAttempt }) =>
       this.#send(db, smsId, isLastAttempt),
     );
+  }
+
+  /**
+   * A secret's text, once the gateway has had its chance, is kept nowhere. The dev outbox is
+   * the recipient's phone itself, so there the text stays readable.
+   */
+  #wiped(sms: { forgetAfterDelivery: boolean }) {
+    return sms.forgetAfterDelivery && this.options.gateway.name !== "outbox"
+      ? { body: "[verwijderd na verzending]" }
+      : {};
   }
 
   async #send(db: Database, smsId: string, isLastAttempt: boolean): Promise<void> {
@@ -57,7 +72,9 @@ export class SmsSender {
         .update(smsMessages)
         .set({
           lastError: error instanceof Error ? error.message : String(error),
-          ...(final ? { status: "failed" as const, gateway: gateway.name } : {}),
+          ...(final
+            ? { status: "failed" as const, gateway: gateway.name, ...this.#wiped(sms) }
+            : {}),
         })
         .where(eq(smsMessages.id, smsId));
       if (rejected) return;
@@ -65,7 +82,13 @@ export class SmsSender {
     }
     await db
       .update(smsMessages)
-      .set({ status: "sent", gateway: gateway.name, sentAt: clock.now(), lastError: null })
+      .set({
+        status: "sent",
+        gateway: gateway.name,
+        sentAt: clock.now(),
+        lastError: null,
+        ...this.#wiped(sms),
+      })
       .where(eq(smsMessages.id, smsId));
   }
 }

@@ -40,6 +40,9 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
     loggerInstance: services.logger.child({ listener: "mtls" }) as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Behind the configured proxies the client's address comes from X-Forwarded-For, so the
+    // login limits per IP stay per client rather than one for everyone.
+    ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),
     https: { ...tls, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

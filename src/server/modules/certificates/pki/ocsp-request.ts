@@ -48,8 +48,13 @@ function certId(reqCert: pkijs.CertID): OcspCertId {
   if (!hashAlgorithm) {
     throw new OcspRequestError(`unsupported hash ${reqCert.hashAlgorithm.algorithmId}`);
   }
+  const serial = reqCert.serialNumber.valueBlock.valueHexView;
+  // RFC 5280 caps serials at 20 octets; anything else is no certificate of ours to answer for.
+  if (serial.length < 1 || serial.length > 21 || (serial.length === 21 && serial[0] !== 0)) {
+    throw new OcspRequestError("the serial number must be 1–20 octets");
+  }
   return {
-    serialNumber: serialHex(reqCert.serialNumber.valueBlock.valueHexView),
+    serialNumber: serialHex(serial),
     issuerNameHash: Buffer.from(reqCert.issuerNameHash.valueBlock.valueHexView),
     issuerKeyHash: Buffer.from(reqCert.issuerKeyHash.valueBlock.valueHexView),
     hashAlgorithm,

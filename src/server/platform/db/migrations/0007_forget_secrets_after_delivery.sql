@@ -1,0 +1,2 @@
+ALTER TABLE "mails" ADD COLUMN "forget_attachments_after_delivery" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "sms_messages" ADD COLUMN "forget_after_delivery" boolean DEFAULT false NOT NULL;
