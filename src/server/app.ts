@@ -1,13 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
-import { AppError } from "./errors.ts";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { authRoutes } from "./modules/accounts/auth-routes.ts";
 import { accountsDeps } from "./modules/accounts/deps.ts";
 import { meRoutes } from "./modules/accounts/me-routes.ts";
@@ -24,10 +18,9 @@ import { documentsDeps } from "./modules/documents/deps.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
-import { registerErrorHandler, sendError } from "./plugins/error-handler.ts";
+import { answerUnknownPaths, registerCommonSetup } from "./plugins/common-setup.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
-import { registerSecurityHeaders } from "./plugins/security-headers.ts";
-import { registerWebPages, wantsPage } from "./plugins/web-pages.ts";
+import { registerWebPages } from "./plugins/web-pages.ts";
 import type { Services } from "./services.ts";
 
 export type AppDependencies = Pick<
@@ -58,15 +51,7 @@ export async function buildApp(deps: AppDependencies) {
     // Never trust a request id from outside: it ends up in logs and answers.
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
-
-  await app.register(cookie);
-  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith("https://") });
-  registerErrorHandler(app);
+  await registerCommonSetup(app, { https: config.publicUrl.startsWith("https://") });
   await registerOpenApi(app, { version });
 
   await app.register(healthRoutes, { database });
@@ -104,11 +89,7 @@ export async function buildApp(deps: AppDependencies) {
     mailbox: config.devOutboxEnabled,
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    wantsPage(request)
-      ? pages.sendNotFoundPage(request, reply)
-      : sendError(request, reply, new AppError("not_found")),
-  );
+  answerUnknownPaths(app, pages);
   return app;
 }
 

@@ -1,17 +1,12 @@
 import { randomUUID } from "node:crypto";
-import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sessionStateSchema } from "../../../../contracts/accounts.ts";
 import { AppError } from "../../../errors.ts";
-import { registerErrorHandler, sendError } from "../../../plugins/error-handler.ts";
+import { answerUnknownPaths, registerCommonSetup } from "../../../plugins/common-setup.ts";
+import { sendError } from "../../../plugins/error-handler.ts";
 import { requestLocale } from "../../../plugins/locale.ts";
-import { registerSecurityHeaders } from "../../../plugins/security-headers.ts";
-import { registerWebPages, wantsPage } from "../../../plugins/web-pages.ts";
+import { registerWebPages } from "../../../plugins/web-pages.ts";
 import type { Services } from "../../../services.ts";
 import { accountsDeps } from "../../accounts/deps.ts";
 import { csrfTokenFor, sessionPlugin } from "../../accounts/session-plugin.ts";
@@ -45,12 +40,7 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
     ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),
     https: { ...tls, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-
-  await app.register(cookie);
-  await registerSecurityHeaders(app, { https: true });
-  registerErrorHandler(app);
+  await registerCommonSetup(app, { https: true });
   await app.register(sessionPlugin, { db: services.database.db, clock: services.clock });
 
   const deps = certificatesDeps(services);
@@ -83,11 +73,7 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
     mailbox: false,
     selfServiceOnly: true,
   });
-  app.setNotFoundHandler((request, reply) =>
-    wantsPage(request)
-      ? pages.sendNotFoundPage(request, reply)
-      : sendError(request, reply, new AppError("not_found")),
-  );
+  answerUnknownPaths(app, pages);
   return app;
 }
 
