@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { recoveryCodesSchema } from "../../../../contracts/accounts.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import type { SubmitState } from "../../api/use-submit.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
+import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
 
 const smsStartedSchema = z.object({ phone: z.string() });
 
@@ -45,26 +45,15 @@ export function SmsSetup({ submit, onConfirmed, onCancel }: SetupProps) {
     );
 
   return (
-    <SingleFieldForm
+    <ConfirmCodeForm
       key="code"
-      field={{
-        id: "two-factor-code",
-        label: t("account.fields.code"),
-        autoComplete: "one-time-code",
-        inputMode: "numeric",
-      }}
-      missingError={t("account.errors.codeMissing")}
-      submitLabel={t("account.myDetails.twoFactor.confirm")}
+      method="sms"
+      id="two-factor-code"
       submit={submit}
+      onConfirmed={onConfirmed}
       onCancel={onCancel}
-      onSubmit={async (code) => {
-        const { recoveryCodes } = recoveryCodesSchema.parse(
-          await apiRequest("POST", "/api/me/two-factor/sms/confirm", { body: { code } }),
-        );
-        onConfirmed(recoveryCodes);
-      }}
     >
       <Alert type="info">{t("account.myDetails.twoFactor.codeSent", { phone })}</Alert>
-    </SingleFieldForm>
+    </ConfirmCodeForm>
   );
 }

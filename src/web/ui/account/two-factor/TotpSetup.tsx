@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { recoveryCodesSchema, totpSetupSchema } from "../../../../contracts/accounts.ts";
+import { totpSetupSchema } from "../../../../contracts/accounts.ts";
 import { apiRequest } from "../../api/api-client.ts";
 import { Paragraph } from "../../components/Paragraph.tsx";
-import { SingleFieldForm } from "../SingleFieldForm.tsx";
+import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
 import type { SetupProps } from "./SmsSetup.tsx";
 
 /** The secret in groups of four, easier to type over by hand. */
@@ -40,24 +40,13 @@ export function TotpSetup({ setup, submit, onConfirmed, onCancel }: TotpSetupPro
       <Paragraph>
         <code className="poort-totp-secret">{groupSecret(setup.secret)}</code>
       </Paragraph>
-      <SingleFieldForm
-        field={{
-          id: "two-factor-app-code",
-          label: t("account.fields.code"),
-          description: t("account.myDetails.twoFactor.appCodeHelp"),
-          autoComplete: "one-time-code",
-          inputMode: "numeric",
-        }}
-        missingError={t("account.errors.codeMissing")}
-        submitLabel={t("account.myDetails.twoFactor.confirm")}
+      <ConfirmCodeForm
+        method="totp"
+        id="two-factor-app-code"
+        description={t("account.myDetails.twoFactor.appCodeHelp")}
         submit={submit}
+        onConfirmed={onConfirmed}
         onCancel={onCancel}
-        onSubmit={async (code) => {
-          const { recoveryCodes } = recoveryCodesSchema.parse(
-            await apiRequest("POST", "/api/me/two-factor/totp/confirm", { body: { code } }),
-          );
-          onConfirmed(recoveryCodes);
-        }}
       />
     </>
   );
