@@ -635,11 +635,8 @@ async function issueOne(
     const issued = await issueCertificate({ ...deps, db: tx }, tx, {
       office: row,
       sentTo: office.email,
-      mobile: undefined,
-      legacyPkcs12: false,
       via: "operator",
       actor: { type: "operator" },
-      revokePrevious: false,
     });
     return issued.certificate.serialNumber;
   });

@@ -23,11 +23,8 @@ export async function seedDemoCertificate(db: Database, services: Services): Pro
   const issued = await issueCertificate(deps, db, {
     office,
     sentTo: office.email,
-    mobile: undefined,
-    legacyPkcs12: false,
     via: "operator",
     actor: { type: "operator" },
-    revokePrevious: false,
   });
   const { root, issuing } = await services.authorities.get();
   const folder = demoCertificateFolder(services.config.dataDir);

@@ -103,11 +103,8 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
       issueCertificate(deps, tx, {
         office,
         sentTo,
-        mobile: undefined,
-        legacyPkcs12: false,
         via: "servicedesk",
         actor: { type: "operator" },
-        revokePrevious: false,
       }),
     );
     return sentTo;

@@ -28,12 +28,14 @@ export interface IssueRequest {
   office: OfficeRow;
   /** Where the PKCS#12 goes: the registered address or another one on the office's domain. */
   sentTo: string;
-  mobile: string | undefined;
-  legacyPkcs12: boolean;
+  /** Send the password by SMS to this number as well. */
+  mobile?: string | undefined;
+  /** 3DES and SHA-1 for old Windows; default the modern PKCS#12. */
+  legacyPkcs12?: boolean;
   via: CertificateRow["issuedVia"];
   actor: AuditEvent["actor"];
   /** The servicedesk's reissue (lost password): the old certificate is revoked 14 days on. */
-  revokePrevious: boolean;
+  revokePrevious?: boolean;
 }
 
 export interface IssuedCertificate {
@@ -131,7 +133,7 @@ export async function issueCertificate(
     chain: [issuing.certificate, root.certificate],
     password,
     friendlyName: `${office.name} (${office.debtorNumber})`,
-    legacy: request.legacyPkcs12,
+    legacy: request.legacyPkcs12 ?? false,
   });
 
   const certificate = await insertCertificate(db, {
@@ -192,7 +194,7 @@ export async function issueCertificate(
       via: request.via,
       sentTo: request.sentTo,
       smsPassword: mobile !== null,
-      legacyPkcs12: request.legacyPkcs12,
+      legacyPkcs12: request.legacyPkcs12 ?? false,
     },
   });
   return { certificate, password, fileName, mobile, pkcs12 };
