@@ -180,14 +180,19 @@ export interface ErrorDetail {
 export class AppError extends Error {
   override name = "AppError";
   readonly status: number;
+  /** For a refusal that ends by itself (429): when to try again, the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
     readonly details: ErrorDetail[] = [],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfterMs?: number },
   ) {
     super(errorCatalogue[code].en, options);
     this.status = errorCatalogue[code].status;
+    if (options?.retryAfterMs !== undefined) {
+      this.retryAfterSeconds = Math.max(1, Math.ceil(options.retryAfterMs / 1000));
+    }
   }
 }
 

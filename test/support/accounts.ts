@@ -21,8 +21,13 @@ export async function createTestOffice(subject: TestApp, name = "Notariskantoor 
 }
 
 /** Walks the mailed-link activation, as the invited person would; returns their browser. */
-export async function activateByMail(subject: TestApp, email: string, password = TEST_PASSWORD) {
-  const browser = new ApiClient(subject.app);
+export async function activateByMail(
+  subject: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+  ip?: string,
+) {
+  const browser = new ApiClient(subject.app, ip);
   const invitation = linkToken(await lastMailTo(subject, email), "activate");
   await browser.post("/api/auth/activation", { token: invitation, email });
   const setPassword = linkToken(await lastMailTo(subject, email), "set-password");

@@ -17,6 +17,9 @@ export function errorBody(request: FastifyRequest, error: AppError): ErrorRespon
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.retryAfterSeconds !== undefined) {
+    reply.header("retry-after", String(error.retryAfterSeconds));
+  }
   return reply
     .status(error.status)
     .type("application/json; charset=utf-8")

@@ -97,6 +97,17 @@ describe.each(testDatabaseKinds)("activation by mailed links on %s (B1, B2)", (k
       "Uw wachtwoord is ingesteld",
     );
 
+    // Activation was the first login; every later one opens Home, not "Mijn gegevens" (B1).
+    for (const address of ["198.51.100.60", "198.51.100.61"]) {
+      const later = new ApiClient(subject.app, address);
+      const login = await later.post("/api/auth/login", {
+        area: "portal",
+        email: "jan@example.nl",
+        password: TEST_PASSWORD,
+      });
+      expect(login.json()).toEqual({ next: "done", firstLogin: false });
+    }
+
     // Both links are spent now.
     for (const token of [invitation, setPassword]) {
       const spent = await browser.get(`/api/auth/links/${token}`);

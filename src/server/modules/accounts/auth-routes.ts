@@ -22,6 +22,7 @@ import {
   requestPasswordReset,
   setPasswordWithLink,
 } from "./activation.ts";
+import { admitFromAddress } from "./address-limits.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { logIn } from "./login.ts";
 import { endSession } from "./repository.ts";
@@ -187,7 +188,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         kinds: ["client", "staff", "platform"],
         allowSecondFactorPending: true,
       });
-      await limitPerIp(request.ip, "second-factor", 30);
+      await admitFromAddress(deps, "second-factor", request.ip);
       // Per account too: guessing codes from many addresses gets no further.
       const perAccount = { limit: 10, windowMs: 15 * MINUTE };
       const key = `second-factor:account:${account.id}`;

@@ -14,6 +14,8 @@ export interface AccountsDeps {
   secrets: SecretBox;
   /** Base of the links in mails. */
   publicUrl: string;
+  /** Failed logins (and second-step codes) per IP address in 15 minutes: `LOGIN_IP_LIMIT`. */
+  loginFailuresPerIp: number;
 }
 
 /** Where a request came from, for the audit log and the session list. */
@@ -33,7 +35,7 @@ export function requestOrigin(request: {
 export function accountsDeps(
   services: Pick<AccountsDeps, "clock" | "mailer" | "sms" | "secrets"> & {
     database: { db: Database };
-    config: { publicUrl: string };
+    config: { publicUrl: string; login: { failuresPerIp: number } };
   },
 ): AccountsDeps {
   return {
@@ -43,5 +45,6 @@ export function accountsDeps(
     sms: services.sms,
     secrets: services.secrets,
     publicUrl: services.config.publicUrl,
+    loginFailuresPerIp: services.config.login.failuresPerIp,
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  activateByMail,
   createActiveClient,
   createTestOffice,
   TEST_PASSWORD,
@@ -8,8 +9,9 @@ import { ApiClient } from "../../../../test/support/api-client.ts";
 import { lastSmsTo } from "../../../../test/support/outbox.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
-import { MINUTE } from "../../platform/clock.ts";
+import { MINUTE, SECOND } from "../../platform/clock.ts";
 import { accountsDeps } from "./deps.ts";
+import { inviteStaff } from "./invitations.ts";
 import { findAccountByEmail } from "./repository.ts";
 import { confirmSmsEnrollment, startSmsEnrollment } from "./second-factor.ts";
 import { SESSION_COOKIE } from "./session-plugin.ts";
@@ -19,7 +21,8 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
   let officeId: string;
 
   beforeAll(async () => {
-    subject = await createTestApp(kind);
+    // A low LOGIN_IP_LIMIT keeps the test of the per-address limit short.
+    subject = await createTestApp(kind, { LOGIN_IP_LIMIT: "20" });
     officeId = (await createTestOffice(subject)).id;
     await createActiveClient(subject, officeId, "klant@example.nl");
   });
@@ -34,7 +37,8 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
     browser.cookies.set(SESSION_COOKIE, "planted-by-an-attacker");
     const response = await logIn(browser, "klant@example.nl", TEST_PASSWORD);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ next: "done", firstLogin: true });
+    // Activation was the first login, which opened "Mijn gegevens"; a login opens Home (B1).
+    expect(response.json()).toEqual({ next: "done", firstLogin: false });
     const first = browser.cookies.get(SESSION_COOKIE);
     expect(first).not.toBe("planted-by-an-attacker");
     const cookie = String(response.headers["set-cookie"]);
@@ -75,16 +79,29 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
     expect((await logIn(owner, "doelwit@example.nl", TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it("limits attempts per address across accounts", async () => {
+  it("counts only failures per address: it slows down half-way and stops at the limit", async () => {
     const scripted = new ApiClient(subject.app, "203.0.113.99");
-    const answers: number[] = [];
-    for (let attempt = 0; attempt < 32; attempt++) {
-      answers.push(
-        (await logIn(scripted, `gebruiker${attempt}@example.nl`, "willekeurig-123456")).statusCode,
-      );
+    const attempt = async (n: number) => {
+      const response = await logIn(scripted, `gebruiker${n}@example.nl`, "willekeurig-123456");
+      return { status: response.statusCode, retryAfter: response.headers["retry-after"] };
+    };
+    // LOGIN_IP_LIMIT is 20 failures in 15 minutes here; the first 10 go through at full speed.
+    for (let n = 0; n < 10; n++) expect((await attempt(n)).status).toBe(401);
+    // From then on one attempt per two seconds: a second one in the same moment waits.
+    expect(await attempt(10)).toEqual({ status: 401, retryAfter: undefined });
+    expect(await attempt(11)).toEqual({ status: 429, retryAfter: "2" });
+    for (let n = 11; n < 20; n++) {
+      subject.clock.advance(2 * SECOND);
+      expect((await attempt(n)).status).toBe(401);
     }
-    expect(answers.slice(0, 30).every((status) => status === 401)).toBe(true);
-    expect(answers.slice(30)).toEqual([429, 429]);
+    // At the limit the address waits for the window to end, also with the right password.
+    subject.clock.advance(2 * SECOND);
+    const stopped = await logIn(scripted, "klant@example.nl", TEST_PASSWORD);
+    expect(stopped.statusCode).toBe(429);
+    expect(Number(stopped.headers["retry-after"])).toBeGreaterThan(60);
+    // Another address is not affected.
+    const colleague = new ApiClient(subject.app, "203.0.113.100");
+    expect((await logIn(colleague, "klant@example.nl", TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it("refuses a state-changing request without the CSRF token, or with another browser's", async () => {
@@ -178,5 +195,71 @@ describe.each(testDatabaseKinds)("login on %s", (kind) => {
     const replay = new ApiClient(subject.app);
     replay.cookies.set(SESSION_COOKIE, cookie ?? "");
     expect((await replay.get("/api/session")).json().account).toBeUndefined();
+  });
+});
+
+describe.each(testDatabaseKinds)("a Monday morning at one office on %s", (kind) => {
+  let subject: TestApp;
+  const staff = Array.from({ length: 40 }, (_, n) => ({
+    email: `medewerker${n}@kantoor.example.nl`,
+    mobile: `+316${String(20_000_000 + n)}`,
+  }));
+
+  beforeAll(async () => {
+    subject = await createTestApp(kind);
+    const officeId = (await createTestOffice(subject)).id;
+    const deps = accountsDeps(subject.services);
+    for (const [n, { email, mobile }] of staff.entries()) {
+      await inviteStaff(
+        deps,
+        officeId,
+        { name: `Medewerker ${n}`, email, role: "handler", locale: "nl" },
+        { type: "operator" },
+      );
+      // Each activated from home, as people start; the Monday logins share the office's address.
+      await activateByMail(subject, email, TEST_PASSWORD, `198.51.100.${100 + n}`);
+      const account = await findAccountByEmail(deps.db, "staff", email);
+      if (!account) throw new Error("no account");
+      await startSmsEnrollment(deps, account, mobile);
+      const code = /(\d{6})/.exec(await lastSmsTo(subject, mobile))?.[1] ?? "";
+      await confirmSmsEnrollment(deps, account, code, { ip: "198.51.100.7" });
+    }
+    subject.clock.advance(15 * MINUTE);
+  });
+  afterAll(() => subject.close());
+
+  it("lets 40 staff behind one NAT address log in within 5 minutes, typos included", async () => {
+    const outcomes: string[] = [];
+    for (const [n, { email, mobile }] of staff.entries()) {
+      subject.clock.advance(7 * SECOND);
+      const browser = new ApiClient(subject.app, "192.0.2.1");
+      // Every fourth colleague mistypes the password once, and every fifth the SMS code.
+      if (n % 4 === 0) {
+        const typo = await browser.post("/api/auth/login", {
+          area: "office",
+          email,
+          password: "zonnige-kade-74-brug",
+        });
+        expect(typo.statusCode).toBe(401);
+      }
+      const password = await browser.post("/api/auth/login", {
+        area: "office",
+        email,
+        password: TEST_PASSWORD,
+      });
+      expect(password.statusCode).toBe(200);
+      await browser.refreshCsrfToken();
+      if (n % 5 === 0) {
+        const wrong = await browser.post("/api/auth/second-factor", {
+          method: "sms",
+          code: "000000",
+        });
+        expect(wrong.statusCode).toBe(400);
+      }
+      const code = /(\d{6})/.exec(await lastSmsTo(subject, mobile))?.[1] ?? "";
+      const done = await browser.post("/api/auth/second-factor", { method: "sms", code });
+      outcomes.push(done.json().next);
+    }
+    expect(outcomes).toEqual(staff.map(() => "done"));
   });
 });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { MINUTE } from "../../platform/clock.ts";
 import { hashPassword, verifyPassword } from "../../platform/security/password-hashing.ts";
 import { consumeRateLimit, resetRateLimit } from "../../platform/security/rate-limiter.ts";
+import { admitFromAddress, countFailureFromAddress } from "./address-limits.ts";
 import { actorOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {
@@ -20,8 +21,6 @@ import { type StartedSession, startSession } from "./sessions.ts";
 /** Consecutive wrong passwords before an account is locked, and for how long (doubling). */
 const LOCK_AFTER_FAILURES = 5;
 const FIRST_LOCK = 15 * MINUTE;
-/** Attempts from one address across all accounts: stops guessing many accounts at once. */
-const PER_IP = { limit: 30, windowMs: 15 * MINUTE };
 /** Attempts on one account from anywhere. */
 const PER_ACCOUNT = { limit: 10, windowMs: 15 * MINUTE };
 
@@ -37,7 +36,7 @@ export interface LoginResult {
  * Checks an e-mail address and password of an account of the kind. Wrong address, wrong
  * password, an account not yet active or locked: all get the same `login_failed`, so the answer
  * reveals no account; every failure is audited and counts towards the lock-out and the rate
- * limits per address and per IP. Returns the active account.
+ * limits per e-mail address and per IP address (failures only there). Returns the active account.
  */
 export async function verifyCredentials(
   deps: AccountsDeps,
@@ -46,9 +45,11 @@ export async function verifyCredentials(
 ): Promise<AccountRow> {
   const { db, clock } = deps;
   const { kind } = input;
-  const byIp = await consumeRateLimit(db, clock, `login:ip:${origin.ip}`, PER_IP);
+  await admitFromAddress(deps, "login", origin.ip);
   const byAccount = await consumeRateLimit(db, clock, `login:${kind}:${input.email}`, PER_ACCOUNT);
-  if (!byIp.allowed || !byAccount.allowed) throw new AppError("rate_limited");
+  if (!byAccount.allowed) {
+    throw new AppError("rate_limited", [], { retryAfterMs: byAccount.retryAfterMs });
+  }
 
   const account = await findAccountByEmail(db, kind, input.email);
   const passwordMatches = await verifyPassword(
@@ -60,6 +61,7 @@ export async function verifyCredentials(
   if (account?.status !== "active" || !passwordMatches || locked) {
     await db.transaction(async (tx) => {
       if (account && !passwordMatches) await lockWhenRepeated(deps, tx, account);
+      await countFailureFromAddress(deps, tx, "login", origin.ip);
       await recordAuditEvent(tx, clock, {
         actor: { type: actorOfKind[kind], id: account?.id },
         action: "session.login-failed",

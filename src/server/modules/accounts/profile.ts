@@ -56,12 +56,6 @@ export async function updateProfile(
   return getProfile(deps, updated);
 }
 
-/** The first visit to "Mijn gegevens" is done: later logins open Home. */
-export async function markProfileSeen(deps: AccountsDeps, account: AccountRow): Promise<void> {
-  if (!account.profileSeenAt)
-    await updateAccount(deps.db, account.id, { profileSeenAt: deps.clock.now() });
-}
-
 /** Changes that weaken the account's protection ask for the password again. */
 export async function confirmPassword(account: AccountRow, password: string): Promise<void> {
   if (!account.passwordHash || !(await verifyPassword(password, account.passwordHash))) {

@@ -64,6 +64,14 @@ export async function updateAccount(
   await db.update(accounts).set(changes).where(eq(accounts.id, id));
 }
 
+/** The first complete login is recorded once: it alone opens "Mijn gegevens" (seed B1). */
+export async function recordFirstLogin(db: Database, id: string, at: Date): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ profileSeenAt: at })
+    .where(and(eq(accounts.id, id), isNull(accounts.profileSeenAt)));
+}
+
 export async function recordFailedLogin(db: Database, id: string, lockedUntil: Date | null) {
   const [row] = await db
     .update(accounts)

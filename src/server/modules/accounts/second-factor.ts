@@ -10,6 +10,7 @@ import {
 } from "../../platform/security/random-secrets.ts";
 import { newTotpSecret, totpSetup, verifyTotp } from "../../platform/security/totp.ts";
 import { phoneNumberSchema } from "../../platform/sms/phone-number.ts";
+import { countFailureFromAddress } from "./address-limits.ts";
 import { actorOfKind } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {
@@ -117,7 +118,10 @@ export async function completeSecondFactor(
         ip: origin.ip,
         details: { method: input.method },
       });
-      if (!accepted) return undefined;
+      if (!accepted) {
+        await countFailureFromAddress(deps, tx, "second-factor", origin.ip);
+        return undefined;
+      }
       await endSession(tx, session.id, clock.now());
       return startSession(tx, clock, account.id, "complete", origin);
     })

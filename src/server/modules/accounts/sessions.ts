@@ -7,6 +7,7 @@ import {
   endSession,
   findLiveSessionByHash,
   insertSession,
+  recordFirstLogin,
   type SessionRow,
   updateSession,
 } from "./repository.ts";
@@ -26,7 +27,12 @@ export interface StartedSession {
   session: SessionRow;
 }
 
-/** A new session with a new id: called at login and after the second step (no fixation). */
+/**
+ * A new session with a new id: called at login and after the second step (no fixation). A
+ * complete session means the user is in, so the account's first login is recorded here, on
+ * the server, in the login's own transaction: the login after it opens Home, even when the
+ * browser never reported the visit to "Mijn gegevens".
+ */
 export async function startSession(
   db: Database,
   clock: Clock,
@@ -47,6 +53,7 @@ export async function startSession(
     expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT),
     createdAt: now,
   });
+  if (stage === "complete") await recordFirstLogin(db, accountId, now);
   return { token, session };
 }
 

@@ -1,4 +1,4 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { rateLimitCounters } from "./schema.ts";
@@ -49,6 +49,56 @@ export async function consumeRateLimit(
     retryAfterMs: allowed ? 0 : windowStart + rule.windowMs - now,
     remaining: Math.max(0, rule.limit - row.count),
   };
+}
+
+/**
+ * A limit on failures only, for sources many people share, such as the one public address of
+ * a notary office behind NAT: successes never count, so forty colleagues logging in on a Monday
+ * morning lock nobody out. Past half the limit the source slows down to one attempt per
+ * `paceMs`, which a person hardly notices and a script does; at the limit it stops until the
+ * window ends.
+ */
+export interface FailureLimit extends RateLimit {
+  paceMs: number;
+}
+
+/** Whether the next attempt from `key` may go ahead; counts nothing but the pace. */
+export async function admitAttempt(
+  db: Database,
+  clock: Clock,
+  key: string,
+  rule: FailureLimit,
+): Promise<RateLimitOutcome> {
+  const now = clock.now().getTime();
+  const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;
+  const [row] = await db
+    .select({ count: rateLimitCounters.count })
+    .from(rateLimitCounters)
+    .where(
+      and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, new Date(windowStart))),
+    );
+  const failures = row?.count ?? 0;
+  if (failures >= rule.limit) {
+    return { allowed: false, retryAfterMs: windowStart + rule.windowMs - now, remaining: 0 };
+  }
+  if (failures < rule.limit / 2) {
+    return { allowed: true, retryAfterMs: 0, remaining: rule.limit - failures };
+  }
+  const paced = await consumeRateLimit(db, clock, `${key}:pace`, {
+    limit: 1,
+    windowMs: rule.paceMs,
+  });
+  return { ...paced, remaining: rule.limit - failures };
+}
+
+/** Counts one failure from `key` towards its `FailureLimit`. */
+export async function recordFailure(
+  db: Database,
+  clock: Clock,
+  key: string,
+  rule: FailureLimit,
+): Promise<void> {
+  await consumeRateLimit(db, clock, key, rule);
 }
 
 /** Forgets all attempts for `key`, e.g. the per-account counter after a successful login. */

@@ -1,8 +1,8 @@
-import { type ReactNode, useEffect } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { type Profile, profileSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest, errorMessage } from "../../api/api-client.ts";
+import { errorMessage } from "../../api/api-client.ts";
 import { useSession } from "../../api/session.tsx";
 import { useApiData } from "../../api/use-api-data.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -31,11 +31,6 @@ export function MyDetailsPage({ profileSections, children }: MyDetailsPageProps)
   const firstLogin = Boolean((location.state as { firstLogin?: boolean } | null)?.firstLogin);
   const profile = useApiData("/api/me/profile", profileSchema);
   useDocumentTitle(t("account.myDetails.title"));
-
-  useEffect(() => {
-    // The first visit is recorded, so the next login opens the area as usual.
-    if (firstLogin) apiRequest("POST", "/api/me/profile/seen").catch(() => undefined);
-  }, [firstLogin]);
 
   // Clients may turn the second step off; staff must keep it (the server refuses).
   const canDisable = session?.account?.kind === "client";
