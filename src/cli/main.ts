@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { inviteClientSchema, inviteStaffSchema } from "../contracts/accounts.ts";
+import { clockOffsetSchema } from "../contracts/dev-clock.ts";
 import {
   createOfficeSchema,
   debtorNumberSchema,
@@ -22,6 +23,8 @@ import { createOffice } from "../server/modules/offices/service.ts";
 import { openDatabase } from "../server/platform/db/database.ts";
 import { migrateDatabase } from "../server/platform/db/migrate.ts";
 import { createServices, type Services } from "../server/services.ts";
+import { CliError } from "./cli-error.ts";
+import { listJobs, runJob } from "./jobs-commands.ts";
 
 const usage = `Usage: poort <command> [options]
 
@@ -39,12 +42,17 @@ Commands:
       --name NAME --email ADDRESS --role servicedesk|member-admin
   ca init                      create the root and issuing CA (or import CA_*_FILE) if there is none
   ca export-chain              print the issuing and root CA certificates (PEM)
+  jobs list                    the scheduled jobs: cron, next run, last run; and the job handlers
+  jobs run NAME                run one occurrence of a scheduled job now, as its schedule would
+      [--clock-offset DURATION]  development only: first move Poort's clock this far ahead of
+                               real time, e.g. 700d (days, h hours, m minutes); it only moves ahead
 
 Options:
   -h, --help                   show this help
 
 Configuration comes from the environment (see README.md): DATABASE_URL, DATA_DIR, ...
-Mails are queued in the database; a running Poort delivers them.`;
+Mails are queued in the database; a running Poort delivers them. While a development Poort
+runs on the embedded database, the jobs commands go through it (its /dev/jobs and /dev/clock).`;
 
 const options = {
   help: { type: "boolean", short: "h" },
@@ -57,6 +65,7 @@ const options = {
   "contact-name": { type: "string" },
   mobile: { type: "string" },
   locale: { type: "string" },
+  "clock-offset": { type: "string" },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -75,7 +84,7 @@ async function officeIdOf(services: Services, debtorNumber: unknown): Promise<st
     services.database.db,
     debtorNumberSchema.parse(debtorNumber),
   );
-  if (!office) throw new UsageError(`No office with debtor number ${String(debtorNumber)}.`);
+  if (!office) throw new CliError(`No office with debtor number ${String(debtorNumber)}.`);
   return office.id;
 }
 
@@ -190,9 +199,17 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
       `${issuing.certificate.toString("pem")}\n${root.certificate.toString("pem")}\n`,
     );
   },
+
+  "jobs list": listJobs,
 };
 
-class UsageError extends Error {}
+/** Commands with one operand after their name. */
+const commandsWithOperand: Record<string, (values: Values, operand: string) => Promise<void>> = {
+  async "jobs run"(values, name) {
+    const options = z.object({ "clock-offset": clockOffsetSchema.optional() }).parse(values);
+    await runJob(name, options["clock-offset"]);
+  },
+};
 
 /** A refusal in words an operator can act on: which option is wrong, or what exists already. */
 function explain(error: unknown): string {
@@ -207,7 +224,7 @@ function explain(error: unknown): string {
       ...error.details.map((detail) => `  ${detail.path}: ${detail.message}`),
     ].join("\n");
   }
-  if (error instanceof ConfigError || error instanceof UsageError) return error.message;
+  if (error instanceof ConfigError || error instanceof CliError) return error.message;
   return String(error instanceof Error ? (error.stack ?? error.message) : error);
 }
 
@@ -219,11 +236,16 @@ async function run(argv: string[]): Promise<number> {
   }
   const name = positionals.join(" ");
   const command = commands[name];
-  if (!command) {
+  const withOperand = commandsWithOperand[positionals.slice(0, -1).join(" ")];
+  const operand = positionals.at(-1);
+  if (command) {
+    await command(values);
+  } else if (withOperand && operand) {
+    await withOperand(values, operand);
+  } else {
     console.error(`Unknown command: ${name}\n\n${usage}`);
     return 1;
   }
-  await command(values);
   return 0;
 }
 

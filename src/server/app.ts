@@ -14,6 +14,7 @@ import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
 import { servicedeskRoutes } from "./modules/certificates/servicedesk-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
+import { devToolsRoutes } from "./modules/dev-tools/routes.ts";
 import { documentsDeps } from "./modules/documents/deps.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
@@ -30,6 +31,8 @@ export type AppDependencies = Pick<
   | "blobs"
   | "logger"
   | "clock"
+  | "devClock"
+  | "jobs"
   | "mailer"
   | "sms"
   | "secrets"
@@ -78,6 +81,14 @@ export async function buildApp(deps: AppDependencies) {
   }
   if (config.devOutboxEnabled) {
     await app.register(devOutboxRoutes, { db: database.db, blobs });
+    // The clock moves (devClock exists) only outside production.
+    if (deps.devClock) {
+      await app.register(devToolsRoutes, {
+        db: database.db,
+        jobs: deps.jobs,
+        clock: deps.devClock,
+      });
+    }
   }
   // The self-service needs the office certificate, which only the mTLS listener asks for.
   const toSelfService = (request: { url: string }, reply: { redirect(url: string): unknown }) =>

@@ -2,6 +2,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.ts";
 
+/** What production needs at the least, so a test can add the one variable it is about. */
+const production = {
+  NODE_ENV: "production",
+  SECRET_KEY: "x".repeat(32),
+  MTLS_TLS_CERT_FILE: "/tls.pem",
+  MTLS_TLS_KEY_FILE: "/tls.key",
+};
+
 describe("configuration", () => {
   it("defaults to the embedded mode: PGlite in ./data, outboxes, demo data", () => {
     const config = loadConfig({});
@@ -31,6 +39,16 @@ describe("configuration", () => {
     expect(config.publicUrl).toBe("https://poort.example.nl");
   });
 
+  it("moves the clock ahead only outside production", () => {
+    expect(loadConfig({}).devClockOffsetMs).toBe(0);
+    expect(loadConfig({ DEV_CLOCK_OFFSET: "40d" }).devClockOffsetMs).toBe(40 * 86_400_000);
+    expect(loadConfig({ DEV_CLOCK_OFFSET: "90m" }).devClockOffsetMs).toBe(90 * 60_000);
+    expect(loadConfig(production).devClockOffsetMs).toBeUndefined();
+    expect(() => loadConfig({ ...production, DEV_CLOCK_OFFSET: "40d" })).toThrow(
+      "DEV_CLOCK_OFFSET: not allowed in production",
+    );
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
       port: 3000,
@@ -51,6 +69,8 @@ describe("configuration", () => {
       { NODE_ENV: "production", MTLS_TLS_CERT_FILE: "/tls.pem", MTLS_TLS_KEY_FILE: "/tls.key" },
       "SECRET_KEY",
     ],
+    [{ DEV_CLOCK_OFFSET: "a year" }, "DEV_CLOCK_OFFSET"],
+    [{ ...production, DEV_CLOCK_OFFSET: "40d" }, "DEV_CLOCK_OFFSET"],
   ])("stops at start-up on %o, naming %s", (environment, variable) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(

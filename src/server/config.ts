@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import type { Organisation } from "../contracts/certificates.ts";
+import { clockOffsetMs, clockOffsetSchema } from "../contracts/dev-clock.ts";
 
 /**
  * Environment → typed configuration, validated once at start-up. Every variable is documented
@@ -30,6 +31,7 @@ const environmentSchema = z.object({
     .int()
     .min(1024)
     .default(100 * 1024 * 1024),
+  LOGIN_IP_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(100),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MTLS_PORT: portNumber.default(3443),
@@ -46,6 +48,7 @@ const environmentSchema = z.object({
   CERT_KEY_ALGORITHM: z.enum(["rsa-2048", "p-256"]).default("rsa-2048"),
   ORGANISATION_NAME: z.string().min(1).default("Koninklijke Notariële Beroepsorganisatie"),
   ORGANISATION_SHORT_NAME: z.string().min(1).default("KNB"),
+  CERT_APPLICATIONS_NAME: z.string().min(1).optional(),
   SERVICEDESK_EMAIL: z.string().min(3).default("servicedesk@knb.nl"),
   SERVICEDESK_PHONE: z.string().min(3).default("070-3307135"),
   MEMBER_ADMINISTRATION_EMAIL: z.string().min(3).default("ledenadministratie@knb.nl"),
@@ -55,6 +58,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
+  DEV_CLOCK_OFFSET: clockOffsetSchema.optional(),
   SEED_DEMO: z.stringbool().optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
@@ -79,6 +83,8 @@ export interface Config {
   /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
   clamavUrl: string | undefined;
   uploads: { maxFileBytes: number; maxFilesPerDossier: number };
+  /** Failed logins per IP address in 15 minutes, before it must wait (slowed from half-way). */
+  login: { failuresPerIp: number };
   /** The mail server hands bounces to /webhooks/mail-bounces with this token; unset: no endpoint. */
   bounceWebhookToken: string | undefined;
   mtls: {
@@ -103,6 +109,11 @@ export interface Config {
   organisation: Organisation;
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
+  /**
+   * How far the clock runs ahead of real time (DEV_CLOCK_OFFSET; moved further by /dev/clock).
+   * Undefined in production, where the clock is real time and cannot be moved.
+   */
+  devClockOffsetMs: number | undefined;
   /** Load the demo data at start-up (default: in embedded mode only). */
   seedDemo: boolean;
   webDistDir: string;
@@ -151,6 +162,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  MTLS_TLS_CERT_FILE: required in production, with MTLS_TLS_KEY_FILE",
     );
   }
+  if (e.NODE_ENV === "production" && e.DEV_CLOCK_OFFSET !== undefined) {
+    // A moved clock would send reminders early and revoke certificates before their time.
+    throw new ConfigError(
+      "Invalid configuration:\n  DEV_CLOCK_OFFSET: not allowed in production; the clock moves only in development",
+    );
+  }
   if (e.NODE_ENV === "production" && !e.SECRET_KEY) {
     throw new ConfigError("Invalid configuration:\n  SECRET_KEY: required in production");
   }
@@ -180,6 +197,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxFileBytes: e.UPLOAD_MAX_BYTES,
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
     },
+    login: { failuresPerIp: e.LOGIN_IP_LIMIT },
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN,
     mtls: {
       port: e.MTLS_PORT,
@@ -199,6 +217,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     organisation: {
       name: e.ORGANISATION_NAME,
       shortName: e.ORGANISATION_SHORT_NAME,
+      applicationsName: e.CERT_APPLICATIONS_NAME ?? `${e.ORGANISATION_SHORT_NAME} PEC applicaties`,
       servicedeskEmail: e.SERVICEDESK_EMAIL,
       servicedeskPhone: e.SERVICEDESK_PHONE,
       memberAdministrationEmail: e.MEMBER_ADMINISTRATION_EMAIL,
@@ -208,6 +227,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    devClockOffsetMs:
+      e.NODE_ENV === "production" ? undefined : clockOffsetMs(e.DEV_CLOCK_OFFSET ?? "0d"),
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? "dist/web"),
     devOutboxEnabled: !e.SMTP_URL && e.SMS_PROVIDER === "outbox",

@@ -10,7 +10,7 @@ import { registerNewDocumentsMails } from "./modules/documents/new-documents-mai
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
-import { type Clock, systemClock } from "./platform/clock.ts";
+import { type Clock, OffsetClock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
 import { createVirusScanner, type VirusScanner } from "./platform/files/virus-scanner.ts";
@@ -31,6 +31,8 @@ export interface Services {
   config: Config;
   logger: Logger;
   clock: Clock;
+  /** The same clock, movable ahead of real time: outside production only. */
+  devClock: OffsetClock | undefined;
   database: DatabaseHandle;
   blobs: BlobStore;
   mailer: Mailer;
@@ -53,7 +55,12 @@ export async function createServices(
   logger: Logger,
   overrides: ServiceOverrides = {},
 ): Promise<Services> {
-  const clock = overrides.clock ?? systemClock;
+  const baseClock = overrides.clock ?? systemClock;
+  const devClock =
+    config.devClockOffsetMs === undefined
+      ? undefined
+      : new OffsetClock(baseClock, config.devClockOffsetMs);
+  const clock = devClock ?? baseClock;
   const database = overrides.database ?? (await openMigratedDatabase(config));
 
   const blobs = new DiskBlobStore(path.join(config.dataDir, "blobs"));
@@ -103,6 +110,7 @@ export async function createServices(
     config,
     logger,
     clock,
+    devClock,
     database,
     blobs,
     mailer,

@@ -3,10 +3,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/server/platform/db/database.ts";
+import { mails } from "../../src/server/platform/mail/schema.ts";
+import { freePort, type ServerProcess, startServerProcess } from "../support/server-process.ts";
 import { createTestDatabase, testDatabaseKinds } from "../support/test-database.ts";
 
 const run = promisify(execFile);
+
+const REMINDERS = "certificates-expiry-reminders";
+/** The 40-day notice about the demo office's certificate (valid 730 days): not the reminder. */
+const FORTY_DAY_SUBJECT = "Uw KNB kantoorcertificaat verloopt op";
 
 /** `npx poort …` as an operator runs it: the package's bin, which builds what is missing. */
 async function poort(args: string[], environment: Record<string, string> = {}) {
@@ -27,6 +35,7 @@ describe("the poort CLI", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: poort <command>");
     expect(help.stdout).toMatch(/migrate\s+apply the database migrations/);
+    expect(help.stdout).toMatch(/jobs run NAME\s+run one occurrence of a scheduled job now/);
     const unknown = await poort(["make-coffee"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain("Unknown command: make-coffee");
@@ -45,7 +54,8 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-cli-"));
-    environment = { DATA_DIR: dataDir };
+    // A port nothing listens on: no running Poort, so the CLI opens the database itself.
+    environment = { DATA_DIR: dataDir, PORT: String(await freePort()) };
     let dropDatabase = async () => {};
     if (kind === "postgres") {
       // An empty database of its own: the template is migrated already, this one must not be.
@@ -90,6 +100,48 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
     const chain = await poort(["ca", "export-chain"], environment);
     expect(chain.code).toBe(0);
     expect(chain.stdout.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+  });
+
+  it("lists the scheduled jobs and the job handlers", async () => {
+    const list = await poort(["jobs", "list"], environment);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      /certificates-expiry-reminders\s+0 6 \* \* \*\s+\d{4}-\d\d-\d\d 06:00:00\s+not known/,
+    );
+    expect(list.stdout).toMatch(/Job handlers: .*certificates\.expiry-reminders/);
+  });
+
+  it("runs the reminders now, as the schedule would: the 40-day notice once", async () => {
+    for (let run = 1; run <= 2; run++) {
+      const result = await poort(["jobs", "run", REMINDERS, "--clock-offset", "700d"], environment);
+      expect(result.stdout).toContain("Poort's clock runs 700d ahead of real time");
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`${REMINDERS} ran in the ${kind} database: completed`),
+      });
+    }
+    const database = await openDatabase({
+      databaseUrl: environment.DATABASE_URL,
+      pgliteDir: path.join(environment.DATA_DIR ?? "", "pglite"),
+    });
+    const queued = await database.db
+      .select({ to: mails.toAddress })
+      .from(mails)
+      .where(like(mails.subject, `${FORTY_DAY_SUBJECT}%`));
+    await database.close();
+    expect(queued).toEqual([{ to: "info@devriespartners.nl" }]);
+  });
+
+  it("refuses a job that is not scheduled, and an offset it cannot read", async () => {
+    const unknown = await poort(["jobs", "run", "make-coffee"], environment);
+    expect(unknown).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(
+        `No scheduled job make-coffee. Scheduled jobs: ${REMINDERS}, `,
+      ),
+    });
+    const soon = await poort(["jobs", "run", REMINDERS, "--clock-offset", "soon"], environment);
+    expect(soon).toMatchObject({ code: 1, stdout: expect.stringContaining("--clock-offset:") });
   });
 
   it("registers an office and invites its staff and clients", async () => {
@@ -196,5 +248,49 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
       environment,
     );
     expect(badRole).toMatchObject({ code: 1, stdout: expect.stringContaining("--role") });
+  });
+});
+
+describe("poort jobs beside a running development Poort", () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let environment: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-cli-server-"));
+    // As `npm start` runs: the embedded database, the demo data, the dev outbox.
+    server = await startServerProcess({ DATA_DIR: dataDir, JOBS_POLL_MS: "100" });
+    environment = { DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: new URL(server.url).port };
+  });
+  afterAll(async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const fortyDayMails = async () => {
+    const { mails } = (await (await fetch(`${server.url}/dev/outbox/mail`)).json()) as {
+      mails: Array<{ to: string; subject: string }>;
+    };
+    return mails.filter((mail) => mail.subject.startsWith(FORTY_DAY_SUBJECT));
+  };
+
+  it("asks that Poort, which holds the database: one command puts the 40-day mail in its mailbox", async () => {
+    const run = await poort(["jobs", "run", REMINDERS, "--clock-offset", "700d"], environment);
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`${REMINDERS} ran in the Poort running at ${server.url}`),
+    });
+    await expect
+      .poll(fortyDayMails, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ to: "info@devriespartners.nl" })]);
+    const clock = (await (await fetch(`${server.url}/dev/clock`)).json()) as { offsetMs: number };
+    expect(clock.offsetMs).toBe(700 * 24 * 60 * 60_000);
+
+    expect((await poort(["jobs", "run", REMINDERS], environment)).code).toBe(0);
+    const list = await poort(["jobs", "list"], environment);
+    expect(list.stdout).toContain(`Scheduled jobs in the Poort running at ${server.url}`);
+    // Long enough for the running Poort to deliver a second mail, were there one.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await fortyDayMails()).toHaveLength(1);
   });
 });

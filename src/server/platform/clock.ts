@@ -29,6 +29,37 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * Development only: its base clock (real time) moved ahead by an offset, so a tester can reach
+ * a date, such as 40 days before a certificate expires, on a running Poort. The offset only
+ * grows: a clock that went back would leave schedules and sessions waiting in its future.
+ */
+export class OffsetClock implements Clock {
+  #offsetMs: number;
+
+  constructor(
+    readonly base: Clock,
+    offsetMs = 0,
+  ) {
+    this.#offsetMs = offsetMs;
+  }
+
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.#offsetMs);
+  }
+
+  /** Runs `offsetMs` ahead of the base from now on; false, and no change, if that is back. */
+  moveAheadTo(offsetMs: number): boolean {
+    if (offsetMs < this.#offsetMs) return false;
+    this.#offsetMs = offsetMs;
+    return true;
+  }
+}
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;

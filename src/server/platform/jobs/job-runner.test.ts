@@ -12,8 +12,9 @@ import { openDatabase } from "../db/database.ts";
 import { enqueueJob } from "./enqueue-job.ts";
 import { JobRunner } from "./job-runner.ts";
 import { defineJobType } from "./job-type.ts";
+import { describeJobs } from "./jobs-overview.ts";
 import { purgeFinishedJobs } from "./purge-finished-jobs.ts";
-import { jobs } from "./schema.ts";
+import { jobSchedules, jobs } from "./schema.ts";
 
 const logger = pino({ level: "silent" });
 let typeCounter = 0;
@@ -212,6 +213,62 @@ describe.each(testDatabaseKinds)("JobRunner on %s", (kind) => {
     clock.set("2026-04-01T04:00:00Z"); // 06:00 in Amsterdam (CEST); missed days run once
     await Promise.all([first.runDueJobs(), second.runDueJobs()]);
     expect(runs).toHaveLength(2);
+  });
+
+  it("runs one occurrence of a schedule now, as its cron would, and tells how it ended", async () => {
+    const type = uniqueJobType({ maxAttempts: 3 });
+    clock.set("2026-03-02T08:00:00Z");
+    const worker = runner();
+    const runs: number[] = [];
+    let failing = false;
+    worker.handle(type, async ({ n }) => {
+      if (failing) throw new Error("mail server down");
+      runs.push(n);
+    });
+    const name = `daily-${type.name}`;
+    await worker.schedule(name, "0 6 * * *", type, { n: 7 });
+    const nextRun = async () =>
+      (await db().select().from(jobSchedules).where(eq(jobSchedules.name, name)))[0]?.nextRunAt;
+    const plannedRun = await nextRun();
+
+    expect(await worker.runScheduleNow(name)).toMatchObject({
+      state: "completed",
+      attempts: 1,
+      lastError: null,
+    });
+    expect(runs).toEqual([7]);
+    clock.advance(SECOND);
+    failing = true;
+    expect(await worker.runScheduleNow(name)).toMatchObject({
+      state: "queued",
+      attempts: 1,
+      lastError: "mail server down",
+    });
+    expect(await nextRun()).toEqual(plannedRun);
+    expect(await worker.runScheduleNow("no-such-schedule")).toBeUndefined();
+
+    const overview = await describeJobs({ db: db(), clock, jobs: worker });
+    expect(overview.handledJobs).toEqual([type.name]);
+    expect(overview.schedules.find((schedule) => schedule.name === name)).toMatchObject({
+      cron: "0 6 * * *",
+      timezone: "Europe/Amsterdam",
+      jobName: type.name,
+      nextRunAt: "2026-03-03T05:00:00.000Z",
+      lastRun: { state: "queued", attempts: 1, error: "mail server down" },
+    });
+  });
+
+  it("brings a schedule back to the next occurrence when the clock went back", async () => {
+    const type = uniqueJobType();
+    const name = `daily-${type.name}`;
+    const worker = runner();
+    // A development clock ran 700 days ahead; Poort then restarts on real time.
+    clock.set("2028-01-30T08:00:00Z");
+    await worker.schedule(name, "0 6 * * *", type, { n: 0 });
+    clock.set("2026-03-02T08:00:00Z");
+    await worker.schedule(name, "0 6 * * *", type, { n: 0 });
+    const [schedule] = await db().select().from(jobSchedules).where(eq(jobSchedules.name, name));
+    expect(schedule?.nextRunAt.toISOString()).toBe("2026-03-03T05:00:00.000Z");
   });
 
   it("runs each job once when two instances poll the same database", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CronExpressionParser } from "cron-parser";
-import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
@@ -22,7 +22,7 @@ interface Registration {
   handler: JobHandler<unknown>;
 }
 
-type ClaimedJob = typeof jobs.$inferSelect;
+export type JobRecord = typeof jobs.$inferSelect;
 
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 const SCHEDULE_TIMEZONE = "Europe/Amsterdam";
@@ -75,15 +75,48 @@ export class JobRunner {
       payload: type.payload.parse(payload),
       nextRunAt,
     };
-    // A changed cron expression starts counting afresh; an unchanged one keeps its next run.
+    // A changed cron expression starts counting afresh; an unchanged one keeps its next run,
+    // unless that lies beyond the next occurrence: the clock went back (a development clock
+    // that ran ahead), and the schedule would otherwise wait for the time it had reached.
     await db
       .insert(jobSchedules)
       .values(values)
       .onConflictDoUpdate({
         target: jobSchedules.name,
         set: values,
-        setWhere: sql`${jobSchedules.cron} <> excluded.cron OR ${jobSchedules.jobName} <> excluded.job_name OR ${jobSchedules.payload} <> excluded.payload`,
+        setWhere: sql`${jobSchedules.cron} <> excluded.cron OR ${jobSchedules.jobName} <> excluded.job_name OR ${jobSchedules.payload} <> excluded.payload OR ${jobSchedules.nextRunAt} > excluded.next_run_at`,
       });
+  }
+
+  /** The names of the jobs this runner has handlers for. */
+  get handledJobNames(): string[] {
+    return [...this.#registrations.keys()].sort();
+  }
+
+  /**
+   * Runs one occurrence of a schedule now, beside the ones its cron makes, and as they run: its
+   * job type and payload, enqueued under the occurrence's singleton key and run by this runner
+   * (claimed in the enqueueing transaction, so no other runner takes it first). Returns the job
+   * as it ended (a failed attempt with tries left waits for its retry), or undefined when no
+   * schedule of that name has a handler here.
+   */
+  async runScheduleNow(name: string): Promise<JobRecord | undefined> {
+    const { db, clock } = this.#options;
+    const [schedule] = await db.select().from(jobSchedules).where(eq(jobSchedules.name, name));
+    const registration = schedule && this.#registrations.get(schedule.jobName);
+    if (!schedule || !registration) return undefined;
+    const singletonKey = occurrenceKey(schedule.name, clock.now());
+    const claimed = await db.transaction(async (tx) => {
+      const id = await enqueueJob(tx, clock, registration.type, schedule.payload, {
+        singletonKey,
+      });
+      return id === undefined ? [] : this.#claim(tx, eq(jobs.id, id));
+    });
+    // Nothing claimed: this very occurrence exists already (its cron tick, or a run at the
+    // same millisecond), and whoever made it runs it.
+    for (const job of claimed) await this.#run(job);
+    const [job] = await db.select().from(jobs).where(eq(jobs.singletonKey, singletonKey));
+    return job;
   }
 
   start(): void {
@@ -105,7 +138,7 @@ export class JobRunner {
     let total = 0;
     for (;;) {
       await this.#enqueueDueSchedules();
-      const claimed = await this.#claim();
+      const claimed = await this.#claim(this.#options.db);
       if (claimed.length === 0) return total;
       total += claimed.length;
       await Promise.all(claimed.map((job) => this.#run(job)));
@@ -126,7 +159,7 @@ export class JobRunner {
     // Keep claiming while batches come back full: there is more work waiting.
     for (;;) {
       if (this.#stopped) return;
-      const claimed = await this.#claim();
+      const claimed = await this.#claim(this.#options.db);
       for (const job of claimed) this.#track(this.#run(job));
       if (claimed.length < this.#options.batchSize) return;
       await Promise.all([...this.#running]);
@@ -158,16 +191,17 @@ export class JobRunner {
           .returning({ name: jobSchedules.name });
         if (advanced.length === 0) return; // another runner took this occurrence
         await enqueueJob(tx, clock, registration.type, schedule.payload, {
-          singletonKey: `schedule:${schedule.name}@${schedule.nextRunAt.toISOString()}`,
+          singletonKey: occurrenceKey(schedule.name, schedule.nextRunAt),
         });
       });
     }
   }
 
-  async #claim(): Promise<ClaimedJob[]> {
+  /** Claims due jobs (only those that also match `only`, if given) in `db`, a transaction or not. */
+  async #claim(db: Database, only?: SQL): Promise<JobRecord[]> {
     const names = [...this.#registrations.keys()];
     if (names.length === 0) return [];
-    const { db, clock, batchSize } = this.#options;
+    const { clock, batchSize } = this.#options;
     const now = clock.now();
     const claimable = db
       .select({ id: jobs.id })
@@ -179,6 +213,7 @@ export class JobRunner {
             and(eq(jobs.state, "queued"), lte(jobs.runAt, now)),
             and(eq(jobs.state, "active"), lt(jobs.lockedUntil, now)),
           ),
+          only,
         ),
       )
       .orderBy(jobs.runAt)
@@ -196,7 +231,7 @@ export class JobRunner {
       .returning();
   }
 
-  async #run(job: ClaimedJob): Promise<void> {
+  async #run(job: JobRecord): Promise<void> {
     const { db, clock, logger } = this.#options;
     const registration = this.#registrations.get(job.name);
     if (!registration) return;
@@ -245,6 +280,16 @@ export class JobRunner {
       );
     }
   }
+}
+
+/** One occurrence of a schedule is enqueued once: under this key. */
+function occurrenceKey(scheduleName: string, at: Date): string {
+  return `${scheduleKeyPrefix(scheduleName)}${at.toISOString()}`;
+}
+
+/** What the singleton keys of a schedule's occurrences begin with. */
+export function scheduleKeyPrefix(scheduleName: string): string {
+  return `schedule:${scheduleName}@`;
 }
 
 function nextOccurrence(cron: string, after: Date): Date {
