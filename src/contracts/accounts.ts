@@ -157,3 +157,14 @@ export const addExtraAccountSchema = z.object({
   locale: localeSchema.optional(),
 });
 export const accountListSchema = z.object({ accounts: z.array(accountListItemSchema) });
+
+/**
+ * An extra account as its company's main account sees it, for "Inzien" (B12): the list item
+ * with the mobile number and whether the account logs in with a second step.
+ */
+export const extraAccountSchema = accountListItemSchema.extend({
+  mobile: z.string().nullable(),
+  twoFactorMethod: accountSummarySchema.shape.twoFactorMethod,
+});
+export type ExtraAccount = z.infer<typeof extraAccountSchema>;
+export const extraAccountListSchema = z.object({ accounts: z.array(extraAccountSchema) });

@@ -34,6 +34,8 @@ export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 export const organisationSchema = z.object({
   name: z.string(),
   shortName: z.string(),
+  /** What the office certificate opens, as the certificate mail's subject names it. */
+  applicationsName: z.string(),
   servicedeskEmail: z.string(),
   servicedeskPhone: z.string(),
   memberAdministrationEmail: z.string(),

@@ -96,6 +96,45 @@ describe("the client portal", () => {
     await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
   });
 
+  it("shows a company's main account what is recorded of an extra account (Inzien)", async () => {
+    const { page } = watched;
+    await page.goto("/portal/login");
+    await page.getByLabel("E-mailadres").fill("anna@bakkerijbol.nl");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Uitloggen", exact: true }).waitFor();
+    await page.goto("/portal/mijn-gegevens");
+
+    const view = page.getByRole("button", { name: "Piet Bol inzien" });
+    await view.click();
+    const dialog = page.getByRole("dialog", { name: "Gegevens van Piet Bol" });
+    await dialog.waitFor();
+    const details = await dialog
+      .locator(".utrecht-data-list__item")
+      .evaluateAll((items) =>
+        items.map((item) => [...item.children].map((part) => part.textContent)),
+      );
+    expect(details).toEqual([
+      ["Naam", "Piet Bol"],
+      ["E-mailadres", "piet@bakkerijbol.nl"],
+      ["Mobiel nummer", "Niet bekend"],
+      ["Status", "Actief"],
+      ["Aangemaakt op", expect.stringMatching(/^\d{1,2} \w+ \d{4}$/)],
+      ["Verificatie in twee stappen", "Staat uit"],
+    ]);
+    const sluiten = dialog.getByRole("button", { name: "Sluiten" });
+    expect(await sluiten.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoAccessibilityViolations(page);
+
+    // Escape closes it and gives the focus back to the button that opened it.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await view.evaluate((element) => element === document.activeElement)).toBe(true);
+    await view.click();
+    await sluiten.click();
+    await dialog.waitFor({ state: "hidden" });
+  });
+
   it("sets up 2-step verification by SMS and then asks for a code at login", async () => {
     const { page } = watched;
     const mobile = "+31687654321";
@@ -122,6 +161,12 @@ describe("the client portal", () => {
     await page.getByLabel("Code").fill(await latestSmsCode(page, mobile));
     await page.getByRole("button", { name: "Verder" }).click();
     await page.getByRole("heading", { level: 1, name: "Mijn gegevens" }).waitFor();
+
+    // A client may turn it off again, with the password; the demo account is left as it was.
+    await page.getByRole("button", { name: "Verificatie in twee stappen uitzetten" }).click();
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Uitzetten" }).click();
+    await page.getByRole("button", { name: "Verificatie per sms instellen" }).waitFor();
   });
 
   it("answers a forgotten password neutrally", async () => {

@@ -2,4 +2,9 @@
 export const portalPaths = {
   dossiers: "/dossiers",
   dossier: (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`,
+  /**
+   * The list of open actions (questionnaires), which the Acties tile leads to. Its page comes
+   * with the questionnaires; until then the server counts no open actions, so nothing links here.
+   */
+  actions: "/acties",
 } as const;

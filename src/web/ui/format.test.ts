@@ -4,12 +4,21 @@ import { formatDate, formatDateTime, formatFileSize, formatTime } from "./format
 describe("formatFileSize", () => {
   it("picks the largest unit that keeps the number at least 1", () => {
     expect(formatFileSize(999, "en")).toBe("999 byte");
-    expect(formatFileSize(1500, "en")).toBe("1.5 kB");
-    expect(formatFileSize(2_000_000, "en")).toBe("2 MB");
+    expect(formatFileSize(1023, "en")).toBe("1,023 byte");
+    expect(formatFileSize(1024, "en")).toBe("1 kB");
+    expect(formatFileSize(2 * 1024 * 1024, "en")).toBe("2 MB");
+    expect(formatFileSize(3 * 1024 ** 3, "en")).toBe("3 GB");
   });
 
-  it("writes numbers the Dutch way in Dutch", () => {
-    expect(formatFileSize(12_345, "nl")).toBe("12,3 kB");
+  it("counts in steps of 1024, so the 100 MiB upload limit reads 100 MB", () => {
+    expect(formatFileSize(104_857_600, "nl")).toBe("100 MB");
+    expect(formatFileSize(104_857_600, "en")).toBe("100 MB");
+  });
+
+  it("writes numbers the reader's way", () => {
+    expect(formatFileSize(1536, "nl")).toBe("1,5 kB");
+    expect(formatFileSize(1536, "en")).toBe("1.5 kB");
+    expect(formatFileSize(12_345, "nl")).toBe("12,1 kB");
   });
 });
 

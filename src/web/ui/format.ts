@@ -17,13 +17,20 @@ export function formatDate(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
-/** A file size in the largest unit that keeps the number at or above 1, e.g. "12,5 kB". */
+/**
+ * A file size in the largest unit that keeps the number at or above 1, e.g. "12,5 kB".
+ *
+ * Sizes are counted in steps of 1024 but labelled kB, MB and GB, as file managers such as
+ * Windows Explorer do and as our users and the manuals expect: the upload limit of 100 MiB
+ * (104,857,600 bytes) reads "100 MB", not "104,9 MB". Every size on screen goes through here,
+ * so a file's size and the limit it is held against are always counted the same way.
+ */
 export function formatFileSize(bytes: number, locale: string): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit += 1;
   }
   return new Intl.NumberFormat(locale, {

@@ -18,6 +18,12 @@ describe.each(testDatabaseKinds)("who reaches what, on %s", (kind) => {
   let adminB: ApiClient;
 
   const enrolAuthenticator = (browser: ApiClient) => enrolAuthenticatorFor(subject, browser);
+  const logInToPortal = async (email: string) => {
+    const browser = new ApiClient(subject.app);
+    await browser.post("/api/auth/login", { area: "portal", email, password: TEST_PASSWORD });
+    await browser.refreshCsrfToken();
+    return browser;
+  };
 
   beforeAll(async () => {
     subject = await createTestApp(kind);
@@ -81,16 +87,7 @@ describe.each(testDatabaseKinds)("who reaches what, on %s", (kind) => {
   });
 
   it("lets a company's main account manage extra accounts; deleting one ends its sessions", async () => {
-    const anna = await (async () => {
-      const browser = new ApiClient(subject.app);
-      await browser.post("/api/auth/login", {
-        area: "portal",
-        email: "anna@bakkerijbol.nl",
-        password: TEST_PASSWORD,
-      });
-      await browser.refreshCsrfToken();
-      return browser;
-    })();
+    const anna = await logInToPortal("anna@bakkerijbol.nl");
     const added = await anna.post("/api/me/extra-accounts", {
       name: "Piet Bol",
       email: "piet@bakkerijbol.nl",
@@ -113,6 +110,46 @@ describe.each(testDatabaseKinds)("who reaches what, on %s", (kind) => {
     });
     expect(removed.statusCode).toBe(204);
     expect((await piet.get("/api/session")).json().account).toBeUndefined();
+  });
+
+  it("shows a company's main account only its own extra accounts, with what it may view of them", async () => {
+    const anna = await logInToPortal("anna@bakkerijbol.nl");
+    const added = await anna.post("/api/me/extra-accounts", {
+      name: "Kees Bol",
+      email: "kees@bakkerijbol.nl",
+    });
+    expect(added.json()).toMatchObject({
+      status: "invited",
+      invitation: "pending",
+      mobile: null,
+      twoFactorMethod: "none",
+    });
+    await enrolAuthenticator(await activateByMail(subject, "kees@bakkerijbol.nl"));
+    expect((await anna.get("/api/me/extra-accounts")).json().accounts).toEqual([
+      expect.objectContaining({
+        email: "kees@bakkerijbol.nl",
+        status: "active",
+        invitation: "accepted",
+        mobile: null,
+        twoFactorMethod: "totp",
+      }),
+    ]);
+
+    // Another company of the same office sees and reaches none of them.
+    await adminA.post("/api/office/clients", {
+      kind: "company",
+      name: "Slagerij Vos B.V.",
+      contactName: "Vera Vos",
+      email: "vera@slagerijvos.nl",
+    });
+    const vera = await activateByMail(subject, "vera@slagerijvos.nl");
+    expect((await vera.get("/api/me/extra-accounts")).json().accounts).toEqual([]);
+    const kees = added.json().id as string;
+    const foreign = await vera.send("DELETE", `/api/me/extra-accounts/${kees}`, undefined, {
+      "x-csrf-token": vera.csrfToken ?? "",
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await anna.get("/api/me/extra-accounts")).json().accounts).toHaveLength(1);
   });
 
   it("refuses extra accounts to a person's account and to another company's", async () => {

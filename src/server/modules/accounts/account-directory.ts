@@ -1,4 +1,4 @@
-import type { AccountListItem } from "../../../contracts/accounts.ts";
+import type { AccountListItem, ExtraAccount } from "../../../contracts/accounts.ts";
 import { AppError } from "../../errors.ts";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import type { AccountsDeps } from "./deps.ts";
@@ -72,11 +72,22 @@ export async function requireCompanyMainAccount(deps: AccountsDeps, account: Acc
   if (!account.isMainAccount || context?.clientKind !== "company") throw new AppError("forbidden");
 }
 
+/** An extra account with what its company's main account may view of it (B12, "Inzien"). */
+async function toExtraAccount(deps: AccountsDeps, account: AccountRow): Promise<ExtraAccount> {
+  return {
+    ...(await toListItem(deps, account)),
+    mobile: account.mobile,
+    twoFactorMethod: account.twoFactorMethod,
+  };
+}
+
 /** "Accounts | Extra accounts" of the company (B12). */
 export async function listExtraAccounts(deps: AccountsDeps, mainAccount: AccountRow) {
   await requireCompanyMainAccount(deps, mainAccount);
   const rows = await listClientAccounts(deps.db, mainAccount.clientId ?? "");
-  return Promise.all(rows.filter((row) => !row.isMainAccount).map((row) => toListItem(deps, row)));
+  return Promise.all(
+    rows.filter((row) => !row.isMainAccount).map((row) => toExtraAccount(deps, row)),
+  );
 }
 
 export async function addExtraAccount(
@@ -86,7 +97,7 @@ export async function addExtraAccount(
 ) {
   await requireCompanyMainAccount(deps, mainAccount);
   const locale = input.locale ?? mainAccount.locale;
-  return toListItem(deps, await inviteExtraAccount(deps, mainAccount, { ...input, locale }));
+  return toExtraAccount(deps, await inviteExtraAccount(deps, mainAccount, { ...input, locale }));
 }
 
 /** Deletes an extra account; its sessions end with it at once (they are its rows). */

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  accountListItemSchema,
-  accountListSchema,
   addExtraAccountSchema,
   codeInputSchema,
+  extraAccountListSchema,
+  extraAccountSchema,
   mobileNumberInputSchema,
   passwordConfirmationSchema,
   profileSchema,
@@ -19,13 +19,7 @@ import { MINUTE } from "../../platform/clock.ts";
 import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
 import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
-import {
-  confirmPassword,
-  endOtherSessions,
-  getProfile,
-  markProfileSeen,
-  updateProfile,
-} from "./profile.ts";
+import { confirmPassword, endOtherSessions, getProfile, updateProfile } from "./profile.ts";
 import { listLiveSessions } from "./repository.ts";
 import {
   confirmSmsEnrollment,
@@ -68,21 +62,6 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
       },
     },
     async (request) => updateProfile(deps, requireAccount(request, setUp).account, request.body),
-  );
-
-  app.post(
-    "/api/me/profile/seen",
-    {
-      schema: {
-        tags,
-        summary: "The first visit to Mijn gegevens is done",
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await markProfileSeen(deps, requireAccount(request, setUp).account);
-      return reply.status(204).send(null);
-    },
   );
 
   app.get(
@@ -215,8 +194,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     {
       schema: {
         tags,
-        summary: "A company's extra accounts",
-        response: { 200: accountListSchema, ...errors },
+        summary: "A company's extra accounts, with what its main account may view of them",
+        response: { 200: extraAccountListSchema, ...errors },
       },
     },
     async (request) => ({
@@ -231,7 +210,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
         tags,
         summary: "Add an extra account (main account of a company)",
         body: addExtraAccountSchema,
-        response: { 201: accountListItemSchema, ...errors },
+        response: { 201: extraAccountSchema, ...errors },
       },
     },
     async (request, reply) =>

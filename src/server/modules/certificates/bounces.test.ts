@@ -70,7 +70,7 @@ function deliveryStatusNotification(messageId: string, recipient: string, action
     "Content-Type: text/rfc822-headers",
     "",
     `Message-ID: ${messageId}`,
-    "Subject: Certificaat voor inloggen op KNB applicaties",
+    "Subject: Certificaat voor inloggen op KNB PEC applicaties",
     "--b--",
     "",
   ].join("\r\n");
@@ -118,7 +118,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     await subject.services.jobs.runDueJobs();
 
     const notice = relay.delivered.find((mail) => mail.to.includes("servicedesk@knb.nl"));
-    expect(notice?.raw).toContain("Onbestelbaar: Certificaat voor inloggen op KNB applicaties");
+    expect(notice?.raw).toContain("Onbestelbaar: Certificaat voor inloggen op KNB PEC applicaties");
     expect(notice?.raw).toContain("Notariskantoor Smit & Zn");
     // The confirmation to the registered address did arrive.
     expect(relay.delivered.some((mail) => mail.to.includes(office.email))).toBe(true);
@@ -128,7 +128,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
       expect.objectContaining({
         officeName: "Notariskantoor Smit & Zn",
         to: `niemand@${office.email.split("@")[1]}`,
-        subject: "Certificaat voor inloggen op KNB applicaties",
+        subject: "Certificaat voor inloggen op KNB PEC applicaties",
       }),
     ]);
     expect(bounces[0]?.reason).toContain("550");

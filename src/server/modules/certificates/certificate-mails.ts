@@ -107,7 +107,7 @@ export const requestConfirmationMail = dutchOnly<
 
 /** A5 (2): the certificate itself, as a password-protected PKCS#12 attachment. */
 export const certificateMail = dutchOnly<OfficeNaming>("certificates.certificate", (data) => ({
-  subject: `Certificaat voor inloggen op ${data.organisation.shortName} applicaties`,
+  subject: `Certificaat voor inloggen op ${data.organisation.applicationsName}`,
   greeting: "Geachte heer/mevrouw,",
   blocks: [
     {

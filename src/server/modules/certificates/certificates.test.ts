@@ -91,6 +91,10 @@ describe.each(testDatabaseKinds)("office certificates, on %s", (kind) => {
     expect(mails.find((mail) => mail.to === officeA.email)?.subject).toBe(
       "Bevestiging aanvraag KNB kantoorcertificaat",
     );
+    // The subject as in seed 000, section 1.4.
+    expect(mails.find((mail) => mail.to === issued.sentTo)?.subject).toBe(
+      "Certificaat voor inloggen op KNB PEC applicaties",
+    );
     const p12 = await mailedPkcs12(subject, issued.sentTo);
     const right = await openssl(
       ["pkcs12", "-in", "a.p12", "-passin", `pass:${issued.password}`, "-noout"],

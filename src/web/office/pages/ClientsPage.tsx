@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { accountListSchema } from "../../../contracts/accounts.ts";
+import { AccountState } from "../../ui/account/AccountState.tsx";
 import { useApiData } from "../../ui/api/use-api-data.ts";
 import { Heading } from "../../ui/components/Heading.tsx";
 import { Paragraph } from "../../ui/components/Paragraph.tsx";
@@ -12,7 +13,6 @@ import {
 } from "../../ui/components/Table.tsx";
 import { formatDateTime } from "../../ui/format.ts";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
-import { AccountState } from "../components/AccountState.tsx";
 import { AddClientForm } from "../components/AddClientForm.tsx";
 import { InvitationActions } from "../components/InvitationActions.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { accountListSchema } from "../../../contracts/accounts.ts";
+import { AccountState } from "../../ui/account/AccountState.tsx";
 import { useSession } from "../../ui/api/session.tsx";
 import { useApiData } from "../../ui/api/use-api-data.ts";
 import { Alert } from "../../ui/components/Alert.tsx";
@@ -12,7 +13,6 @@ import {
   TableRow,
 } from "../../ui/components/Table.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
-import { AccountState } from "../components/AccountState.tsx";
 import { InviteStaffForm } from "../components/InviteStaffForm.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";
 import { StaffActions } from "../components/StaffActions.tsx";

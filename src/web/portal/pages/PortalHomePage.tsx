@@ -10,6 +10,7 @@ import { Paragraph } from "../../ui/components/Paragraph.tsx";
 import { Tile, TileList } from "../../ui/components/Tile.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { portalPaths } from "../paths.ts";
+import { ActionsTile } from "./home/ActionsTile.tsx";
 
 /** The portal's home page: tiles for the dossiers, the actions and "Mijn gegevens". */
 export function PortalHomePage() {
@@ -43,15 +44,7 @@ export function PortalHomePage() {
             </Paragraph>
           )}
         </Tile>
-        <Tile heading={t("portal.home.actions.title")}>
-          {data && (
-            <Paragraph>
-              {data.actions.open === 0
-                ? t("portal.home.actions.none")
-                : t("portal.home.actions.open", { number: data.actions.open })}
-            </Paragraph>
-          )}
-        </Tile>
+        <ActionsTile open={data?.actions.open} />
         <Tile heading={t("account.myDetails.title")} to={paths.myDetails}>
           <Paragraph>{t("portal.home.myDetails.summary")}</Paragraph>
         </Tile>

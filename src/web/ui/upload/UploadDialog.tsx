@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../components/Button.tsx";
 import { classNames } from "../components/class-names.ts";
+import "../components/dialog.css";
 import { ButtonGroup } from "../components/FormField.tsx";
 import { Paragraph } from "../components/Paragraph.tsx";
 import { formatFileSize } from "../format.ts";
@@ -116,7 +117,7 @@ export function UploadDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="poort-upload-dialog"
+      className="poort-dialog poort-upload-dialog"
       aria-labelledby={`${id}-title`}
       onClose={handleClose}
       onDragEnter={onDragOver}
@@ -124,7 +125,7 @@ export function UploadDialog({
       onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
-      <h2 id={`${id}-title`} className="utrecht-heading-2 poort-upload-dialog__title">
+      <h2 id={`${id}-title`} className="utrecht-heading-2 poort-dialog__title">
         {t("upload.title")}
       </h2>
       <Paragraph>{t("upload.intro", { max: maxSize })}</Paragraph>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AccountListItem, accountListSchema } from "../../../../contracts/accounts.ts";
+import { type ExtraAccount, extraAccountListSchema } from "../../../../contracts/accounts.ts";
 import { ApiError, apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
 import { useApiData } from "../../../ui/api/use-api-data.ts";
 import { useSubmit } from "../../../ui/api/use-submit.ts";
@@ -17,18 +17,23 @@ import {
   TableHeadings,
   TableRow,
 } from "../../../ui/components/Table.tsx";
+import { ExtraAccountDetailsDialog } from "./ExtraAccountDetailsDialog.tsx";
 
-/** "Accounts | Extra accounts": the main account of a company adds and deletes extra accounts. */
+/**
+ * "Accounts | Extra accounts": the main account of a company adds extra accounts, views what is
+ * recorded of them and deletes them.
+ */
 export function ExtraAccountsSection() {
   const { t } = useTranslation();
-  const accounts = useApiData("/api/me/extra-accounts", accountListSchema);
+  const accounts = useApiData("/api/me/extra-accounts", extraAccountListSchema);
   const add = useSubmit();
   const remove = useSubmit();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [missing, setMissing] = useState<{ name?: boolean; email?: boolean }>({});
   const [notice, setNotice] = useState<string>();
-  const [confirming, setConfirming] = useState<AccountListItem>();
+  const [confirming, setConfirming] = useState<ExtraAccount>();
+  const [viewing, setViewing] = useState<ExtraAccount>();
 
   const onAdd = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +57,7 @@ export function ExtraAccountsSection() {
     }
   };
 
-  const onDelete = async (account: AccountListItem) => {
+  const onDelete = async (account: ExtraAccount) => {
     setNotice(undefined);
     const ok = await remove.run(async () => {
       await apiRequest("DELETE", `/api/me/extra-accounts/${encodeURIComponent(account.id)}`);
@@ -116,15 +121,26 @@ export function ExtraAccountsSection() {
                         </ButtonGroup>
                       </>
                     ) : (
-                      <Button
-                        appearance="subtle"
-                        aria-label={t("account.myDetails.extraAccounts.deleteNamed", {
-                          name: account.name,
-                        })}
-                        onClick={() => setConfirming(account)}
-                      >
-                        {t("account.myDetails.extraAccounts.delete")}
-                      </Button>
+                      <ButtonGroup>
+                        <Button
+                          appearance="subtle"
+                          aria-label={t("account.myDetails.extraAccounts.viewNamed", {
+                            name: account.name,
+                          })}
+                          onClick={() => setViewing(account)}
+                        >
+                          {t("account.myDetails.extraAccounts.view")}
+                        </Button>
+                        <Button
+                          appearance="subtle"
+                          aria-label={t("account.myDetails.extraAccounts.deleteNamed", {
+                            name: account.name,
+                          })}
+                          onClick={() => setConfirming(account)}
+                        >
+                          {t("account.myDetails.extraAccounts.delete")}
+                        </Button>
+                      </ButtonGroup>
                     )}
                   </TableCell>
                 </TableRow>
@@ -132,6 +148,9 @@ export function ExtraAccountsSection() {
             </TableBody>
           </Table>
         ))}
+      {viewing && (
+        <ExtraAccountDetailsDialog account={viewing} onClose={() => setViewing(undefined)} />
+      )}
 
       <Heading level={3}>{t("account.myDetails.extraAccounts.addHeading")}</Heading>
       <Paragraph>{t("account.myDetails.extraAccounts.addIntro")}</Paragraph>

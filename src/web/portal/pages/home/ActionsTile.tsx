@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+import { Tile } from "../../../ui/components/Tile.tsx";
+import { portalPaths } from "../../paths.ts";
+
+interface ActionsTileProps {
+  /** How many actions are open; undefined while the counts load. */
+  open?: number;
+}
+
+/**
+ * The Acties tile on Home: how many actions wait for the client, "0" included, since the
+ * manual tells clients that 0 means there is nothing (left) to fill in. It is a link only when
+ * there is something to open.
+ */
+export function ActionsTile({ open }: ActionsTileProps) {
+  const { t } = useTranslation();
+  return (
+    <Tile
+      heading={t("portal.home.actions.title")}
+      to={open !== undefined && open > 0 ? portalPaths.actions : undefined}
+    >
+      {open !== undefined && (
+        <Paragraph>{t("portal.home.actions.open", { number: open })}</Paragraph>
+      )}
+    </Tile>
+  );
+}
