@@ -10,6 +10,7 @@ import {
   openPage,
   type WatchedPage,
 } from "./support/browser.ts";
+import { expectPasswordAsTyped } from "./support/certificate-password.ts";
 import { smsCodeSentBy, waitForMail } from "./support/outbox.ts";
 
 const baseUrl = inject("baseUrl");
@@ -75,9 +76,13 @@ describe("office certificates in the browser", () => {
     await page.getByRole("heading", { name: "Bevestiging van uw aanvraag" }).waitFor();
     const password = (await page.locator("#certificate-password").textContent())?.trim() ?? "";
     expect(password.length).toBeGreaterThan(16);
+    await expectPasswordAsTyped(page.locator("#certificate-password"), password);
     await expectNoAccessibilityViolations(page);
+    const copy = page.getByRole("button", { name: nl.certificates.password.copy });
+    expect(await copy.isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("button", { name: "Afdrukken" }).isVisible()).toBe(false);
+    expect(await copy.isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
 
     const mailPage = await newPage();
@@ -89,7 +94,7 @@ describe("office certificates in the browser", () => {
     await waitForMail(
       mailPage,
       "ict@devriespartners.nl",
-      "Certificaat voor inloggen op KNB applicaties",
+      "Certificaat voor inloggen op KNB PEC applicaties",
     );
   });
 

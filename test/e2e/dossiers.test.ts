@@ -91,6 +91,7 @@ describe("a dossier from the office to the client and back", () => {
       .waitFor();
     dossierPath = new URL(staff.url()).pathname;
 
+    await staff.getByRole("button", { name: o.progress.edit }).click();
     await staff.getByLabel(fill(o.progress.done, { n: 1 })).check();
     await staff.getByRole("button", { name: o.progress.save }).click();
     await staff.getByText(fill(o.progress.saved, { done: 1, total: 8 })).waitFor();
@@ -123,7 +124,11 @@ describe("a dossier from the office to the client and back", () => {
     await client.goto("/portal");
     const tile = client.getByRole("heading", { level: 2, name: p.home.dossiers.title });
     await client.getByText(fill(p.home.dossiers.summary, { inProgress: 3, other: 1 })).waitFor();
-    await client.getByText(p.home.actions.none).waitFor();
+    const actions = client.getByRole("listitem").filter({
+      has: client.getByRole("heading", { level: 2, name: p.home.actions.title }),
+    });
+    await actions.getByText(fill(p.home.actions.open, { number: 0 })).waitFor();
+    expect(await actions.getByRole("link").count()).toBe(0);
     await expectNoAccessibilityViolations(client);
     await tile.getByRole("link").click();
 
@@ -177,6 +182,8 @@ describe("a dossier from the office to the client and back", () => {
     await client.getByRole("button", { name: p.dossier.supply.button }).click();
     const dialog = client.getByRole("dialog", { name: t.upload.title });
     await dialog.waitFor();
+    // The default limit of 100 MiB, counted in steps of 1024 as the sizes of the files are.
+    await dialog.getByText(fill(t.upload.intro, { max: "100 MB" })).waitFor();
     const files = [
       { name: "paspoort.png", type: "image/png", bytes: [...samplePng()] },
       { name: "loonstrook.pdf", type: "application/pdf", bytes: [...samplePdf("loonstrook")] },

@@ -86,7 +86,8 @@ export function OfficeDocuments({
             {inCategory.length === 0 ? (
               <Paragraph>{t("office.dossiers.documents.empty")}</Paragraph>
             ) : (
-              <Table caption={label}>
+              // Named unlike its section: both are regions, which one name could not tell apart.
+              <Table caption={t("office.dossiers.documents.caption", { category: label })}>
                 <TableHeadings
                   labels={[
                     t("office.dossiers.documents.title"),

@@ -18,7 +18,7 @@ import { formatDateTime } from "../../ui/format.ts";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { OfficeDocuments, SuppliedDocuments } from "../components/DossierDocuments.tsx";
 import { DossierForm } from "../components/DossierForm.tsx";
-import { ProgressEditor } from "../components/ProgressEditor.tsx";
+import { ProgressSection } from "../components/ProgressSection.tsx";
 import { PublishDocumentForm } from "../components/PublishDocumentForm.tsx";
 import { statusLabel } from "../dossiers/labels.ts";
 import { officePaths } from "../paths.ts";
@@ -149,12 +149,7 @@ function DossierSections({
         )}
       </section>
 
-      <section className="poort-section" aria-labelledby="progress-heading">
-        <Heading level={2} id="progress-heading">
-          {t("office.dossiers.progress.heading")}
-        </Heading>
-        <ProgressEditor dossierId={dossier.id} progress={dossier.progress} onSaved={reload} />
-      </section>
+      <ProgressSection dossierId={dossier.id} progress={dossier.progress} onSaved={reload} />
 
       <section className="poort-section" aria-labelledby="publish-heading">
         <Heading level={2} id="publish-heading">

@@ -79,7 +79,6 @@ export function ConfirmationStep({
         </Heading>
         <Paragraph id="password-intro">{t("selfservice.confirmation.passwordIntro")}</Paragraph>
         <CertificatePassword id="certificate-password" password={confirmation.password} />
-        <Paragraph appearance="small">{t("certificates.password.grouped")}</Paragraph>
         {confirmation.mobile && (
           <Paragraph>
             {t("selfservice.confirmation.smsSent", {

@@ -127,7 +127,6 @@ export function IssueCertificateSection({
             {t("certificates.password.label")}
           </Heading>
           <CertificatePassword id="issued-password" password={issued.password} />
-          <Paragraph appearance="small">{t("certificates.password.grouped")}</Paragraph>
           <Paragraph>
             <strong>{t(`${k}.passwordOnce`)}</strong>
           </Paragraph>

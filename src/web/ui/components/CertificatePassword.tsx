@@ -1,30 +1,37 @@
 import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { CopyButton } from "./CopyButton.tsx";
+import { Paragraph } from "./Paragraph.tsx";
 import "./certificate-password.css";
 
-/** The password in groups of four characters: easy to read aloud and to type over. */
-export function passwordGroups(password: string, size = 4): string[] {
-  const groups: string[] = [];
-  for (let start = 0; start < password.length; start += size) {
-    groups.push(password.slice(start, start + size));
-  }
-  return groups;
+/**
+ * The groups the password is typed in, such as `k7m2-` `x9rt-` … `b8nd`: cut after each dash,
+ * the dashes kept, so that the groups joined are exactly the password.
+ */
+export function passwordGroups(password: string): string[] {
+  return password.split(/(?<=-)/);
 }
 
 /**
- * A certificate's password: large, monospace, grouped by spacing only (no characters are
- * added, so copying it gives exactly the password).
+ * A certificate's password, shown once: large and monospace, exactly as it is typed, a line
+ * breaking only between groups (never inside one), with a button that copies it.
  */
-export function CertificatePassword({ id, password }: { id?: string; password: string }) {
+export function CertificatePassword({ id, password }: { id: string; password: string }) {
+  const { t } = useTranslation();
   return (
-    <p id={id} className="poort-certificate-password" translate="no">
-      {passwordGroups(password).map((group, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed; the place is the identity
-        <Fragment key={index}>
-          {/* A line may break between groups, and copying adds nothing. */}
-          {index > 0 && <wbr />}
-          <span className="poort-certificate-password__group">{group}</span>
-        </Fragment>
-      ))}
-    </p>
+    <div className="poort-certificate-password">
+      <p id={id} className="poort-certificate-password__value" translate="no">
+        {passwordGroups(password).map((group, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed; the place is the identity
+          <Fragment key={index}>
+            {/* Without it a line could not break before a group that starts with a digit. */}
+            {index > 0 && <wbr />}
+            <span className="poort-certificate-password__group">{group}</span>
+          </Fragment>
+        ))}
+      </p>
+      <CopyButton text={password} label={t("certificates.password.copy")} />
+      <Paragraph appearance="small">{t("certificates.password.howToType")}</Paragraph>
+    </div>
   );
 }

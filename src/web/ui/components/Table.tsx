@@ -1,15 +1,31 @@
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 import { classNames } from "./class-names.ts";
+import { useInlineOverflow } from "./use-inline-overflow.ts";
+import "./table.css";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the page. */
+/**
+ * A table in a region named by its caption. Words in it stay whole; a table wider than the
+ * screen scrolls sideways in its region instead of widening the page, and the region then
+ * takes keyboard focus, so that it can be scrolled with the arrow keys too.
+ */
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+  const captionId = useId();
+  const [region, overflows] = useInlineOverflow<HTMLElement>();
   return (
-    <div className="utrecht-table-container">
+    // Named, a <section> is a region.
+    <section
+      ref={region}
+      aria-labelledby={captionId}
+      tabIndex={overflows ? 0 : undefined}
+      className="utrecht-table-container utrecht-table-container--overflow-inline poort-table-region"
+    >
       <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption id={captionId} className="utrecht-table__caption">
+          {caption}
+        </caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -39,9 +39,13 @@ describe("splitEmail", () => {
 });
 
 describe("passwordGroups", () => {
-  it("cuts the password in groups of four without losing a character", () => {
-    expect(passwordGroups("abcdefghij")).toEqual(["abcd", "efgh", "ij"]);
-    expect(passwordGroups("abcdefghij").join("")).toBe("abcdefghij");
-    expect(passwordGroups("")).toEqual([]);
+  it("cuts the password after each dash, as it is typed, without losing a character", () => {
+    const password = "2u8s-duxq-vncu-cace-jcyp";
+    expect(passwordGroups(password)).toEqual(["2u8s-", "duxq-", "vncu-", "cace-", "jcyp"]);
+    expect(passwordGroups(password).join("")).toBe(password);
+  });
+
+  it("keeps a password without dashes whole", () => {
+    expect(passwordGroups("abcdefghij")).toEqual(["abcdefghij"]);
   });
 });
