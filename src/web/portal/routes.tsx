@@ -8,12 +8,12 @@ import { PortalHomePage } from "./pages/PortalHomePage.tsx";
 import { PortalMyDetailsPage } from "./pages/PortalMyDetailsPage.tsx";
 
 /**
- * The client portal: its home page with tiles, the client's dossiers and "Mijn gegevens". A login
- * still lands on "Mijn gegevens" unless another page was asked for.
+ * The client portal: its home page with tiles, the client's dossiers and "Mijn gegevens". The
+ * first login opens "Mijn gegevens" (seed B1); every later one opens Home, or the page asked for.
  */
 export const portalRoutes: RouteObject[] = accountRoutes({
   area: "portal",
-  homePath: paths.myDetails,
+  homePath: paths.home,
   menu: <PortalMenu />,
   loggedIn: [
     { index: true, element: <PortalHomePage /> },
