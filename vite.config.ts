@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { sourceConditions } from "./scripts/source-conditions.ts";
 
 const webRoot = fileURLToPath(new URL("./src/web/", import.meta.url));
 
@@ -22,6 +23,7 @@ export default defineConfig({
   root: webRoot,
   base: "/",
   plugins: [react()],
+  resolve: sourceConditions.resolve,
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

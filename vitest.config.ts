@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { sourceConditions } from "./scripts/source-conditions.ts";
 
 export default defineConfig({
+  ...sourceConditions,
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/integration/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],

@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { sourceConditions } from "./scripts/source-conditions.ts";
 
 export default defineConfig({
+  ...sourceConditions,
   test: {
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/e2e/support/global-setup.ts"],

@@ -5,38 +5,35 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pino from "pino";
-import { buildApp } from "../src/server/app.ts";
-import { loadConfig } from "../src/server/config.ts";
-import { certificatesDeps } from "../src/server/modules/certificates/deps.ts";
-import { issueCertificate } from "../src/server/modules/certificates/issue-certificate.ts";
-import { answerOcspRequest } from "../src/server/modules/certificates/ocsp-responder.ts";
-import type { CaMaterial } from "../src/server/modules/certificates/pki/certificate-authority.ts";
-import { buildCrl, type RevokedEntry } from "../src/server/modules/certificates/pki/crl.ts";
+import { buildApp } from "#src/server/app.ts";
+import { loadConfig } from "#src/server/config.ts";
+import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
+import { issueCertificate } from "#src/server/modules/certificates/issue-certificate.ts";
+import { answerOcspRequest } from "#src/server/modules/certificates/ocsp-responder.ts";
+import type { CaMaterial } from "#src/server/modules/certificates/pki/certificate-authority.ts";
+import { buildCrl, type RevokedEntry } from "#src/server/modules/certificates/pki/crl.ts";
 import {
   exportPrivateKey,
   generateKeyPair,
   type KeyAlgorithm,
-} from "../src/server/modules/certificates/pki/keys.ts";
-import {
-  buildOcspResponse,
-  parseOcspRequest,
-} from "../src/server/modules/certificates/pki/ocsp.ts";
+} from "#src/server/modules/certificates/pki/keys.ts";
+import { buildOcspResponse, parseOcspRequest } from "#src/server/modules/certificates/pki/ocsp.ts";
 import {
   issueOfficeCertificate,
   type OfficeCertificateProfile,
-} from "../src/server/modules/certificates/pki/office-certificate.ts";
-import { generateInstallPassword } from "../src/server/modules/certificates/pki/password.ts";
-import { buildPkcs12 } from "../src/server/modules/certificates/pki/pkcs12.ts";
-import type { RevocationReason } from "../src/server/modules/certificates/pki/revocation-reasons.ts";
-import { newSerialNumber } from "../src/server/modules/certificates/pki/serial-numbers.ts";
-import type { x509 } from "../src/server/modules/certificates/pki/x509.ts";
-import { findOfficeByDebtorNumber } from "../src/server/modules/offices/repository.ts";
-import { createOffice } from "../src/server/modules/offices/service.ts";
-import { createServices } from "../src/server/services.ts";
-import { type TempFolder, tempFolder } from "../test/support/openssl.ts";
-import { createTestPki } from "../test/support/pki.ts";
-import { databaseUrlFor, withAdminClient } from "../test/support/postgres-admin.ts";
-import { freePort } from "../test/support/server-process.ts";
+} from "#src/server/modules/certificates/pki/office-certificate.ts";
+import { generateInstallPassword } from "#src/server/modules/certificates/pki/password.ts";
+import { buildPkcs12 } from "#src/server/modules/certificates/pki/pkcs12.ts";
+import type { RevocationReason } from "#src/server/modules/certificates/pki/revocation-reasons.ts";
+import { newSerialNumber } from "#src/server/modules/certificates/pki/serial-numbers.ts";
+import type { x509 } from "#src/server/modules/certificates/pki/x509.ts";
+import { findOfficeByDebtorNumber } from "#src/server/modules/offices/repository.ts";
+import { createOffice } from "#src/server/modules/offices/service.ts";
+import { createServices } from "#src/server/services.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
+import { createTestPki } from "#test/support/pki.ts";
+import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { freePort } from "#test/support/server-process.ts";
 import { type LoadResult, measureLoad } from "./http-load.ts";
 import { perSecond, printTable, ratio, time } from "./report.ts";
 

@@ -1,12 +1,12 @@
 import pino from "pino";
 import { z } from "zod";
-import { type Clock, systemClock } from "../src/server/platform/clock.ts";
-import { type DatabaseHandle, openDatabase } from "../src/server/platform/db/database.ts";
-import { migrateDatabase } from "../src/server/platform/db/migrate.ts";
-import { enqueueJob } from "../src/server/platform/jobs/enqueue-job.ts";
-import { JobRunner } from "../src/server/platform/jobs/job-runner.ts";
-import { defineJobType } from "../src/server/platform/jobs/job-type.ts";
-import { databaseUrlFor, withAdminClient } from "../test/support/postgres-admin.ts";
+import { type Clock, systemClock } from "#src/server/platform/clock.ts";
+import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
+import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
+import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
+import { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
+import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
 import { perSecond, printTable, ratio, time } from "./report.ts";
 
 const JOBS = 2_000;

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { buildApp } from "../src/server/app.ts";
-import { loadConfig } from "../src/server/config.ts";
-import { DEMO_PASSWORD, seedDemo } from "../src/server/demo/seed-demo.ts";
-import { hashPassword, verifyPassword } from "../src/server/platform/security/password-hashing.ts";
-import { createServices } from "../src/server/services.ts";
+import { buildApp } from "#src/server/app.ts";
+import { loadConfig } from "#src/server/config.ts";
+import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
+import { hashPassword, verifyPassword } from "#src/server/platform/security/password-hashing.ts";
+import { createServices } from "#src/server/services.ts";
 import { perSecond, printTable, ratio, time } from "./report.ts";
 
 const LOGINS = 40;

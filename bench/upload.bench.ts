@@ -8,12 +8,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
-import { loadConfig } from "../src/server/config.ts";
-import { DEMO_PASSWORD, seedDemo } from "../src/server/demo/seed-demo.ts";
-import { findAccountByEmail } from "../src/server/modules/accounts/repository.ts";
-import { clientDossierList, createDossier } from "../src/server/modules/dossiers/service.ts";
-import { createServices } from "../src/server/services.ts";
-import { freePort, startServerProcess } from "../test/support/server-process.ts";
+import { loadConfig } from "#src/server/config.ts";
+import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
+import { findAccountByEmail } from "#src/server/modules/accounts/repository.ts";
+import { clientDossierList, createDossier } from "#src/server/modules/dossiers/service.ts";
+import { createServices } from "#src/server/services.ts";
+import { freePort, startServerProcess } from "#test/support/server-process.ts";
 import { printTable, ratio } from "./report.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

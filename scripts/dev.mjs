@@ -3,8 +3,10 @@ import { spawn } from "node:child_process";
 /** Development: the web apps rebuild on change, and the server restarts on change. */
 const children = [
   spawn("npx", ["vite", "build", "--watch", "--mode", "development"], { stdio: "inherit" }),
+  // The "source" condition leads `#src/*` imports to the sources instead of dist/.
   spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {
     stdio: "inherit",
+    env: { ...process.env, NODE_OPTIONS: "--conditions=source" },
   }),
 ];
 const stopAll = () => {

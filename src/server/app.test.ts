@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../test/support/test-database.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("the HTTP app on %s", (kind) => {
   let subject: TestApp;

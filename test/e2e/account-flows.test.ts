@@ -1,7 +1,7 @@
 import * as OTPAuth from "otpauth";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
 import {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
 import {
   expectNoAccessibilityViolations,

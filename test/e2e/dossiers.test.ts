@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
+import { samplePdf, samplePng } from "#test/support/dossiers.ts";
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import { samplePdf, samplePng } from "../support/dossiers.ts";
 import {
   expectNoAccessibilityViolations,
   launchChromium,

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import {
   expectNoAccessibilityViolations,
   launchChromium,

@@ -5,10 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/server/platform/db/database.ts";
-import { mails } from "../../src/server/platform/mail/schema.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../support/server-process.ts";
-import { createTestDatabase, testDatabaseKinds } from "../support/test-database.ts";
+import { openDatabase } from "#src/server/platform/db/database.ts";
+import { mails } from "#src/server/platform/mail/schema.ts";
+import { freePort, type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
+import { createTestDatabase, testDatabaseKinds } from "#test/support/test-database.ts";
 
 const run = promisify(execFile);
 

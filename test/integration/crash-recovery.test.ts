@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { SMTPServer, type SMTPServer as SmtpServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServerProcess } from "../support/server-process.ts";
-import { createTestDatabase, testDatabaseKinds } from "../support/test-database.ts";
+import { freePort, startServerProcess } from "#test/support/server-process.ts";
+import { createTestDatabase, testDatabaseKinds } from "#test/support/test-database.ts";
 
 /** A real SMTP server that keeps the subject of every mail it accepts. */
 async function startSmtpServer(port: number) {

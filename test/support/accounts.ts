@@ -1,8 +1,8 @@
 import * as OTPAuth from "otpauth";
-import type { StaffRole } from "../../src/contracts/accounts.ts";
-import { accountsDeps } from "../../src/server/modules/accounts/deps.ts";
-import { inviteClient, inviteStaff } from "../../src/server/modules/accounts/invitations.ts";
-import { createOffice } from "../../src/server/modules/offices/service.ts";
+import type { StaffRole } from "#src/contracts/accounts.ts";
+import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
+import { inviteClient, inviteStaff } from "#src/server/modules/accounts/invitations.ts";
+import { createOffice } from "#src/server/modules/offices/service.ts";
 import { ApiClient } from "./api-client.ts";
 import { lastMailTo, linkToken } from "./outbox.ts";
 import type { TestApp } from "./test-app.ts";

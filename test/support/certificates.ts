@@ -1,10 +1,10 @@
 import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
-import { accountsDeps } from "../../src/server/modules/accounts/deps.ts";
-import { invitePlatformStaff } from "../../src/server/modules/accounts/invitations.ts";
-import { certificatesDeps } from "../../src/server/modules/certificates/deps.ts";
-import { listenerTls } from "../../src/server/modules/certificates/mtls/listener-tls.ts";
-import { buildMtlsApp } from "../../src/server/modules/certificates/mtls/mtls-app.ts";
+import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
+import { invitePlatformStaff } from "#src/server/modules/accounts/invitations.ts";
+import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
+import { listenerTls } from "#src/server/modules/certificates/mtls/listener-tls.ts";
+import { buildMtlsApp } from "#src/server/modules/certificates/mtls/mtls-app.ts";
 import { activateByMail, enrolAuthenticator } from "./accounts.ts";
 import type { ApiClient } from "./api-client.ts";
 import { deliveredMails } from "./outbox.ts";

@@ -2,8 +2,8 @@ import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../src/server/platform/db/database.ts";
-import { migrateDatabase } from "../../src/server/platform/db/migrate.ts";
+import { openDatabase } from "#src/server/platform/db/database.ts";
+import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
 import { databaseUrlFor, withAdminClient } from "./postgres-admin.ts";
 
 declare module "vitest" {

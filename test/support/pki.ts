@@ -5,17 +5,14 @@ import {
   type CaMaterial,
   createIssuingCa,
   createRootCa,
-} from "../../src/server/modules/certificates/pki/certificate-authority.ts";
-import {
-  generateKeyPair,
-  type KeyAlgorithm,
-} from "../../src/server/modules/certificates/pki/keys.ts";
+} from "#src/server/modules/certificates/pki/certificate-authority.ts";
+import { generateKeyPair, type KeyAlgorithm } from "#src/server/modules/certificates/pki/keys.ts";
 import {
   issueOfficeCertificate,
   type OfficeCertificateProfile,
-} from "../../src/server/modules/certificates/pki/office-certificate.ts";
-import { newSerialNumber } from "../../src/server/modules/certificates/pki/serial-numbers.ts";
-import type { x509 } from "../../src/server/modules/certificates/pki/x509.ts";
+} from "#src/server/modules/certificates/pki/office-certificate.ts";
+import { newSerialNumber } from "#src/server/modules/certificates/pki/serial-numbers.ts";
+import type { x509 } from "#src/server/modules/certificates/pki/x509.ts";
 
 const hour = 3_600_000;
 const year = 365 * 24 * hour;

@@ -36,7 +36,9 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = environment.PORT ? Number(environment.PORT) : await freePort();
   const mtlsPort = environment.MTLS_PORT ? Number(environment.MTLS_PORT) : await freePort();
-  const args = options.built ? ["dist/server/main.js"] : ["--import", "tsx", "src/server/main.ts"];
+  const args = options.built
+    ? ["dist/server/main.js"]
+    : ["--conditions=source", "--import", "tsx", "src/server/main.ts"];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {

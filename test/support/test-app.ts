@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { type App, buildApp } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/config.ts";
-import { ManualClock } from "../../src/server/platform/clock.ts";
-import { createServices, type Services } from "../../src/server/services.ts";
+import { type App, buildApp } from "#src/server/app.ts";
+import { loadConfig } from "#src/server/config.ts";
+import { ManualClock } from "#src/server/platform/clock.ts";
+import { createServices, type Services } from "#src/server/services.ts";
 import { createTestDatabase, type TestDatabaseKind } from "./test-database.ts";
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
-import { type DatabaseHandle, openDatabase } from "../../src/server/platform/db/database.ts";
+import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
 import { databaseUrlFor, withAdminClient } from "./postgres-admin.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";

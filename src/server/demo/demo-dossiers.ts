@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ProgressTemplateKey } from "../../contracts/dossiers.ts";
+import type { ProgressTemplateKey } from "#src/contracts/dossiers.ts";
 import { findAccountByEmail } from "../modules/accounts/repository.ts";
 import type { ClientActor, StaffActor } from "../modules/accounts/request-actors.ts";
 import { supplyDocument } from "../modules/documents/client-documents.ts";

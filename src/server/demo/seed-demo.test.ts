@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../test/support/api-client.ts";
-import { lastSmsTo } from "../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { ApiClient } from "#test/support/api-client.ts";
+import { lastSmsTo } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "./seed-demo.ts";
 
 describe("the demo data", () => {

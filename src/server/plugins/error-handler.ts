@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { ErrorResponse } from "../../contracts/error.ts";
+import type { ErrorResponse } from "#src/contracts/error.ts";
 import { AppError, type ErrorCode, type ErrorDetail, errorMessage } from "../errors.ts";
 import { requestLocale } from "./locale.ts";
 

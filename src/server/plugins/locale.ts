@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { defaultLocale, type Locale, localeSchema } from "../../contracts/locale.ts";
+import { defaultLocale, type Locale, localeSchema } from "#src/contracts/locale.ts";
 
 /** The cookie the web apps set when the user picks a language. */
 export const LOCALE_COOKIE = "poort_lang";

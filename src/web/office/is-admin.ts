@@ -1,4 +1,4 @@
-import type { SessionState } from "../../contracts/accounts.ts";
+import type { SessionState } from "#src/contracts/accounts.ts";
 
 /** Only the office's admins manage its staff. */
 export function isOfficeAdmin(session: SessionState | undefined): boolean {

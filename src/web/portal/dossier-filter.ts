@@ -1,4 +1,4 @@
-import { dossierStatusKeySchema, type PortalDossierList } from "../../contracts/dossiers.ts";
+import { dossierStatusKeySchema, type PortalDossierList } from "#src/contracts/dossiers.ts";
 
 const inProgress = "in-progress";
 

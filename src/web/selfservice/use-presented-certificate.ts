@@ -1,4 +1,4 @@
-import { presentedCertificateSchema } from "../../contracts/certificates.ts";
+import { presentedCertificateSchema } from "#src/contracts/certificates.ts";
 import { useApiData } from "../ui/api/use-api-data.ts";
 
 /** The office certificate this browser presented to the mTLS listener. */

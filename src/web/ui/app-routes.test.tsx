@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createMemoryRouter, type RouteObject, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import type { Locale } from "../../contracts/locale.ts";
+import type { Locale } from "#src/contracts/locale.ts";
 import { appRoutes, areaRoutes } from "./app-routes.tsx";
 import { type AppId, areaList, areas } from "./areas.ts";
 import { createI18n } from "./i18n/create-i18n.ts";

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
 // @ts-expect-error: a plain ES module without types
 import { ensureBuilt } from "../../../scripts/ensure-built.mjs";
-import { type ServerProcess, startServerProcess } from "../../support/server-process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -6,11 +6,11 @@ import {
   createTestOffice,
   enrolAuthenticator as enrolAuthenticatorFor,
   TEST_PASSWORD,
-} from "../../../../test/support/accounts.ts";
-import { ApiClient } from "../../../../test/support/api-client.ts";
-import { lastMailTo } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+} from "#test/support/accounts.ts";
+import { ApiClient } from "#test/support/api-client.ts";
+import { lastMailTo } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("who reaches what, on %s", (kind) => {
   let subject: TestApp;

@@ -1,6 +1,6 @@
-import type { AccountListItem, ExtraAccount } from "../../../contracts/accounts.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import type { AccountListItem, ExtraAccount } from "#src/contracts/accounts.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { inviteExtraAccount } from "./invitations.ts";
 import {

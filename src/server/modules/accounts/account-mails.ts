@@ -1,5 +1,5 @@
-import type { MailContent } from "../../platform/mail/mail-content.ts";
-import type { MailTemplate } from "../../platform/mail/mail-template.ts";
+import type { MailContent } from "#src/server/platform/mail/mail-content.ts";
+import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 
 interface LinkMailData {
   name: string;

@@ -1,5 +1,5 @@
-import type { AccountSummary } from "../../../contracts/accounts.ts";
-import type { Database } from "../../platform/db/database.ts";
+import type { AccountSummary } from "#src/contracts/accounts.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { type AccountRow, findAccountWithContext } from "./repository.ts";
 
 /** What the web apps know about the logged-in account. */

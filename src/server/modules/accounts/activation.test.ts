@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_PASSWORD } from "../../../../test/support/accounts.ts";
-import { ApiClient } from "../../../../test/support/api-client.ts";
-import { deliveredMails, lastMailTo, linkToken } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
-import { DAY } from "../../platform/clock.ts";
+import { DAY } from "#src/server/platform/clock.ts";
+import { TEST_PASSWORD } from "#test/support/accounts.ts";
+import { ApiClient } from "#test/support/api-client.ts";
+import { deliveredMails, lastMailTo, linkToken } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { createOffice } from "../offices/service.ts";
 import { accountsDeps } from "./deps.ts";
 import { inviteClient, resendInvitation } from "./invitations.ts";

@@ -1,8 +1,8 @@
-import type { LoginArea, LoginOutcome } from "../../../contracts/accounts.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { hashPassword } from "../../platform/security/password-hashing.ts";
-import { checkNewPassword } from "../../platform/security/password-policy.ts";
+import type { LoginArea, LoginOutcome } from "#src/contracts/accounts.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
+import { checkNewPassword } from "#src/server/platform/security/password-policy.ts";
 import { emailConfirmationMail, passwordResetMail, passwordSetMail } from "./account-mails.ts";
 import { actorOfKind, areaLink, areaOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";

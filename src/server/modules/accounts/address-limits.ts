@@ -1,11 +1,11 @@
-import { AppError } from "../../errors.ts";
-import { MINUTE, SECOND } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
+import { AppError } from "#src/server/errors.ts";
+import { MINUTE, SECOND } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import {
   admitAttempt,
   type FailureLimit,
   recordFailure,
-} from "../../platform/security/rate-limiter.ts";
+} from "#src/server/platform/security/rate-limiter.ts";
 import type { AccountsDeps } from "./deps.ts";
 
 /** What an address may get wrong: a password (login) or a code (the second step). */

@@ -1,5 +1,5 @@
-import type { LoginArea } from "../../../contracts/accounts.ts";
-import type { ActorType } from "../../platform/audit/record-audit-event.ts";
+import type { LoginArea } from "#src/contracts/accounts.ts";
+import type { ActorType } from "#src/server/platform/audit/record-audit-event.ts";
 import type { AccountKind } from "./repository.ts";
 
 /** Each login area admits one kind of account, and its pages live under one path. */

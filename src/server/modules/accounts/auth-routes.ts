@@ -10,11 +10,11 @@ import {
   sessionStateSchema,
   setPasswordSchema,
   startActivationSchema,
-} from "../../../contracts/accounts.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { MINUTE } from "../../platform/clock.ts";
-import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
+} from "#src/contracts/accounts.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { MINUTE } from "#src/server/platform/clock.ts";
+import { consumeRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { describeAccount } from "./account-summary.ts";
 import {
   confirmInvitationEmail,

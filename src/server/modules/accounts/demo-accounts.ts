@@ -1,7 +1,7 @@
-import { AppError } from "../../errors.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { hashPassword } from "../../platform/security/password-hashing.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
 import { type AccountRow, insertAccount, insertClient } from "./repository.ts";
 
 export interface DemoAccount {

@@ -1,8 +1,8 @@
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
-import type { SecretBox } from "../../platform/security/secret-box.ts";
-import type { SmsSender } from "../../platform/sms/sms-sender.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { Mailer } from "#src/server/platform/mail/mailer.ts";
+import type { SecretBox } from "#src/server/platform/security/secret-box.ts";
+import type { SmsSender } from "#src/server/platform/sms/sms-sender.ts";
 
 /** What the account services need from the platform. */
 export interface AccountsDeps {

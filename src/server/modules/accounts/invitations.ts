@@ -1,8 +1,11 @@
-import type { InviteClient, InviteStaff } from "../../../contracts/accounts.ts";
-import { AppError } from "../../errors.ts";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { phoneNumberSchema } from "../../platform/sms/phone-number.ts";
+import type { InviteClient, InviteStaff } from "#src/contracts/accounts.ts";
+import { AppError } from "#src/server/errors.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { invitationMail } from "./account-mails.ts";
 import { areaLink } from "./areas.ts";
 import type { AccountsDeps } from "./deps.ts";

@@ -1,8 +1,8 @@
-import { AppError } from "../../errors.ts";
-import type { Clock } from "../../platform/clock.ts";
-import { DAY, HOUR } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { hashToken, newToken } from "../../platform/security/random-secrets.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import { DAY, HOUR } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import {
   findTokenByHash,
   insertToken,

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MINUTE, SECOND } from "#src/server/platform/clock.ts";
 import {
   activateByMail,
   createActiveClient,
   createTestOffice,
   TEST_PASSWORD,
-} from "../../../../test/support/accounts.ts";
-import { ApiClient } from "../../../../test/support/api-client.ts";
-import { lastSmsTo } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
-import { MINUTE, SECOND } from "../../platform/clock.ts";
+} from "#test/support/accounts.ts";
+import { ApiClient } from "#test/support/api-client.ts";
+import { lastSmsTo } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { accountsDeps } from "./deps.ts";
 import { inviteStaff } from "./invitations.ts";
 import { findAccountByEmail } from "./repository.ts";

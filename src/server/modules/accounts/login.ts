@@ -1,9 +1,9 @@
-import type { LoginArea, LoginOutcome } from "../../../contracts/accounts.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { MINUTE } from "../../platform/clock.ts";
-import { hashPassword, verifyPassword } from "../../platform/security/password-hashing.ts";
-import { consumeRateLimit, resetRateLimit } from "../../platform/security/rate-limiter.ts";
+import type { LoginArea, LoginOutcome } from "#src/contracts/accounts.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import { MINUTE } from "#src/server/platform/clock.ts";
+import { hashPassword, verifyPassword } from "#src/server/platform/security/password-hashing.ts";
+import { consumeRateLimit, resetRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { admitFromAddress, countFailureFromAddress } from "./address-limits.ts";
 import { actorOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";

@@ -12,11 +12,11 @@ import {
   sessionListSchema,
   totpSetupSchema,
   updateProfileSchema,
-} from "../../../contracts/accounts.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { MINUTE } from "../../platform/clock.ts";
-import { consumeRateLimit } from "../../platform/security/rate-limiter.ts";
+} from "#src/contracts/accounts.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { MINUTE } from "#src/server/platform/clock.ts";
+import { consumeRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { confirmPassword, endOtherSessions, getProfile, updateProfile } from "./profile.ts";

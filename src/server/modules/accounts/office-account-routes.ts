@@ -7,10 +7,10 @@ import {
   inviteClientSchema,
   inviteStaffSchema,
   staffRoleSchema,
-} from "../../../contracts/accounts.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+} from "#src/contracts/accounts.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account-directory.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from "./invitations.ts";

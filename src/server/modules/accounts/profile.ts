@@ -1,7 +1,7 @@
-import type { Profile } from "../../../contracts/accounts.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { verifyPassword } from "../../platform/security/password-hashing.ts";
+import type { Profile } from "#src/contracts/accounts.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import { verifyPassword } from "#src/server/platform/security/password-hashing.ts";
 import { actorOfKind } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "../offices/schema.ts";
 import { accounts, accountTokens, clients, sessions } from "./schema.ts";
 

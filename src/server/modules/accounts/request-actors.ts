@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { AppError } from "../../errors.ts";
+import { AppError } from "#src/server/errors.ts";
 import type { AccountRow } from "./repository.ts";
 import { requireAccount } from "./session-plugin.ts";
 

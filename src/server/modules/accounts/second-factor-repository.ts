@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { recoveryCodes, verificationCodes } from "./schema.ts";
 
 export type CodePurpose = (typeof verificationCodes.$inferSelect)["purpose"];

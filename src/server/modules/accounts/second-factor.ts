@@ -1,15 +1,15 @@
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { MINUTE } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import { MINUTE } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import {
   newNumericCode,
   newRecoveryCode,
   normaliseRecoveryCode,
   safeEqual,
-} from "../../platform/security/random-secrets.ts";
-import { newTotpSecret, totpSetup, verifyTotp } from "../../platform/security/totp.ts";
-import { phoneNumberSchema } from "../../platform/sms/phone-number.ts";
+} from "#src/server/platform/security/random-secrets.ts";
+import { newTotpSecret, totpSetup, verifyTotp } from "#src/server/platform/security/totp.ts";
+import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { countFailureFromAddress } from "./address-limits.ts";
 import { actorOfKind } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { AppError } from "../../errors.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { newToken, safeEqual } from "../../platform/security/random-secrets.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { newToken, safeEqual } from "#src/server/platform/security/random-secrets.ts";
 import { type AccountRow, findAccountById, type SessionRow } from "./repository.ts";
 import { ABSOLUTE_TIMEOUT, resolveSession, type StartedSession } from "./sessions.ts";
 

@@ -1,7 +1,7 @@
-import type { Clock } from "../../platform/clock.ts";
-import { HOUR, MINUTE } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { hashToken, newToken } from "../../platform/security/random-secrets.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import { HOUR, MINUTE } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { RequestOrigin } from "./deps.ts";
 import {
   endSession,

@@ -5,11 +5,11 @@ import {
   createActiveStaff,
   createTestOffice,
   TEST_PASSWORD,
-} from "../../../../test/support/accounts.ts";
-import { ApiClient } from "../../../../test/support/api-client.ts";
-import { lastMailTo, linkToken } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+} from "#test/support/accounts.ts";
+import { ApiClient } from "#test/support/api-client.ts";
+import { lastMailTo, linkToken } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("office staff management on %s", (kind) => {
   let subject: TestApp;

@@ -10,9 +10,9 @@ import {
   documentContentQuerySchema,
   officeDocumentSchema,
   publishDocumentFieldsSchema,
-} from "../../../contracts/dossiers.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
+} from "#src/contracts/dossiers.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
 import { requireStaff } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { sendDocumentContent } from "../documents/document-content.ts";

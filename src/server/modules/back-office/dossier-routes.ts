@@ -11,9 +11,9 @@ import {
   progressSchema,
   replaceProgressSchema,
   updateDossierSchema,
-} from "../../../contracts/dossiers.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import type { Database } from "../../platform/db/database.ts";
+} from "#src/contracts/dossiers.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { requireOfficeAdmin, requireStaff, type StaffActor } from "../accounts/request-actors.ts";
 import { listOfficeDossierDocuments } from "../documents/office-documents.ts";
 import {

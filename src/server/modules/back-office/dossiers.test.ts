@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveClient,
-  createOfficeStaff,
-  createTestOffice,
-} from "../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../test/support/api-client.ts";
-import { clientIdNamed } from "../../../../test/support/dossiers.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+import { createActiveClient, createOfficeStaff, createTestOffice } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
+import { clientIdNamed } from "#test/support/dossiers.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("dossiers in the back office, on %s", (kind) => {
   let subject: TestApp;

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { readDeliveryFailure } from "../../platform/mail/delivery-status.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
-import { safeEqual } from "../../platform/security/random-secrets.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { readDeliveryFailure } from "#src/server/platform/mail/delivery-status.ts";
+import type { Mailer } from "#src/server/platform/mail/mailer.ts";
+import { safeEqual } from "#src/server/platform/security/random-secrets.ts";
 
 const BOUNCE_LIMIT = 1024 * 1024;
 

@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestOffice } from "../../../../test/support/accounts.ts";
+import { createTestOffice } from "#test/support/accounts.ts";
 import {
   createServicedeskStaff,
   issueByServicedesk,
   mailedPkcs12,
-} from "../../../../test/support/certificates.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+} from "#test/support/certificates.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 
 const run = promisify(execFile);
 

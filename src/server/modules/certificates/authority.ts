@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
-import type { Config } from "../../config.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { SecretBox } from "../../platform/security/secret-box.ts";
+import type { Config } from "#src/server/config.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { SecretBox } from "#src/server/platform/security/secret-box.ts";
 import { type CaMaterial, createIssuingCa, createRootCa } from "./pki/certificate-authority.ts";
 import { exportPrivateKey, importPrivateKey, type KeyAlgorithm } from "./pki/keys.ts";
 import { x509 } from "./pki/x509.ts";

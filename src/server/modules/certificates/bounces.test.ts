@@ -1,8 +1,8 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestOffice } from "../../../../test/support/accounts.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { mailAttachments } from "../../platform/mail/schema.ts";
+import { mailAttachments } from "#src/server/platform/mail/schema.ts";
+import { createTestOffice } from "#test/support/accounts.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { findOfficeById } from "../offices/repository.ts";
 import { certificatesDeps } from "./deps.ts";
 import { addressOnOfficeDomain, issueCertificate } from "./issue-certificate.ts";

@@ -1,5 +1,5 @@
-import type { Database } from "../../platform/db/database.ts";
-import type { RejectedMail } from "../../platform/mail/mailer.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { RejectedMail } from "#src/server/platform/mail/mailer.ts";
 import { findOfficeByEmailDomain } from "../offices/repository.ts";
 import { bounceNoticeMail } from "./certificate-mails.ts";
 import type { CertificatesDeps } from "./deps.ts";

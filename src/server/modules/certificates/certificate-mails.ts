@@ -1,6 +1,6 @@
-import type { Organisation } from "../../../contracts/certificates.ts";
-import type { MailContent } from "../../platform/mail/mail-content.ts";
-import type { MailTemplate } from "../../platform/mail/mail-template.ts";
+import type { Organisation } from "#src/contracts/certificates.ts";
+import type { MailContent } from "#src/server/platform/mail/mail-content.ts";
+import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 
 /** The office as the mails name it: "X Notaris B.V. (10xxxx)". */
 interface OfficeNaming {

@@ -1,4 +1,4 @@
-import type { CertificateState, CertificateSummary } from "../../../contracts/certificates.ts";
+import type { CertificateState, CertificateSummary } from "#src/contracts/certificates.ts";
 import type { CertificateRow } from "./repository.ts";
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -4,12 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveStaff,
-  createTestOffice,
-  TEST_PASSWORD,
-} from "../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../test/support/api-client.ts";
+import { createActiveStaff, createTestOffice, TEST_PASSWORD } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import {
   createServicedeskStaff,
   issueByServicedesk,
@@ -17,10 +13,10 @@ import {
   mailedPkcs12,
   mtlsRequest,
   startMtlsListener,
-} from "../../../../test/support/certificates.ts";
-import { deliveredMails, lastSmsTo } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+} from "#test/support/certificates.ts";
+import { deliveredMails, lastSmsTo } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { certificatesDeps } from "./deps.ts";
 import { sendExpiryReminders } from "./expiry-reminders.ts";
 import { listOfficeCertificates, listReminders } from "./repository.ts";

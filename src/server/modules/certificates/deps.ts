@@ -1,10 +1,10 @@
-import type { Organisation } from "../../../contracts/certificates.ts";
-import type { Config } from "../../config.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
-import type { SecretBox } from "../../platform/security/secret-box.ts";
-import type { SmsSender } from "../../platform/sms/sms-sender.ts";
+import type { Organisation } from "#src/contracts/certificates.ts";
+import type { Config } from "#src/server/config.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { Mailer } from "#src/server/platform/mail/mailer.ts";
+import type { SecretBox } from "#src/server/platform/security/secret-box.ts";
+import type { SmsSender } from "#src/server/platform/sms/sms-sender.ts";
 import type { AuthorityStore } from "./authority.ts";
 
 /** What the certificate services need from the platform. */

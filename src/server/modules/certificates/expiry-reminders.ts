@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { JobRunner } from "../../platform/jobs/job-runner.ts";
-import { defineJobType } from "../../platform/jobs/job-type.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import { expiryMail } from "./certificate-mails.ts";
 import type { CertificatesDeps } from "./deps.ts";
 import { claimReminder, listExpiringCurrent } from "./repository.ts";

@@ -1,8 +1,11 @@
-import type { RequestConfirmation } from "../../../contracts/certificates.ts";
-import { AppError } from "../../errors.ts";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { phoneNumberSchema } from "../../platform/sms/phone-number.ts";
+import type { RequestConfirmation } from "#src/contracts/certificates.ts";
+import { AppError } from "#src/server/errors.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import type { OfficeRow } from "../offices/repository.ts";
 import { pkiUrls } from "./authority.ts";
 import { certificateMail, requestConfirmationMail } from "./certificate-mails.ts";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
-import { mails } from "../../platform/mail/schema.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { mails } from "#src/server/platform/mail/schema.ts";
 import { offices } from "../offices/schema.ts";
 import {
   certificateAuthorities,

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { JobRunner } from "../../platform/jobs/job-runner.ts";
-import { defineJobType } from "../../platform/jobs/job-type.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import type { LoadedAuthority } from "./authority.ts";
 import type { CertificatesDeps } from "./deps.ts";
 import { buildCrl } from "./pki/crl.ts";

@@ -5,11 +5,11 @@ import {
   requestFormSchema,
   selfServiceLoginSchema,
   submitRequestSchema,
-} from "../../../contracts/certificates.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { hashToken, newToken } from "../../platform/security/random-secrets.ts";
+} from "#src/contracts/certificates.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { AccountsDeps } from "../accounts/deps.ts";
 import { requestOrigin } from "../accounts/deps.ts";
 import { verifyCredentials } from "../accounts/login.ts";

@@ -12,11 +12,11 @@ import {
   requestConfirmationSchema,
   revokeSchema,
   servicedeskIssueSchema,
-} from "../../../contracts/certificates.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Database } from "../../platform/db/database.ts";
+} from "#src/contracts/certificates.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { requireAccount } from "../accounts/session-plugin.ts";
 import { findOfficeById, type OfficeRow } from "../offices/repository.ts";
 import { changeOfficeEmail } from "../offices/service.ts";

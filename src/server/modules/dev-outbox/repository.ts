@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
-import { mailAttachments, mails } from "../../platform/mail/schema.ts";
-import { smsMessages } from "../../platform/sms/schema.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { mailAttachments, mails } from "#src/server/platform/mail/schema.ts";
+import { smsMessages } from "#src/server/platform/sms/schema.ts";
 
 /** How many of the newest mails and texts the dev outbox lists. */
 const OUTBOX_PAGE = 200;

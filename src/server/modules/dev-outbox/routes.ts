@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { outboxMailListSchema, outboxSmsListSchema } from "../../../contracts/dev-outbox.ts";
-import { AppError } from "../../errors.ts";
-import type { BlobStore } from "../../platform/blobs/blob-store.ts";
-import type { Database } from "../../platform/db/database.ts";
+import { outboxMailListSchema, outboxSmsListSchema } from "#src/contracts/dev-outbox.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import {
   findOutboxAttachment,
   findOutboxMail,

@@ -1,6 +1,6 @@
-import { clockOffsetMs, type DevClock, formatClockOffset } from "../../../contracts/dev-clock.ts";
-import { AppError } from "../../errors.ts";
-import type { OffsetClock } from "../../platform/clock.ts";
+import { clockOffsetMs, type DevClock, formatClockOffset } from "#src/contracts/dev-clock.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { OffsetClock } from "#src/server/platform/clock.ts";
 
 export function readDevClock(clock: OffsetClock): DevClock {
   return { now: clock.now().toISOString(), offsetMs: clock.offsetMs };

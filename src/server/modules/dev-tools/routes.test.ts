@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveredMails } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
-import { seedDemo } from "../../demo/seed-demo.ts";
-import { DAY } from "../../platform/clock.ts";
+import { seedDemo } from "#src/server/demo/seed-demo.ts";
+import { DAY } from "#src/server/platform/clock.ts";
+import { deliveredMails } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 const REMINDERS = "certificates-expiry-reminders";
 

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { devClockSchema, moveDevClockSchema } from "../../../contracts/dev-clock.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import {
-  jobRunSchema,
-  jobsOverviewSchema,
-  scheduleNameParamsSchema,
-} from "../../../contracts/jobs.ts";
-import { AppError } from "../../errors.ts";
-import type { OffsetClock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { JobRunner } from "../../platform/jobs/job-runner.ts";
-import { describeJobRun, describeJobs } from "../../platform/jobs/jobs-overview.ts";
+import { devClockSchema, moveDevClockSchema } from "#src/contracts/dev-clock.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { jobRunSchema, jobsOverviewSchema, scheduleNameParamsSchema } from "#src/contracts/jobs.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { OffsetClock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { describeJobRun, describeJobs } from "#src/server/platform/jobs/jobs-overview.ts";
 import { moveDevClock, readDevClock } from "./dev-clock.ts";
 
 /**

@@ -1,8 +1,8 @@
 import path from "node:path";
-import type { BlobStore } from "../../platform/blobs/blob-store.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { VirusScanner } from "../../platform/files/virus-scanner.ts";
+import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import type { VirusScanner } from "#src/server/platform/files/virus-scanner.ts";
 
 /** What the document services need from the platform. */
 export interface DocumentsDeps {

@@ -1,5 +1,8 @@
 import type { FastifyReply } from "fastify";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import type { DocumentRow } from "./repository.ts";
 

@@ -1,4 +1,4 @@
-import type { OfficeDocument, PortalDocument } from "../../../contracts/dossiers.ts";
+import type { OfficeDocument, PortalDocument } from "#src/contracts/dossiers.ts";
 import type { DocumentRow } from "./repository.ts";
 
 export function toOfficeDocument(

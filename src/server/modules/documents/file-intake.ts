@@ -1,13 +1,13 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../../errors.ts";
-import type { BlobStore, StoredBlob } from "../../platform/blobs/blob-store.ts";
-import { type AllowedType, detectAllowedType } from "../../platform/files/content-type.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
+import { type AllowedType, detectAllowedType } from "#src/server/platform/files/content-type.ts";
 import {
   type VirusScanner,
   VirusScanUnavailableError,
-} from "../../platform/files/virus-scanner.ts";
+} from "#src/server/platform/files/virus-scanner.ts";
 
 export interface FileIntakeDeps {
   blobs: BlobStore;

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
-import { enqueueJob } from "../../platform/jobs/enqueue-job.ts";
-import type { JobRunner } from "../../platform/jobs/job-runner.ts";
-import { defineJobType } from "../../platform/jobs/job-type.ts";
-import type { MailBlock } from "../../platform/mail/mail-content.ts";
-import type { MailTemplate } from "../../platform/mail/mail-template.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
+import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
+import type { MailBlock } from "#src/server/platform/mail/mail-content.ts";
+import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
+import type { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { findAccountWithContext } from "../accounts/repository.ts";
 import { listAccountsToNotify, listUnannouncedDocuments, recordNotices } from "./repository.ts";
 

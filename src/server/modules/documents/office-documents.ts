@@ -1,7 +1,7 @@
-import type { OfficeDocument } from "../../../contracts/dossiers.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Database } from "../../platform/db/database.ts";
+import type { OfficeDocument } from "#src/contracts/dossiers.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import type { StaffActor } from "../accounts/request-actors.ts";
 import { requireOfficeDossier } from "../dossiers/service.ts";
 import type { DocumentsDeps } from "./deps.ts";

@@ -1,6 +1,9 @@
 import { rm } from "node:fs/promises";
-import { AppError } from "../../errors.ts";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import { AppError } from "#src/server/errors.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { type AcceptedFile, acceptFile, InfectedFileError } from "./file-intake.ts";
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { DocumentCategory } from "../../../contracts/dossiers.ts";
-import type { Database } from "../../platform/db/database.ts";
+import type { DocumentCategory } from "#src/contracts/dossiers.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { accounts } from "../accounts/schema.ts";
 import { dossierClients, dossiers } from "../dossiers/schema.ts";
 import { documentNotices, documentReads, documents } from "./schema.ts";

@@ -2,7 +2,7 @@ import {
   type BuiltInDossierStatus,
   builtInDossierStatuses,
   type DossierStatus,
-} from "../../../contracts/dossiers.ts";
+} from "#src/contracts/dossiers.ts";
 
 /** How a status key is stored: a built-in status, or "custom" with the office status's id. */
 export interface StoredStatus {

@@ -1,5 +1,5 @@
-import type { ProgressTemplateKey } from "../../../contracts/dossiers.ts";
-import type { Locale } from "../../../contracts/locale.ts";
+import type { ProgressTemplateKey } from "#src/contracts/dossiers.ts";
+import type { Locale } from "#src/contracts/locale.ts";
 
 /**
  * The usual steps of the three most common kinds of dossier, as a start for a progress list;

@@ -12,7 +12,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { accounts, clients } from "../accounts/schema.ts";
 import { offices } from "../offices/schema.ts";
 import { type StoredStatus, storedStatus } from "./dossier-status.ts";

@@ -5,12 +5,12 @@ import type {
   Progress,
   ProgressTemplateKey,
   ReplaceProgress,
-} from "../../../contracts/dossiers.ts";
-import type { Locale } from "../../../contracts/locale.ts";
-import { AppError } from "../../errors.ts";
-import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
+} from "#src/contracts/dossiers.ts";
+import type { Locale } from "#src/contracts/locale.ts";
+import { AppError } from "#src/server/errors.ts";
+import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import type { ClientActor, StaffActor } from "../accounts/request-actors.ts";
 import { isBuiltInStatus, statusOf, storedStatus } from "./dossier-status.ts";
 import { progressTemplateSteps, progressTemplates } from "./progress-templates.ts";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { errorResponseSchema } from "../../../contracts/error.ts";
-import { healthResponseSchema, readinessResponseSchema } from "../../../contracts/health.ts";
-import { AppError } from "../../errors.ts";
-import type { DatabaseHandle } from "../../platform/db/database.ts";
+import { errorResponseSchema } from "#src/contracts/error.ts";
+import { healthResponseSchema, readinessResponseSchema } from "#src/contracts/health.ts";
+import { AppError } from "#src/server/errors.ts";
+import type { DatabaseHandle } from "#src/server/platform/db/database.ts";
 
 /** Liveness (the process answers) and readiness (it can reach its database). */
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (

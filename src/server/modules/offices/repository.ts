@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/database.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "./schema.ts";
 
 export type OfficeRow = typeof offices.$inferSelect;

@@ -1,8 +1,11 @@
-import { type CreateOffice, createOfficeSchema, type Office } from "../../../contracts/offices.ts";
-import { AppError } from "../../errors.ts";
-import { type AuditEvent, recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import type { Clock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/database.ts";
+import { type CreateOffice, createOfficeSchema, type Office } from "#src/contracts/offices.ts";
+import { AppError } from "#src/server/errors.ts";
+import {
+  type AuditEvent,
+  recordAuditEvent,
+} from "#src/server/platform/audit/record-audit-event.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import {
   findOfficeById,
   insertOffice,

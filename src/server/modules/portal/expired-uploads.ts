@@ -1,8 +1,8 @@
 import path from "node:path";
 import { FileStore } from "@tus/file-store";
 import { z } from "zod";
-import type { JobRunner } from "../../platform/jobs/job-runner.ts";
-import { defineJobType } from "../../platform/jobs/job-type.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 
 /** An upload left unfinished this long is given up; the nightly sweep removes its part. */
 export const UPLOAD_EXPIRY_MS = 24 * 60 * 60_000;

@@ -1,11 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveClient,
-  createOfficeStaff,
-  createTestOffice,
-} from "../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../test/support/api-client.ts";
+import { createActiveClient, createOfficeStaff, createTestOffice } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import {
   addDocument,
   clientIdNamed,
@@ -13,9 +9,9 @@ import {
   sendUploadPart,
   startUpload,
   supplyFile,
-} from "../../../../test/support/dossiers.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+} from "#test/support/dossiers.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 /**
  * Nobody reaches a dossier or document that is not theirs, through any endpoint, whether they

@@ -1,12 +1,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveClient,
-  createOfficeStaff,
-  createTestOffice,
-} from "../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../test/support/api-client.ts";
+import { createActiveClient, createOfficeStaff, createTestOffice } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import {
   addDocument,
   clientIdNamed,
@@ -15,10 +11,10 @@ import {
   sendUploadPart,
   startUpload,
   supplyFile,
-} from "../../../../test/support/dossiers.ts";
-import { deliveredMails } from "../../../../test/support/outbox.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { testDatabaseKinds } from "../../../../test/support/test-database.ts";
+} from "#test/support/dossiers.ts";
+import { deliveredMails } from "#test/support/outbox.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (kind) => {
   let subject: TestApp;

@@ -8,9 +8,9 @@ import {
   portalDossierQuerySchema,
   portalDossierSchema,
   portalOverviewSchema,
-} from "../../../contracts/dossiers.ts";
-import { errorResponses } from "../../../contracts/error.ts";
-import { allowedDocumentTypes } from "../../platform/files/content-type.ts";
+} from "#src/contracts/dossiers.ts";
+import { errorResponses } from "#src/contracts/error.ts";
+import { allowedDocumentTypes } from "#src/server/platform/files/content-type.ts";
 import { requireClient } from "../accounts/request-actors.ts";
 import {
   clientDossierDocuments,

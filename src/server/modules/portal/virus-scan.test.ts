@@ -1,26 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveClient,
-  createOfficeStaff,
-  createTestOffice,
-} from "../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../test/support/api-client.ts";
+import { auditEvents } from "#src/server/platform/audit/schema.ts";
+import { createActiveClient, createOfficeStaff, createTestOffice } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import {
   type Clamd,
   clamdRequired,
   EICAR,
   EICAR_SIGNATURE,
   startClamd,
-} from "../../../../test/support/clamd.ts";
-import {
-  addDocument,
-  clientIdNamed,
-  samplePdf,
-  supplyFile,
-} from "../../../../test/support/dossiers.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
-import { auditEvents } from "../../platform/audit/schema.ts";
+} from "#test/support/clamd.ts";
+import { addDocument, clientIdNamed, samplePdf, supplyFile } from "#test/support/dossiers.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 
 /** A PDF that carries the EICAR test string: it passes the type check, so the scan decides. */
 const infectedPdf = () => Buffer.concat([samplePdf("besmet"), Buffer.from(`\n% ${EICAR}\n`)]);

@@ -4,7 +4,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { ManualClock } from "../clock.ts";
 import { recordAuditEvent } from "./record-audit-event.ts";
 import { auditEvents } from "./schema.ts";

@@ -7,8 +7,8 @@ import {
   EICAR,
   EICAR_SIGNATURE,
   startClamd,
-} from "../../../../test/support/clamd.ts";
-import { freePort } from "../../../../test/support/server-process.ts";
+} from "#test/support/clamd.ts";
+import { freePort } from "#test/support/server-process.ts";
 import { createVirusScanner, VirusScanUnavailableError } from "./virus-scanner.ts";
 
 const PDF = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";

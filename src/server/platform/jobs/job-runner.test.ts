@@ -6,7 +6,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { DAY, ManualClock, MINUTE, SECOND } from "../clock.ts";
 import { openDatabase } from "../db/database.ts";
 import { enqueueJob } from "./enqueue-job.ts";

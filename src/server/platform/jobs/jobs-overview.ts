@@ -1,5 +1,5 @@
 import { desc, like } from "drizzle-orm";
-import type { JobRun, JobsOverview } from "../../../contracts/jobs.ts";
+import type { JobRun, JobsOverview } from "#src/contracts/jobs.ts";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { type JobRecord, type JobRunner, scheduleKeyPrefix } from "./job-runner.ts";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../contracts/locale.ts";
+import type { Locale } from "#src/contracts/locale.ts";
 import type { MailContent } from "./mail-content.ts";
 
 /**

@@ -9,7 +9,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { DiskBlobStore } from "../blobs/disk-blob-store.ts";
 import { ManualClock } from "../clock.ts";
 import type { Database } from "../db/database.ts";

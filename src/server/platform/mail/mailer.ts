@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Locale } from "../../../contracts/locale.ts";
+import type { Locale } from "#src/contracts/locale.ts";
 import type { BlobStore, StoredBlob } from "../blobs/blob-store.ts";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";

@@ -13,7 +13,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { DiskBlobStore } from "../blobs/disk-blob-store.ts";
 import { ManualClock } from "../clock.ts";
 import { JobRunner } from "../jobs/job-runner.ts";

@@ -4,7 +4,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { HOUR, ManualClock, MINUTE, SECOND } from "../clock.ts";
 import {
   consumeRateLimit,

@@ -7,7 +7,7 @@ import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
-} from "../../../../test/support/test-database.ts";
+} from "#test/support/test-database.ts";
 import { ManualClock, SECOND } from "../clock.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
 import { jobs } from "../jobs/schema.ts";

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OutboxMail } from "../../../contracts/dev-outbox.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Link } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../ui/components/UnorderedList.tsx";
-import { formatFileSize } from "../../ui/format.ts";
+import type { OutboxMail } from "#src/contracts/dev-outbox.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Link } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
+import { formatFileSize } from "#src/web/ui/format.ts";
 import { SentAt } from "./SentAt.tsx";
 
 type View = "html" | "text";

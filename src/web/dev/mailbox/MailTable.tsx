@@ -1,14 +1,14 @@
 import { useTranslation } from "react-i18next";
-import type { OutboxMail } from "../../../contracts/dev-outbox.ts";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import type { OutboxMail } from "#src/contracts/dev-outbox.ts";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
+} from "#src/web/ui/components/Table.tsx";
 import { SentAt } from "./SentAt.tsx";
 
 /** The mails, newest first; a subject link selects the mail (kept in the URL: `?mail=<id>`). */

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../ui/format.ts";
+import { formatDateTime } from "#src/web/ui/format.ts";
 
 export function SentAt({ iso }: { iso: string }) {
   const { i18n } = useTranslation();

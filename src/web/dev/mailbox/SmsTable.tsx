@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
-import type { OutboxSms } from "../../../contracts/dev-outbox.ts";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import type { OutboxSms } from "#src/contracts/dev-outbox.ts";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
+} from "#src/web/ui/components/Table.tsx";
 import { SentAt } from "./SentAt.tsx";
 
 export function SmsTable({ messages }: { messages: OutboxSms[] }) {

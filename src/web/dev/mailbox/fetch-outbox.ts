@@ -3,7 +3,7 @@ import {
   type OutboxSms,
   outboxMailListSchema,
   outboxSmsListSchema,
-} from "../../../contracts/dev-outbox.ts";
+} from "#src/contracts/dev-outbox.ts";
 
 export type Outbox =
   /** 404: the server sends through real transports, so it keeps no local outbox. */

@@ -1,4 +1,4 @@
-import { startApp } from "../../ui/start-app.tsx";
+import { startApp } from "#src/web/ui/start-app.tsx";
 import { MailboxPage } from "./MailboxPage.tsx";
 
 startApp({

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../contracts/locale.ts";
-import { LocaleFieldset } from "../../ui/account/LocaleFieldset.tsx";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { Fieldset, RadioField, TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
+import type { Locale } from "#src/contracts/locale.ts";
+import { LocaleFieldset } from "#src/web/ui/account/LocaleFieldset.tsx";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { Fieldset, RadioField, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
 
 type Kind = "person" | "company";
 const empty = { name: "", contactName: "", email: "", mobile: "" };

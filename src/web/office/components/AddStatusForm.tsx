@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createDossierStatusSchema, dossierStatusSchema } from "../../../contracts/dossiers.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { createDossierStatusSchema, dossierStatusSchema } from "#src/contracts/dossiers.ts";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 
 /** For the office's admins: a status of the office's own, beside the built-in ones. */
 export function AddStatusForm({ onAdded }: { onAdded: () => void }) {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, Fieldset, TextField } from "../../ui/components/FormField.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { CheckboxField, Fieldset, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { clientLabel } from "../dossiers/labels.ts";
 
 export interface ClientOption {

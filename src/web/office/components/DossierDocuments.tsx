@@ -1,19 +1,19 @@
 import { useTranslation } from "react-i18next";
-import { type OfficeDocument, officeDocumentSchema } from "../../../contracts/dossiers.ts";
-import { apiRequest } from "../../ui/api/api-client.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { ButtonGroup } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Link } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { type OfficeDocument, officeDocumentSchema } from "#src/contracts/dossiers.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Link } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDateTime, formatFileSize } from "../../ui/format.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDateTime, formatFileSize } from "#src/web/ui/format.ts";
 import { documentStateLabel } from "../dossiers/labels.ts";
 import { useRowAction } from "../use-row-action.ts";
 import { ListNotices } from "./ListNotices.tsx";

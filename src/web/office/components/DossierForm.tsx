@@ -5,13 +5,13 @@ import {
   type DossierOptions,
   type DossierStatus,
   type ProgressTemplateKey,
-} from "../../../contracts/dossiers.ts";
-import type { ApiError } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { SelectField, TextField } from "../../ui/components/FormField.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+} from "#src/contracts/dossiers.ts";
+import type { ApiError } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { SelectField, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type FieldErrors, fieldsOfApiError, fieldsOfIssues } from "../dossiers/field-errors.ts";
 import { statusLabel } from "../dossiers/labels.ts";
 import { type ClientOption, ClientPicker } from "./ClientPicker.tsx";

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { AccountListItem } from "../../../contracts/accounts.ts";
-import { apiRequest } from "../../ui/api/api-client.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { ButtonGroup } from "../../ui/components/FormField.tsx";
+import type { AccountListItem } from "#src/contracts/accounts.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
 import type { RowAction } from "../use-row-action.ts";
 
 /** "Uitnodiging opnieuw versturen" and "Uitnodiging intrekken" for an invited account. */

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../ui/api/api-client.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { errorMessage } from "#src/web/ui/api/api-client.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import type { RowAction } from "../use-row-action.ts";
 
 /** Above a list: loading, a failure to fetch it, and the outcome of the last row action. */

@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Progress, progressSchema } from "../../../contracts/dossiers.ts";
-import { apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { ButtonGroup, CheckboxField, TextField } from "../../ui/components/FormField.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { type Progress, progressSchema } from "#src/contracts/dossiers.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ButtonGroup, CheckboxField, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { today } from "../dossiers/dossier-query.ts";
 import { FieldErrorSummary } from "./FieldErrorSummary.tsx";
 

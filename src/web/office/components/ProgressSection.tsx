@@ -1,10 +1,10 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Progress } from "../../../contracts/dossiers.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { ProgressSteps } from "../../ui/components/ProgressSteps.tsx";
+import type { Progress } from "#src/contracts/dossiers.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { ProgressSteps } from "#src/web/ui/components/ProgressSteps.tsx";
 import { ProgressEditor } from "./ProgressEditor.tsx";
 
 /**

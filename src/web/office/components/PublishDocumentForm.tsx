@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { Fieldset, RadioField, TextField } from "../../ui/components/FormField.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Fieldset, RadioField, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type PublishFields, uploadDossierDocument } from "../dossiers/upload.ts";
 import { FieldErrorSummary } from "./FieldErrorSummary.tsx";
 

@@ -1,13 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type AccountListItem,
-  type StaffRole,
-  staffRoleSchema,
-} from "../../../contracts/accounts.ts";
-import { apiRequest } from "../../ui/api/api-client.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { ButtonGroup, SelectField } from "../../ui/components/FormField.tsx";
+import { type AccountListItem, type StaffRole, staffRoleSchema } from "#src/contracts/accounts.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ButtonGroup, SelectField } from "#src/web/ui/components/FormField.tsx";
 import type { RowAction } from "../use-row-action.ts";
 import { InvitationActions } from "./InvitationActions.tsx";
 import { useRoleOptions } from "./use-role-options.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { staffRoleSchema } from "../../../contracts/accounts.ts";
+import { staffRoleSchema } from "#src/contracts/accounts.ts";
 
 /** The staff roles as options of a drop-down list, in the reader's language. */
 export function useRoleOptions(): { value: string; label: string }[] {

@@ -1,4 +1,4 @@
-import type { ApiError } from "../../ui/api/api-client.ts";
+import type { ApiError } from "#src/web/ui/api/api-client.ts";
 
 /** Which fields of a form are wrong, by field name. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;

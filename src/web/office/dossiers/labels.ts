@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { DossierStatus, OfficeDocument } from "../../../contracts/dossiers.ts";
+import type { DossierStatus, OfficeDocument } from "#src/contracts/dossiers.ts";
 
 /** A status as staff read it: the office's own wording, or the built-in status translated. */
 export function statusLabel(status: DossierStatus, t: TFunction): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type OfficeDocument, officeDocumentSchema } from "../../../contracts/dossiers.ts";
-import { ApiError, currentCsrfToken } from "../../ui/api/api-client.ts";
+import { type OfficeDocument, officeDocumentSchema } from "#src/contracts/dossiers.ts";
+import { ApiError, currentCsrfToken } from "#src/web/ui/api/api-client.ts";
 
 /** The error body, read leniently: a refusal by a proxy or the body limit may lack details. */
 const errorBodySchema = z.object({

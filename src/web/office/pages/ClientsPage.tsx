@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { accountListSchema } from "../../../contracts/accounts.ts";
-import { AccountState } from "../../ui/account/AccountState.tsx";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { accountListSchema } from "#src/contracts/accounts.ts";
+import { AccountState } from "#src/web/ui/account/AccountState.tsx";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDateTime } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDateTime } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { AddClientForm } from "../components/AddClientForm.tsx";
 import { InvitationActions } from "../components/InvitationActions.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";

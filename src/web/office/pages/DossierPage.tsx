@@ -5,17 +5,17 @@ import {
   dossierOptionsSchema,
   type OfficeDossier,
   officeDossierSchema,
-} from "../../../contracts/dossiers.ts";
-import { apiRequest, errorMessage } from "../../ui/api/api-client.ts";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { formatDateTime } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/contracts/dossiers.ts";
+import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { formatDateTime } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { OfficeDocuments, SuppliedDocuments } from "../components/DossierDocuments.tsx";
 import { DossierForm } from "../components/DossierForm.tsx";
 import { ProgressSection } from "../components/ProgressSection.tsx";

@@ -1,25 +1,25 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLinkBase, useSearchParams } from "react-router";
-import { dossierOptionsSchema, officeDossierListSchema } from "../../../contracts/dossiers.ts";
-import { errorMessage } from "../../ui/api/api-client.ts";
-import { useSession } from "../../ui/api/session.tsx";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { SelectField, TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { dossierOptionsSchema, officeDossierListSchema } from "#src/contracts/dossiers.ts";
+import { errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useSession } from "#src/web/ui/api/session.tsx";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { SelectField, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDateTime } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDateTime } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { AddStatusForm } from "../components/AddStatusForm.tsx";
 import {
   type DossierListQuery,

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { paths } from "../../ui/account/paths.ts";
-import { useSession } from "../../ui/api/session.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../ui/components/UnorderedList.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { paths } from "#src/web/ui/account/paths.ts";
+import { useSession } from "#src/web/ui/api/session.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { isOfficeAdmin } from "../is-admin.ts";
 import { officePaths } from "../paths.ts";
 

@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { accountListSchema } from "../../../contracts/accounts.ts";
-import { AccountState } from "../../ui/account/AccountState.tsx";
-import { useSession } from "../../ui/api/session.tsx";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
+import { accountListSchema } from "#src/contracts/accounts.ts";
+import { AccountState } from "#src/web/ui/account/AccountState.tsx";
+import { useSession } from "#src/web/ui/api/session.tsx";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { InviteStaffForm } from "../components/InviteStaffForm.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";
 import { StaffActions } from "../components/StaffActions.tsx";

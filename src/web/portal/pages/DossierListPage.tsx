@@ -1,27 +1,24 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import {
-  type PortalDossierListItem,
-  portalDossierListSchema,
-} from "../../../contracts/dossiers.ts";
-import { errorMessage } from "../../ui/api/api-client.ts";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { CheckboxField, Fieldset } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { type PortalDossierListItem, portalDossierListSchema } from "#src/contracts/dossiers.ts";
+import { errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { CheckboxField, Fieldset } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { VisuallyHidden } from "../../ui/components/VisuallyHidden.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { VisuallyHidden } from "#src/web/ui/components/VisuallyHidden.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { defaultStatuses, filterSearchParams, statusesInUrl } from "../dossier-filter.ts";
 import { portalPaths } from "../paths.ts";
 import { statusLabel } from "../status-label.ts";

@@ -1,14 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { portalOverviewSchema } from "../../../contracts/dossiers.ts";
-import { paths } from "../../ui/account/paths.ts";
-import { errorMessage } from "../../ui/api/api-client.ts";
-import { useSession } from "../../ui/api/session.tsx";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { Tile, TileList } from "../../ui/components/Tile.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { portalOverviewSchema } from "#src/contracts/dossiers.ts";
+import { paths } from "#src/web/ui/account/paths.ts";
+import { errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useSession } from "#src/web/ui/api/session.tsx";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { Tile, TileList } from "#src/web/ui/components/Tile.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { portalPaths } from "../paths.ts";
 import { ActionsTile } from "./home/ActionsTile.tsx";
 

@@ -1,5 +1,5 @@
-import { MyDetailsPage } from "../../ui/account/my-details/MyDetailsPage.tsx";
-import { useSession } from "../../ui/api/session.tsx";
+import { MyDetailsPage } from "#src/web/ui/account/my-details/MyDetailsPage.tsx";
+import { useSession } from "#src/web/ui/api/session.tsx";
 import { ExtraAccountsSection } from "./my-details/ExtraAccountsSection.tsx";
 import { NotificationsSection } from "./my-details/NotificationsSection.tsx";
 

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../ui/api/api-client.ts";
-import type { ApiData } from "../../ui/api/use-api-data.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { ApiError } from "#src/web/ui/api/api-client.ts";
+import type { ApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 
 /**
  * The presented certificate could not be read. The server answers a missing, expired or

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { Organisation } from "../../../contracts/certificates.ts";
-import { Link } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { RichText } from "../../ui/components/RichText.tsx";
+import type { Organisation } from "#src/contracts/certificates.ts";
+import { Link } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { RichText } from "#src/web/ui/components/RichText.tsx";
 
 /** `tel:` address of a phone number as written, e.g. "070-3307135" → "tel:0703307135". */
 export function telHref(phone: string): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 
 const steps = ["login", "request", "confirmation"] as const;
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { RequestConfirmation, RequestForm } from "../../../contracts/certificates.ts";
+import type { RequestConfirmation, RequestForm } from "#src/contracts/certificates.ts";
 import { ConfirmationStep } from "./ConfirmationStep.tsx";
 import { LoginStep } from "./LoginStep.tsx";
 import { RequestStep } from "./RequestStep.tsx";

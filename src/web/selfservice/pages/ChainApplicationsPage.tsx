@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { formatDate } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { CertificateLoadNotices } from "../components/CertificateUnreadable.tsx";
 import { ServicedeskContact } from "../components/ServicedeskContact.tsx";
 import { selfservicePaths } from "../paths.ts";

@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
-import type { RequestConfirmation, RequestForm } from "../../../contracts/certificates.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { CertificatePassword } from "../../ui/components/CertificatePassword.tsx";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../ui/components/UnorderedList.tsx";
-import { formatDate, formatDateTime } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import type { RequestConfirmation, RequestForm } from "#src/contracts/certificates.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { CertificatePassword } from "#src/web/ui/components/CertificatePassword.tsx";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
+import { formatDate, formatDateTime } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { ServicedeskContact } from "../components/ServicedeskContact.tsx";
 import { StepIndicator } from "../components/StepIndicator.tsx";
 

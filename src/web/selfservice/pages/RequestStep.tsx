@@ -5,29 +5,29 @@ import {
   type RequestForm,
   requestConfirmationSchema,
   type SubmitRequest,
-} from "../../../contracts/certificates.ts";
-import { FieldErrorSummary } from "../../office/components/FieldErrorSummary.tsx";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { CheckboxWithHint } from "../../ui/components/CheckboxWithHint.tsx";
+} from "#src/contracts/certificates.ts";
+import { FieldErrorSummary } from "#src/web/office/components/FieldErrorSummary.tsx";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { CheckboxWithHint } from "#src/web/ui/components/CheckboxWithHint.tsx";
 import {
   type FieldProblem,
   localPartProblem,
   mobileProblem,
-} from "../../ui/components/certificate-fields.ts";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { EmailLocalPartField, splitEmail } from "../../ui/components/EmailLocalPartField.tsx";
-import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
-import { ButtonGroup, TextField } from "../../ui/components/FormField.tsx";
-import { Link } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { RichText } from "../../ui/components/RichText.tsx";
-import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
-import { VisuallyHidden } from "../../ui/components/VisuallyHidden.tsx";
-import { formatDate } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/certificate-fields.ts";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { EmailLocalPartField, splitEmail } from "#src/web/ui/components/EmailLocalPartField.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { ButtonGroup, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Link } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { RichText } from "#src/web/ui/components/RichText.tsx";
+import { serverFieldErrors } from "#src/web/ui/components/server-field-errors.ts";
+import { VisuallyHidden } from "#src/web/ui/components/VisuallyHidden.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { ServicedeskContact } from "../components/ServicedeskContact.tsx";
 import { StepIndicator } from "../components/StepIndicator.tsx";
 

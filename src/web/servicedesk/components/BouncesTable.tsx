@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { bounceListSchema, OfficeDetail } from "../../../contracts/certificates.ts";
-import { RouterLink } from "../../ui/components/Link.tsx";
+import type { bounceListSchema, OfficeDetail } from "#src/contracts/certificates.ts";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDateTime } from "../../ui/format.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDateTime } from "#src/web/ui/format.ts";
 import { servicedeskPaths } from "../paths.ts";
 
 /** A bounce of one office, or of the list of all offices with its office and reason too. */

@@ -1,19 +1,19 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CertificateSummary, OfficeDetail } from "../../../contracts/certificates.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import type { CertificateSummary, OfficeDetail } from "#src/contracts/certificates.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { VisuallyHidden } from "../../ui/components/VisuallyHidden.tsx";
-import { formatDate } from "../../ui/format.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { VisuallyHidden } from "#src/web/ui/components/VisuallyHidden.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
 import { revocationReasonLabel, stateLabel } from "./labels.ts";
 import { RevokeConfirmation } from "./RevokeConfirmation.tsx";
 

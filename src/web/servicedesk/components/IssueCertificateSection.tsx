@@ -4,27 +4,27 @@ import {
   type OfficeDetail,
   type RequestConfirmation,
   requestConfirmationSchema,
-} from "../../../contracts/certificates.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Button } from "../../ui/components/Button.tsx";
-import { CertificatePassword } from "../../ui/components/CertificatePassword.tsx";
-import { CheckboxWithHint } from "../../ui/components/CheckboxWithHint.tsx";
+} from "#src/contracts/certificates.ts";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { CertificatePassword } from "#src/web/ui/components/CertificatePassword.tsx";
+import { CheckboxWithHint } from "#src/web/ui/components/CheckboxWithHint.tsx";
 import {
   type FieldProblem,
   localPartProblem,
   mobileProblem,
-} from "../../ui/components/certificate-fields.ts";
-import { DataList } from "../../ui/components/DataList.tsx";
-import { EmailLocalPartField, splitEmail } from "../../ui/components/EmailLocalPartField.tsx";
-import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
-import { TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
-import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
-import { formatDate, formatDateTime } from "../../ui/format.ts";
+} from "#src/web/ui/components/certificate-fields.ts";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { EmailLocalPartField, splitEmail } from "#src/web/ui/components/EmailLocalPartField.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { SubmitForm } from "#src/web/ui/components/SubmitForm.tsx";
+import { serverFieldErrors } from "#src/web/ui/components/server-field-errors.ts";
+import { formatDate, formatDateTime } from "#src/web/ui/format.ts";
 
 const fields = ["emailLocalPart", "mobile"] as const;
 type Field = (typeof fields)[number];

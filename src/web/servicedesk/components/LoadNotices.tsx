@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../ui/api/api-client.ts";
-import { Alert } from "../../ui/components/Alert.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { errorMessage } from "#src/web/ui/api/api-client.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 
 /** Loading, or the failure to load, above a list or page. */
 export function LoadNotices({ loading, error }: { loading: boolean; error: unknown }) {

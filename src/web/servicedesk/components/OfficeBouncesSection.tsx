@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { OfficeDetail } from "../../../contracts/certificates.ts";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import type { OfficeDetail } from "#src/contracts/certificates.ts";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { BouncesTable } from "./BouncesTable.tsx";
 
 /** The mails to this office that bounced (A9), so the servicedesk can call the office. */

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { changeOfficeEmailSchema, type OfficeDetail } from "../../../contracts/certificates.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { TextField } from "../../ui/components/FormField.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
-import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
+import { changeOfficeEmailSchema, type OfficeDetail } from "#src/contracts/certificates.ts";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { SubmitForm } from "#src/web/ui/components/SubmitForm.tsx";
+import { serverFieldErrors } from "#src/web/ui/components/server-field-errors.ts";
 
 /**
  * The office's registered address (A10): notifications and every request's confirmation go

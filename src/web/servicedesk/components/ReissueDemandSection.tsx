@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type OfficeDetail, reissueDemandSchema } from "../../../contracts/certificates.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { SubmitForm } from "../../ui/components/SubmitForm.tsx";
-import { serverFieldErrors } from "../../ui/components/server-field-errors.ts";
-import { formatDateTime } from "../../ui/format.ts";
+import { type OfficeDetail, reissueDemandSchema } from "#src/contracts/certificates.ts";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { SubmitForm } from "#src/web/ui/components/SubmitForm.tsx";
+import { serverFieldErrors } from "#src/web/ui/components/server-field-errors.ts";
+import { formatDateTime } from "#src/web/ui/format.ts";
 import { TextAreaField } from "./TextAreaField.tsx";
 
 /**

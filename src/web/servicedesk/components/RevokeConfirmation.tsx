@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CertificateSummary, revokeSchema } from "../../../contracts/certificates.ts";
-import { ApiError, apiRequest } from "../../ui/api/api-client.ts";
-import { useSubmit } from "../../ui/api/use-submit.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../ui/components/ErrorSummary.tsx";
-import { FocusHeading } from "../../ui/components/FocusHeading.tsx";
-import { ButtonGroup, Fieldset, RadioField } from "../../ui/components/FormField.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { type CertificateSummary, revokeSchema } from "#src/contracts/certificates.ts";
+import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { ButtonGroup, Fieldset, RadioField } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 
 type Reason = (typeof revokeSchema.shape.reason.options)[number];
 const reasons = revokeSchema.shape.reason.options;

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
-import { classNames } from "../../ui/components/class-names.ts";
-import { FieldShell } from "../../ui/components/FormField.tsx";
+import { classNames } from "#src/web/ui/components/class-names.ts";
+import { FieldShell } from "#src/web/ui/components/FormField.tsx";
 
 type TextAreaFieldProps = Omit<ComponentProps<"textarea">, "id" | "className"> & {
   id: string;

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { CertificateState } from "../../../contracts/certificates.ts";
+import type { CertificateState } from "#src/contracts/certificates.ts";
 
 /** "Geldig", "Verloopt binnenkort" …; "Geen certificaat" for an office without one. */
 export function stateLabel(state: CertificateState | null, t: TFunction): string {

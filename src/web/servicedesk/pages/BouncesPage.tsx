@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { bounceListSchema } from "../../../contracts/certificates.ts";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+import { bounceListSchema } from "#src/contracts/certificates.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { BouncesTable } from "../components/BouncesTable.tsx";
 import { LoadNotices } from "../components/LoadNotices.tsx";
 import "../servicedesk.css";

@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { expiringListSchema } from "../../../contracts/certificates.ts";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { expiringListSchema } from "#src/contracts/certificates.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDate } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { LoadNotices } from "../components/LoadNotices.tsx";
 import { servicedeskPaths } from "../paths.ts";
 import "../servicedesk.css";

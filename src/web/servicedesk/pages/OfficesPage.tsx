@@ -1,21 +1,21 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { officeListSchema } from "../../../contracts/certificates.ts";
-import { useApiData } from "../../ui/api/use-api-data.ts";
-import { Button } from "../../ui/components/Button.tsx";
-import { Heading } from "../../ui/components/Heading.tsx";
-import { RouterLink } from "../../ui/components/Link.tsx";
-import { Paragraph } from "../../ui/components/Paragraph.tsx";
+import { officeListSchema } from "#src/contracts/certificates.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../ui/components/Table.tsx";
-import { formatDate } from "../../ui/format.ts";
-import { useDocumentTitle } from "../../ui/use-document-title.ts";
+} from "#src/web/ui/components/Table.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { LoadNotices } from "../components/LoadNotices.tsx";
 import { stateLabel } from "../components/labels.ts";
 import { servicedeskPaths } from "../paths.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { AccountListItem } from "../../../contracts/accounts.ts";
+import type { AccountListItem } from "#src/contracts/accounts.ts";
 
 /** The account's status and, while invited, the state of its invitation. */
 export function AccountState({ account }: { account: AccountListItem }) {

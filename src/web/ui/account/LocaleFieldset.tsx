@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { type Locale, locales } from "../../../contracts/locale.ts";
+import { type Locale, locales } from "#src/contracts/locale.ts";
 import { Fieldset, RadioField } from "../components/FormField.tsx";
 
 interface LocaleFieldsetProps {

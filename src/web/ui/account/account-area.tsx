@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from "react";
-import type { LoginArea } from "../../../contracts/accounts.ts";
+import type { LoginArea } from "#src/contracts/accounts.ts";
 
 /** What differs between the login areas: the area the API is told, and where a login leads. */
 export interface AccountArea {

@@ -1,4 +1,4 @@
-import type { LoginOutcome } from "../../../contracts/accounts.ts";
+import type { LoginOutcome } from "#src/contracts/accounts.ts";
 import { paths } from "./paths.ts";
 
 /**

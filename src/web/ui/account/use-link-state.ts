@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { type LoginArea, linkStateSchema } from "../../../contracts/accounts.ts";
+import { type LoginArea, linkStateSchema } from "#src/contracts/accounts.ts";
 import { ApiError, apiRequest } from "../api/api-client.ts";
 
 export type LinkCheck =

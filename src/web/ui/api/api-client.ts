@@ -1,5 +1,5 @@
-import { type SessionState, sessionStateSchema } from "../../../contracts/accounts.ts";
-import { errorResponseSchema } from "../../../contracts/error.ts";
+import { type SessionState, sessionStateSchema } from "#src/contracts/accounts.ts";
+import { errorResponseSchema } from "#src/contracts/error.ts";
 
 export interface ApiErrorDetail {
   path: string;

@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from "react";
-import type { SessionState } from "../../../contracts/accounts.ts";
+import type { SessionState } from "#src/contracts/accounts.ts";
 import { fetchSession } from "./api-client.ts";
 
 export interface SessionContextValue {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Progress } from "../../../contracts/dossiers.ts";
+import type { Progress } from "#src/contracts/dossiers.ts";
 import { formatDate } from "../format.ts";
 import { classNames } from "./class-names.ts";
 import "./progress-steps.css";

@@ -1,4 +1,4 @@
-import { submitRequestSchema } from "../../../contracts/certificates.ts";
+import { submitRequestSchema } from "#src/contracts/certificates.ts";
 
 /** What is wrong with a field before it is sent; the server checks again. */
 export type FieldProblem = "missing" | "invalid";

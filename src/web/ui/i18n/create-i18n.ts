@@ -1,5 +1,5 @@
 import { createInstance, type i18n } from "i18next";
-import { defaultLocale, type Locale, locales } from "../../../contracts/locale.ts";
+import { defaultLocale, type Locale, locales } from "#src/contracts/locale.ts";
 import en from "./en.json" with { type: "json" };
 import nl from "./nl.json" with { type: "json" };
 

@@ -1,4 +1,4 @@
-import { defaultLocale, type Locale, locales } from "../../../contracts/locale.ts";
+import { defaultLocale, type Locale, locales } from "#src/contracts/locale.ts";
 
 /**
  * The language choice lives in a cookie, not in localStorage, so that the server can answer

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../contracts/locale.ts";
+import type { Locale } from "#src/contracts/locale.ts";
 import { Button } from "../components/Button.tsx";
 
 /**

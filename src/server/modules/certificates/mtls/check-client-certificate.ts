@@ -1,5 +1,5 @@
-import type { ErrorCode } from "../../../errors.ts";
-import { findOfficeById, type OfficeRow } from "../../offices/repository.ts";
+import type { ErrorCode } from "#src/server/errors.ts";
+import { findOfficeById, type OfficeRow } from "#src/server/modules/offices/repository.ts";
 import type { CertificatesDeps } from "../deps.ts";
 import { x509 } from "../pki/x509.ts";
 import { type CertificateRow, findCertificateBySerial } from "../repository.ts";

@@ -1,7 +1,7 @@
-import type { Organisation } from "../../../../contracts/certificates.ts";
-import type { Locale } from "../../../../contracts/locale.ts";
-import { type ErrorCode, errorMessage } from "../../../errors.ts";
-import { escapeHtml } from "../../../platform/mail/mail-content.ts";
+import type { Organisation } from "#src/contracts/certificates.ts";
+import type { Locale } from "#src/contracts/locale.ts";
+import { type ErrorCode, errorMessage } from "#src/server/errors.ts";
+import { escapeHtml } from "#src/server/platform/mail/mail-content.ts";
 
 const texts = {
   nl: {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Config } from "../../../config.ts";
-import type { Clock } from "../../../platform/clock.ts";
+import type { Config } from "#src/server/config.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
 import type { AuthorityStore } from "../authority.ts";
 import { exportPrivateKey, generateKeyPair } from "../pki/keys.ts";
 import { newSerialNumber } from "../pki/serial-numbers.ts";

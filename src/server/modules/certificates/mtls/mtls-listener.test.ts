@@ -4,12 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createActiveStaff,
-  createTestOffice,
-  TEST_PASSWORD,
-} from "../../../../../test/support/accounts.ts";
-import type { ApiClient } from "../../../../../test/support/api-client.ts";
+import { createActiveStaff, createTestOffice, TEST_PASSWORD } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import {
   createServicedeskStaff,
   issueByServicedesk,
@@ -17,8 +13,8 @@ import {
   mailedPkcs12,
   mtlsRequest,
   startMtlsListener,
-} from "../../../../../test/support/certificates.ts";
-import { createTestApp, type TestApp } from "../../../../../test/support/test-app.ts";
+} from "#test/support/certificates.ts";
+import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 
 const run = promisify(execFile);
 const csrf = { "x-csrf-token": "x", cookie: "__Host-poort_csrf=x" };

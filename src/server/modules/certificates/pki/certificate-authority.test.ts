@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
-import { createTestPki, writeCaFiles } from "../../../../../test/support/pki.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
+import { createTestPki, writeCaFiles } from "#test/support/pki.ts";
 
 describe("the root and issuing CA", () => {
   let folder: TempFolder;

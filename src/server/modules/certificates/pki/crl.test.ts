@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestPki,
   writeCaFiles,
   writeCertificate,
-} from "../../../../../test/support/pki.ts";
+} from "#test/support/pki.ts";
 import { buildCrl, type RevokedEntry } from "./crl.ts";
 import type { KeyAlgorithm } from "./keys.ts";
 import { newSerialNumber } from "./serial-numbers.ts";

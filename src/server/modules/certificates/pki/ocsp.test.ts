@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
 import {
   createTestPki,
   issueTestOffice,
@@ -7,7 +7,7 @@ import {
   type TestPki,
   writeCaFiles,
   writeCertificate,
-} from "../../../../../test/support/pki.ts";
+} from "#test/support/pki.ts";
 import type { KeyAlgorithm } from "./keys.ts";
 import {
   buildOcspResponse,

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestOffice,
   writeCaFiles,
   writeCertificate,
-} from "../../../../../test/support/pki.ts";
+} from "#test/support/pki.ts";
 import type { KeyAlgorithm } from "./keys.ts";
 
 describe.each<KeyAlgorithm>(["rsa-2048", "p-256"])("an office certificate (%s)", (algorithm) => {

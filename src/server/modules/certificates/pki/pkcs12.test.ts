@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
 import {
   createTestPki,
   issueTestOffice,
   type TestOffice,
   type TestPki,
   writeCertificate,
-} from "../../../../../test/support/pki.ts";
+} from "#test/support/pki.ts";
 import { generateInstallPassword } from "./password.ts";
 import { buildPkcs12 } from "./pkcs12.ts";
 

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempFolder, tempFolder } from "../../../../../test/support/openssl.ts";
-import {
-  createTestPki,
-  type TestPki,
-  writeCaFiles,
-  writeCertificate,
-} from "../../../../../test/support/pki.ts";
+import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
+import { createTestPki, type TestPki, writeCaFiles, writeCertificate } from "#test/support/pki.ts";
 import { generateKeyPair } from "./keys.ts";
 import { newSerialNumber } from "./serial-numbers.ts";
 import { issueServerCertificate } from "./server-certificate.ts";

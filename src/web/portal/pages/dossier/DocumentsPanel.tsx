@@ -5,23 +5,23 @@ import {
   type PortalDocument,
   portalDocumentListSchema,
   type UploadLimits,
-} from "../../../../contracts/dossiers.ts";
-import { apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
-import { useApiData } from "../../../ui/api/use-api-data.ts";
-import { Alert } from "../../../ui/components/Alert.tsx";
-import { Button } from "../../../ui/components/Button.tsx";
-import { Link } from "../../../ui/components/Link.tsx";
-import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+} from "#src/contracts/dossiers.ts";
+import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { Link } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../../ui/components/Table.tsx";
-import { VisuallyHidden } from "../../../ui/components/VisuallyHidden.tsx";
-import { formatDate, formatFileSize } from "../../../ui/format.ts";
-import { UploadDialog } from "../../../ui/upload/UploadDialog.tsx";
+} from "#src/web/ui/components/Table.tsx";
+import { VisuallyHidden } from "#src/web/ui/components/VisuallyHidden.tsx";
+import { formatDate, formatFileSize } from "#src/web/ui/format.ts";
+import { UploadDialog } from "#src/web/ui/upload/UploadDialog.tsx";
 import { useReloadOnReturn } from "./use-reload-on-return.ts";
 
 /** How long after a click on a document link the lists are fetched again, as a safety net. */

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { Progress } from "../../../../contracts/dossiers.ts";
-import { Paragraph } from "../../../ui/components/Paragraph.tsx";
-import { ProgressSteps } from "../../../ui/components/ProgressSteps.tsx";
+import type { Progress } from "#src/contracts/dossiers.ts";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { ProgressSteps } from "#src/web/ui/components/ProgressSteps.tsx";
 
 /** "Voortgang (2/5)": closed by default; open, the steps with whether and when they were done. */
 export function ProgressDetails({ progress }: { progress: Progress }) {

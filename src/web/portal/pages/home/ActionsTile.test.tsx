@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../../ui/i18n/create-i18n.ts";
+import { createI18n } from "#src/web/ui/i18n/create-i18n.ts";
 import { ActionsTile } from "./ActionsTile.tsx";
 
 function render(open: number | undefined) {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Paragraph } from "../../../ui/components/Paragraph.tsx";
-import { Tile } from "../../../ui/components/Tile.tsx";
-import { portalPaths } from "../../paths.ts";
+import { portalPaths } from "#src/web/portal/paths.ts";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { Tile } from "#src/web/ui/components/Tile.tsx";
 
 interface ActionsTileProps {
   /** How many actions are open; undefined while the counts load. */

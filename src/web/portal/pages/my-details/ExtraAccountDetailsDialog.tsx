@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { ExtraAccount } from "../../../../contracts/accounts.ts";
-import { AccountState } from "../../../ui/account/AccountState.tsx";
-import { DataList } from "../../../ui/components/DataList.tsx";
-import { Dialog } from "../../../ui/components/Dialog.tsx";
-import { formatDate } from "../../../ui/format.ts";
+import type { ExtraAccount } from "#src/contracts/accounts.ts";
+import { AccountState } from "#src/web/ui/account/AccountState.tsx";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { Dialog } from "#src/web/ui/components/Dialog.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
 
 interface ExtraAccountDetailsDialogProps {
   account: ExtraAccount;

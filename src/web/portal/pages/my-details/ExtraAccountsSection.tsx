@@ -1,22 +1,22 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ExtraAccount, extraAccountListSchema } from "../../../../contracts/accounts.ts";
-import { ApiError, apiRequest, errorMessage } from "../../../ui/api/api-client.ts";
-import { useApiData } from "../../../ui/api/use-api-data.ts";
-import { useSubmit } from "../../../ui/api/use-submit.ts";
-import { Alert } from "../../../ui/components/Alert.tsx";
-import { Button } from "../../../ui/components/Button.tsx";
-import { ErrorSummary } from "../../../ui/components/ErrorSummary.tsx";
-import { ButtonGroup, TextField } from "../../../ui/components/FormField.tsx";
-import { Heading } from "../../../ui/components/Heading.tsx";
-import { Paragraph } from "../../../ui/components/Paragraph.tsx";
+import { type ExtraAccount, extraAccountListSchema } from "#src/contracts/accounts.ts";
+import { ApiError, apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { ButtonGroup, TextField } from "#src/web/ui/components/FormField.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
   TableBody,
   TableCell,
   TableHeadings,
   TableRow,
-} from "../../../ui/components/Table.tsx";
+} from "#src/web/ui/components/Table.tsx";
 import { ExtraAccountDetailsDialog } from "./ExtraAccountDetailsDialog.tsx";
 
 /**

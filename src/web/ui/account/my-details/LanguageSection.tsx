@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Profile } from "../../../../contracts/accounts.ts";
-import type { Locale } from "../../../../contracts/locale.ts";
-import { apiRequest } from "../../api/api-client.ts";
-import { useSubmit } from "../../api/use-submit.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { Button } from "../../components/Button.tsx";
-import { ErrorSummary } from "../../components/ErrorSummary.tsx";
-import { Heading } from "../../components/Heading.tsx";
+import type { Profile } from "#src/contracts/accounts.ts";
+import type { Locale } from "#src/contracts/locale.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { audienceKey, useAccountArea } from "../account-area.tsx";
 import { LocaleFieldset } from "../LocaleFieldset.tsx";
 

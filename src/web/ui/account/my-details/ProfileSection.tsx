@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { Profile } from "../../../../contracts/accounts.ts";
-import { DataList } from "../../components/DataList.tsx";
-import { Heading } from "../../components/Heading.tsx";
+import type { Profile } from "#src/contracts/accounts.ts";
+import { DataList } from "#src/web/ui/components/DataList.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
 
 /** Name, e-mail address and mobile number of the account. */
 export function ProfileSection({ profile }: { profile: Profile }) {

@@ -1,16 +1,22 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { sessionListSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest, errorMessage } from "../../api/api-client.ts";
-import { useApiData } from "../../api/use-api-data.ts";
-import { useSubmit } from "../../api/use-submit.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { Button } from "../../components/Button.tsx";
-import { ErrorSummary } from "../../components/ErrorSummary.tsx";
-import { Heading } from "../../components/Heading.tsx";
-import { Paragraph } from "../../components/Paragraph.tsx";
-import { Table, TableBody, TableCell, TableHeadings, TableRow } from "../../components/Table.tsx";
-import { formatDateTime } from "../../format.ts";
+import { sessionListSchema } from "#src/contracts/accounts.ts";
+import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { useApiData } from "#src/web/ui/api/use-api-data.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeadings,
+  TableRow,
+} from "#src/web/ui/components/Table.tsx";
+import { formatDateTime } from "#src/web/ui/format.ts";
 
 /** Where this account is logged in, and a way to end every other session. */
 export function SessionsSection() {

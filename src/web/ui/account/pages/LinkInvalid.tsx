@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { FocusHeading } from "../../components/FocusHeading.tsx";
-import { RouterLink } from "../../components/Link.tsx";
-import { Paragraph } from "../../components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../components/UnorderedList.tsx";
-import { useDocumentTitle } from "../../use-document-title.ts";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { audienceKey, useAccountArea } from "../account-area.tsx";
 import { paths } from "../paths.ts";
 

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { useSession } from "../../api/session.tsx";
-import { Alert } from "../../components/Alert.tsx";
-import { Heading } from "../../components/Heading.tsx";
-import { Paragraph } from "../../components/Paragraph.tsx";
-import { useDocumentTitle } from "../../use-document-title.ts";
+import { useSession } from "#src/web/ui/api/session.tsx";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Heading } from "#src/web/ui/components/Heading.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { useAccountArea } from "../account-area.tsx";
 import { mustSetUpSecondFactor } from "../login-outcome.ts";
 import { paths } from "../paths.ts";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { recoveryCodesSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest } from "../../api/api-client.ts";
+import { recoveryCodesSchema } from "#src/contracts/accounts.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import type { SetupProps } from "./SmsSetup.tsx";
 

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { recoveryCodesSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest } from "../../api/api-client.ts";
-import { useSubmit } from "../../api/use-submit.ts";
-import { Button } from "../../components/Button.tsx";
-import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { recoveryCodesSchema } from "#src/contracts/accounts.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
 

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert.tsx";
-import { Button } from "../../components/Button.tsx";
-import { FocusHeading } from "../../components/FocusHeading.tsx";
-import { ButtonGroup } from "../../components/FormField.tsx";
-import { Paragraph } from "../../components/Paragraph.tsx";
-import { UnorderedList, UnorderedListItem } from "../../components/UnorderedList.tsx";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
+import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
 
 interface RecoveryCodesProps {
   codes: string[];

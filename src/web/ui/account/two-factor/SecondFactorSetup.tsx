@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSubmit } from "../../api/use-submit.ts";
-import { Button } from "../../components/Button.tsx";
-import { ErrorSummary } from "../../components/ErrorSummary.tsx";
-import { ButtonGroup } from "../../components/FormField.tsx";
+import { useSubmit } from "#src/web/ui/api/use-submit.ts";
+import { Button } from "#src/web/ui/components/Button.tsx";
+import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
+import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
 import { SmsSetup } from "./SmsSetup.tsx";
 import { startTotpSetup, type TotpSecret, TotpSetup } from "./TotpSetup.tsx";

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { apiRequest } from "../../api/api-client.ts";
-import type { SubmitState } from "../../api/use-submit.ts";
-import { Alert } from "../../components/Alert.tsx";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import type { SubmitState } from "#src/web/ui/api/use-submit.ts";
+import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
 

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { totpSetupSchema } from "../../../../contracts/accounts.ts";
-import { apiRequest } from "../../api/api-client.ts";
-import { Paragraph } from "../../components/Paragraph.tsx";
+import { totpSetupSchema } from "#src/contracts/accounts.ts";
+import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
 import type { SetupProps } from "./SmsSetup.tsx";
 
