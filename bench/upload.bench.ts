@@ -11,6 +11,7 @@ import pino from "pino";
 import { loadConfig } from "#src/server/config.ts";
 import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
 import { findAccountByEmail } from "#src/server/modules/accounts/repository.ts";
+import { clientActorOf, staffActorOf } from "#src/server/modules/accounts/request-actors.ts";
 import { clientDossierList, createDossier } from "#src/server/modules/dossiers/service.ts";
 import { createServices } from "#src/server/services.ts";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
@@ -137,20 +138,16 @@ async function prepareDemoData(dataDir: string): Promise<void> {
       throw new Error("the demo data has no Jan Jansen or Sara de Wit");
     }
     const deps = { db, clock: services.clock };
-    const actor = { account: client, officeId: client.officeId, clientId: client.clientId };
+    const actor = clientActorOf(client);
     const { dossiers } = await clientDossierList(deps, actor, {});
     if (dossiers.length > 0) return;
-    await createDossier(
-      deps,
-      { account: admin, officeId: admin.officeId },
-      {
-        number: "BENCH-UPLOAD-1",
-        description: "Benchmark: upload van 1 GiB",
-        status: "in-progress",
-        handlerId: null,
-        clientIds: [client.clientId],
-      },
-    );
+    await createDossier(deps, staffActorOf(admin), {
+      number: "BENCH-UPLOAD-1",
+      description: "Benchmark: upload van 1 GiB",
+      status: "in-progress",
+      handlerId: null,
+      clientIds: [client.clientId],
+    });
   } finally {
     await services.close();
   }

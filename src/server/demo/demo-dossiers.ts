@@ -3,7 +3,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProgressTemplateKey } from "#src/contracts/dossiers.ts";
 import { findAccountByEmail } from "../modules/accounts/repository.ts";
-import type { ClientActor, StaffActor } from "../modules/accounts/request-actors.ts";
+import {
+  type ClientActor,
+  clientActorOf,
+  type StaffActor,
+  staffActorOf,
+} from "../modules/accounts/request-actors.ts";
 import { supplyDocument } from "../modules/documents/client-documents.ts";
 import { type DocumentsDeps, documentsDeps } from "../modules/documents/deps.ts";
 import { addOfficeDocument } from "../modules/documents/office-documents.ts";
@@ -36,10 +41,10 @@ interface DemoDossier {
   supplied?: string;
 }
 
-async function actorOf(db: Database, kind: "staff" | "client", email: string) {
+async function demoAccount(db: Database, kind: "staff" | "client", email: string) {
   const account = await findAccountByEmail(db, kind, email);
-  if (!account?.officeId) throw new Error(`demo account ${email} is missing`);
-  return { account, officeId: account.officeId, clientId: account.clientId ?? "" };
+  if (!account) throw new Error(`demo account ${email} is missing`);
+  return account;
 }
 
 /** Writes a demo PDF where uploads wait, as if it had just arrived. */
@@ -105,16 +110,16 @@ async function addDemoDossier(
 /** Dossiers in several statuses, with progress lists and documents, for both demo offices. */
 export async function seedDemoDossiers(db: Database, services: Services): Promise<void> {
   const deps = { ...documentsDeps(services), db };
-  const tom = await actorOf(db, "staff", "tom@devriespartners.nl");
-  const sara = await actorOf(db, "staff", "sara@devriespartners.nl");
-  const lisa = await actorOf(db, "staff", "lisa@aandeamstel.nl");
+  const tom = staffActorOf(await demoAccount(db, "staff", "tom@devriespartners.nl"));
+  const sara = staffActorOf(await demoAccount(db, "staff", "sara@devriespartners.nl"));
+  const lisa = staffActorOf(await demoAccount(db, "staff", "lisa@aandeamstel.nl"));
   const clients = new Map<string, ClientActor>();
   for (const email of [
     "jan.jansen@example.nl",
     "anna@bakkerijbol.nl",
     "fatima.elamrani@example.nl",
   ]) {
-    clients.set(email, await actorOf(db, "client", email));
+    clients.set(email, clientActorOf(await demoAccount(db, "client", email)));
   }
   const waiting = await createOfficeStatus(deps, sara, "Wacht op hypotheekakte");
 

@@ -1,0 +1,37 @@
+/**
+ * The one access rule: every query of tenant data runs in a scope, the view of one actor.
+ * Repositories take a scope, never a bare office or client id, so a query cannot forget its
+ * tenant filter, and a caller cannot pass an id it read from a request. A scope is made only
+ * where the actor was authenticated (the architecture lint holds to that): from a session in
+ * `accounts/request-actors.ts`, from an office certificate in the self-service, and by the
+ * operator's CLI and the demo data. Work that must cross tenants (the servicedesk, jobs) uses
+ * functions named `unscoped…`, each with a comment that names who checked access.
+ */
+
+declare const verifiedAs: unique symbol;
+
+/** An office's view: its own dossiers, clients, staff and certificates. */
+export interface OfficeScope {
+  readonly officeId: string;
+  readonly [verifiedAs]: "office";
+}
+
+/**
+ * A client's view: the dossiers shared with the client, a person or a company (whose main and
+ * extra accounts share one view), at the client's own office.
+ */
+export interface ClientScope {
+  readonly officeId: string;
+  readonly clientId: string;
+  readonly [verifiedAs]: "client";
+}
+
+/** For an office whose membership was verified: a staff session or an office certificate. */
+export function officeScope(officeId: string): OfficeScope {
+  return { officeId } as OfficeScope;
+}
+
+/** For a client whose account was verified: a client session. */
+export function clientScope(officeId: string, clientId: string): ClientScope {
+  return { officeId, clientId } as ClientScope;
+}
