@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { officeScope } from "#src/server/access/tenant-scope.ts";
 import { inviteClientSchema, inviteStaffSchema } from "../contracts/accounts.ts";
 import { clockOffsetSchema } from "../contracts/dev-clock.ts";
 import {
@@ -139,7 +140,7 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
     await withServices(async (services) =>
       inviteStaff(
         accountsDeps(services),
-        await officeIdOf(services, values.office),
+        officeScope(await officeIdOf(services, values.office)),
         input,
         operator,
       ),
@@ -159,7 +160,7 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
     await withServices(async (services) =>
       inviteClient(
         accountsDeps(services),
-        await officeIdOf(services, values.office),
+        officeScope(await officeIdOf(services, values.office)),
         input,
         operator,
       ),

@@ -196,6 +196,23 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The 400 for input that its contract refused, with a detail per field named from where it
+ * came, e.g. `body.title`: the same answer for every request, however it was parsed.
+ */
+export function validationFailed(
+  context: string,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>,
+  options?: ErrorOptions,
+): AppError {
+  const details = issues.map((issue) => ({
+    path: [context, ...issue.path.map(String)].join("."),
+    code: issue.code,
+    message: issue.message,
+  }));
+  return new AppError("validation_failed", details, options);
+}
+
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   return errorCatalogue[code][locale];
 }

@@ -1,5 +1,6 @@
 import * as OTPAuth from "otpauth";
 import type { StaffRole } from "#src/contracts/accounts.ts";
+import { officeScope } from "#src/server/access/tenant-scope.ts";
 import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
 import { inviteClient, inviteStaff } from "#src/server/modules/accounts/invitations.ts";
 import { createOffice } from "#src/server/modules/offices/service.ts";
@@ -46,7 +47,7 @@ export async function createActiveClient(
 ) {
   await inviteClient(
     accountsDeps(subject.services),
-    officeId,
+    officeScope(officeId),
     {
       kind,
       name,
@@ -67,7 +68,7 @@ export async function createActiveStaff(
 ) {
   await inviteStaff(
     accountsDeps(subject.services),
-    officeId,
+    officeScope(officeId),
     { name: "Sara de Wit", email, role, locale: "nl" },
     { type: "operator" },
   );

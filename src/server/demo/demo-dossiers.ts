@@ -17,6 +17,7 @@ import {
   createOfficeStatus,
   progressOf,
   replaceProgress,
+  requireDossier,
 } from "../modules/dossiers/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
@@ -76,7 +77,7 @@ async function addDemoDossier(
     template: dossier.template,
   });
   if (dossier.stepsDone) {
-    const { steps } = await progressOf(deps.db, id);
+    const { steps } = await progressOf(deps.db, await requireDossier(deps.db, staff.scope, id));
     await replaceProgress(deps, staff, id, {
       steps: steps.map((step, index) => ({
         title: step.title,

@@ -1,7 +1,7 @@
-import { createDemoAccount } from "../modules/accounts/demo-accounts.ts";
 import { createOffice } from "../modules/offices/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
+import { createDemoAccount } from "./demo-accounts.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedDemoDossiers } from "./demo-dossiers.ts";
 import { claimSeedStep } from "./repository.ts";

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorResponse } from "#src/contracts/error.ts";
-import { AppError, type ErrorCode, type ErrorDetail, errorMessage } from "../errors.ts";
+import { AppError, type ErrorCode, errorMessage, validationFailed } from "../errors.ts";
 import { requestLocale } from "./locale.ts";
 
 /** The body of an error answer, with the message in the request's language. */
@@ -45,12 +45,12 @@ const fastifyErrorCodes: Record<string, ErrorCode> = {
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: ErrorDetail[] = error.validation.map((issue) => ({
-      path: [error.validationContext, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+    const issues = error.validation.map((issue) => ({
+      path: issue.instancePath.split("/").filter(Boolean),
       code: issue.keyword,
       message: issue.message,
     }));
-    return new AppError("validation_failed", details, { cause: error });
+    return validationFailed(error.validationContext ?? "body", issues, { cause: error });
   }
   if (error.statusCode === 429) return new AppError("rate_limited", [], { cause: error });
   const code = error.code ? fastifyErrorCodes[error.code] : undefined;

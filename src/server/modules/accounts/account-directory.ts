@@ -1,4 +1,5 @@
 import type { AccountListItem, ExtraAccount } from "#src/contracts/accounts.ts";
+import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { AccountsDeps } from "./deps.ts";
@@ -10,9 +11,11 @@ import {
   findAccountById,
   findAccountWithContext,
   findNewestToken,
+  findOfficeAccountRow,
   listClientAccounts,
   listOfficeAccounts,
 } from "./repository.ts";
+import { clientActorOf } from "./request-actors.ts";
 
 /** An account as the lists show it, with the state of its newest invitation. */
 export async function toListItem(
@@ -47,22 +50,22 @@ export async function toListItem(
 /** The office's client or staff accounts; only ever of the asking staff member's office. */
 export async function listOfficeAccountItems(
   deps: AccountsDeps,
-  officeId: string,
+  scope: OfficeScope,
   kind: Extract<AccountKind, "client" | "staff">,
 ): Promise<AccountListItem[]> {
-  const rows = await listOfficeAccounts(deps.db, officeId, kind);
+  const rows = await listOfficeAccounts(deps.db, scope, kind);
   return Promise.all(rows.map((row) => toListItem(deps, row)));
 }
 
 /** An account of this office, or not found: another office's ids lead nowhere. */
 export async function findOfficeAccount(
   deps: AccountsDeps,
-  officeId: string,
+  scope: OfficeScope,
   accountId: string,
   kind: AccountKind,
 ): Promise<AccountRow> {
-  const account = await findAccountById(deps.db, accountId);
-  if (account?.officeId !== officeId || account.kind !== kind) throw new AppError("not_found");
+  const account = await findOfficeAccountRow(deps.db, scope, accountId, kind);
+  if (!account) throw new AppError("not_found");
   return account;
 }
 
@@ -84,7 +87,7 @@ async function toExtraAccount(deps: AccountsDeps, account: AccountRow): Promise<
 /** "Accounts | Extra accounts" of the company (B12). */
 export async function listExtraAccounts(deps: AccountsDeps, mainAccount: AccountRow) {
   await requireCompanyMainAccount(deps, mainAccount);
-  const rows = await listClientAccounts(deps.db, mainAccount.clientId ?? "");
+  const rows = await listClientAccounts(deps.db, clientActorOf(mainAccount).scope);
   return Promise.all(
     rows.filter((row) => !row.isMainAccount).map((row) => toExtraAccount(deps, row)),
   );

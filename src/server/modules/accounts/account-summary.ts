@@ -18,3 +18,8 @@ export async function describeAccount(db: Database, account: AccountRow): Promis
     twoFactorMethod: account.twoFactorMethod,
   };
 }
+
+/** An account with its office's name and its client's kind: what another module mails by. */
+export function accountWithContext(db: Database, accountId: string) {
+  return findAccountWithContext(db, accountId);
+}

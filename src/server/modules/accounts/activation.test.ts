@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { officeScope } from "#src/server/access/tenant-scope.ts";
 import { DAY } from "#src/server/platform/clock.ts";
 import { TEST_PASSWORD } from "#test/support/accounts.ts";
 import { ApiClient } from "#test/support/api-client.ts";
@@ -33,7 +34,7 @@ describe.each(testDatabaseKinds)("activation by mailed links on %s (B1, B2)", (k
   async function invite(email: string, locale: "nl" | "en" = "nl") {
     await inviteClient(
       accountsDeps(subject.services),
-      officeId,
+      officeScope(officeId),
       { kind: "person", name: "Jan Jansen", email, locale },
       { type: "staff" },
     );

@@ -4,17 +4,18 @@ import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.
 import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
 import { checkNewPassword } from "#src/server/platform/security/password-policy.ts";
 import { emailConfirmationMail, passwordResetMail, passwordSetMail } from "./account-mails.ts";
-import { actorOfKind, areaLink, areaOfKind, kindOfArea } from "./areas.ts";
+import { areaLink, areaOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import { findOpenLink, issueLinkToken, spendLink } from "./link-tokens.ts";
-import { loginOutcome } from "./login.ts";
+import { startSessionAfterPassword } from "./login.ts";
 import {
   endAccountSessions,
   findAccountByEmail,
   findAccountWithContext,
   updateAccount,
 } from "./repository.ts";
-import { type StartedSession, startSession } from "./sessions.ts";
+import { auditActor } from "./request-actors.ts";
+import type { StartedSession } from "./sessions.ts";
 
 /** What a mailed link is for, so its page can show the right step (or say it is spent). */
 export async function describeLink(deps: AccountsDeps, token: string) {
@@ -47,7 +48,7 @@ export async function confirmInvitationEmail(
     const { account, officeName } = found;
     if (account.email !== email) {
       await recordAuditEvent(tx, clock, {
-        actor: { type: actorOfKind[account.kind], id: account.id },
+        actor: auditActor(account),
         action: "activation.email-mismatch",
         subject: { type: "account", id: account.id },
         ip: origin.ip,
@@ -67,7 +68,7 @@ export async function confirmInvitationEmail(
       },
     });
     await recordAuditEvent(tx, clock, {
-      actor: { type: actorOfKind[account.kind], id: account.id },
+      actor: auditActor(account),
       action: "activation.email-confirmed",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
@@ -102,7 +103,7 @@ export async function requestPasswordReset(
       },
     });
     await recordAuditEvent(tx, clock, {
-      actor: { type: actorOfKind[account.kind], id: account.id },
+      actor: auditActor(account),
       action: "password.reset-requested",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
@@ -167,20 +168,12 @@ export async function setPasswordWithLink(
       },
     });
     await recordAuditEvent(tx, clock, {
-      actor: { type: actorOfKind[account.kind], id: account.id },
+      actor: auditActor(account),
       action: link.purpose === "password-reset" ? "password.reset" : "account.activated",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
     });
-    const secondFactor = account.twoFactorMethod === "none" ? undefined : account.twoFactorMethod;
-    const session = await startSession(
-      tx,
-      clock,
-      account.id,
-      secondFactor ? "second-factor" : "complete",
-      origin,
-    );
-    return { session, outcome: loginOutcome(account, secondFactor) };
+    return startSessionAfterPassword(deps, tx, account, origin);
   });
 }
 

@@ -25,7 +25,6 @@ import {
 import { admitFromAddress } from "./address-limits.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { logIn } from "./login.ts";
-import { endSession } from "./repository.ts";
 import { completeSecondFactor, sendLoginCode } from "./second-factor.ts";
 import {
   clearSessionCookie,
@@ -33,7 +32,7 @@ import {
   requireAccount,
   setSessionCookie,
 } from "./session-plugin.ts";
-import { idleExpiry } from "./sessions.ts";
+import { endSessionNow, idleExpiry } from "./sessions.ts";
 
 const accepted = z.object({ status: z.literal("accepted") });
 const errors = errorResponses(400, 401, 410, 429);
@@ -144,7 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     },
     async (request, reply) => {
       await limitPerIp(request.ip, "password", 20);
-      if (request.session) await endSession(db, request.session.id, clock.now());
+      if (request.session) await endSessionNow(db, clock, request.session.id);
       const result = await setPasswordWithLink(
         deps,
         request.body.token,
@@ -231,7 +230,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     "/api/auth/logout",
     { schema: { tags: ["session"], summary: "Log out", response: { 204: z.null() } } },
     async (request, reply) => {
-      if (request.session) await endSession(db, request.session.id, clock.now());
+      if (request.session) await endSessionNow(db, clock, request.session.id);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

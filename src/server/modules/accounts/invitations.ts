@@ -1,4 +1,5 @@
 import type { InviteClient, InviteStaff } from "#src/contracts/accounts.ts";
+import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import {
   type AuditEvent,
@@ -78,13 +79,13 @@ async function sendInvitation(
 /** Office staff create a client (person or company) with its main account (B1, B13). */
 export function inviteClient(
   deps: AccountsDeps,
-  officeId: string,
+  scope: OfficeScope,
   input: InviteClient,
   actor: AuditEvent["actor"],
 ): Promise<AccountRow> {
   return deps.db.transaction(async (tx) => {
     const client = await insertClient(tx, {
-      officeId,
+      officeId: scope.officeId,
       kind: input.kind,
       name: input.name,
       createdAt: deps.clock.now(),
@@ -94,7 +95,7 @@ export function inviteClient(
       tx,
       {
         kind: "client",
-        officeId,
+        officeId: scope.officeId,
         clientId: client.id,
         role: null,
         isMainAccount: true,
@@ -153,11 +154,11 @@ function inviteColleague(
 /** An office admin invites a colleague; staff set up 2-step verification at first login. */
 export function inviteStaff(
   deps: AccountsDeps,
-  officeId: string,
+  scope: OfficeScope,
   input: InviteStaff,
   actor: AuditEvent["actor"],
 ): Promise<AccountRow> {
-  return inviteColleague(deps, { kind: "staff", officeId, ...input }, actor);
+  return inviteColleague(deps, { kind: "staff", officeId: scope.officeId, ...input }, actor);
 }
 
 /** Servicedesk and member administration accounts, created by an operator with the CLI. */

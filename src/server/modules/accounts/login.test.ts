@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { officeScope } from "#src/server/access/tenant-scope.ts";
 import { MINUTE, SECOND } from "#src/server/platform/clock.ts";
 import {
   activateByMail,
@@ -212,7 +213,7 @@ describe.each(testDatabaseKinds)("a Monday morning at one office on %s", (kind) 
     for (const [n, { email, mobile }] of staff.entries()) {
       await inviteStaff(
         deps,
-        officeId,
+        officeScope(officeId),
         { name: `Medewerker ${n}`, email, role: "handler", locale: "nl" },
         { type: "operator" },
       );

@@ -2,6 +2,7 @@ import type { LoginArea, LoginOutcome } from "#src/contracts/accounts.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { MINUTE } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { hashPassword, verifyPassword } from "#src/server/platform/security/password-hashing.ts";
 import { consumeRateLimit, resetRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { admitFromAddress, countFailureFromAddress } from "./address-limits.ts";
@@ -15,6 +16,7 @@ import {
   recordFailedLogin,
   updateAccount,
 } from "./repository.ts";
+import { auditActor } from "./request-actors.ts";
 import { sendLoginCode } from "./second-factor.ts";
 import { type StartedSession, startSession } from "./sessions.ts";
 
@@ -101,26 +103,35 @@ export async function logIn(
   const account = await verifyCredentials(deps, { kind, ...input }, origin);
   const now = clock.now();
 
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (previousSessionId) await endSession(tx, previousSessionId, now);
-    const method = account.twoFactorMethod === "none" ? undefined : account.twoFactorMethod;
-    const session = await startSession(
-      tx,
-      clock,
-      account.id,
-      method ? "second-factor" : "complete",
-      origin,
-    );
-    if (method === "sms") await sendLoginCode(deps, tx, account);
+    const result = await startSessionAfterPassword(deps, tx, account, origin);
+    const secondStep = result.outcome.next === "second-factor";
+    if (secondStep && account.twoFactorMethod === "sms") await sendLoginCode(deps, tx, account);
     await recordAuditEvent(tx, clock, {
-      actor: { type: actorOfKind[kind], id: account.id },
-      action: method ? "session.password-accepted" : "session.login",
+      actor: auditActor(account),
+      action: secondStep ? "session.password-accepted" : "session.login",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
     });
-    return { session, outcome: loginOutcome(account, method) };
+    return result;
   });
-  return result;
+}
+
+/**
+ * The session that follows an accepted password (a login, or a password set with a mailed
+ * link): complete, or waiting for the second step when the account has one.
+ */
+export async function startSessionAfterPassword(
+  deps: AccountsDeps,
+  tx: Database,
+  account: AccountRow,
+  origin: RequestOrigin,
+): Promise<LoginResult> {
+  const method = account.twoFactorMethod === "none" ? undefined : account.twoFactorMethod;
+  const stage = method ? "second-factor" : "complete";
+  const session = await startSession(tx, deps.clock, account.id, stage, origin);
+  return { session, outcome: loginOutcome(account, method) };
 }
 
 /** Where the user goes next: the second step, setting one up (staff must), or in. */

@@ -20,7 +20,6 @@ import { consumeRateLimit } from "#src/server/platform/security/rate-limiter.ts"
 import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { confirmPassword, endOtherSessions, getProfile, updateProfile } from "./profile.ts";
-import { listLiveSessions } from "./repository.ts";
 import {
   confirmSmsEnrollment,
   confirmTotpEnrollment,
@@ -30,6 +29,7 @@ import {
   startTotpEnrollment,
 } from "./second-factor.ts";
 import { requireAccount } from "./session-plugin.ts";
+import { describeSessions } from "./sessions.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409, 429);
 const everyone = { kinds: ["client", "staff", "platform"] as const };
@@ -71,17 +71,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     },
     async (request) => {
       const { account, session } = requireAccount(request, setUp);
-      const sessions = await listLiveSessions(deps.db, account.id, deps.clock.now());
-      return {
-        sessions: sessions.map((row) => ({
-          id: row.id,
-          current: row.id === session.id,
-          ip: row.ip,
-          userAgent: row.userAgent,
-          createdAt: row.createdAt.toISOString(),
-          lastSeenAt: row.lastSeenAt.toISOString(),
-        })),
-      };
+      return { sessions: await describeSessions(deps.db, deps.clock, account.id, session.id) };
     },
   );
 

@@ -10,12 +10,11 @@ import {
 } from "#src/contracts/accounts.ts";
 import { errorResponses } from "#src/contracts/error.ts";
 import { AppError } from "#src/server/errors.ts";
-import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account-directory.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from "./invitations.ts";
-import { endAccountSessions, updateAccount } from "./repository.ts";
-import { requireOfficeAdmin, requireStaff } from "./request-actors.ts";
+import { auditActor, requireOfficeAdmin, requireStaff } from "./request-actors.ts";
+import { changeStaffMember } from "./staff-members.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const accountParams = z.object({ accountId: z.uuid() });
@@ -29,7 +28,6 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
   { deps },
 ) => {
   const tags = ["office: accounts"];
-  const actor = (id: string) => ({ type: "staff" as const, id });
 
   app.get(
     "/api/office/clients",
@@ -41,7 +39,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, requireStaff(request).officeId, "client"),
+      accounts: await listOfficeAccountItems(deps, requireStaff(request).scope, "client"),
     }),
   );
 
@@ -56,17 +54,17 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = requireStaff(request);
-      const created = await inviteClient(deps, officeId, request.body, actor(account.id));
+      const { account, scope } = requireStaff(request);
+      const created = await inviteClient(deps, scope, request.body, auditActor(account));
       return reply.status(201).send(await toListItem(deps, created));
     },
   );
 
   /** A client of the office, or a colleague when an admin asks; another office's: not found. */
   const invitedAccount = async (request: FastifyRequest, accountId: string) => {
-    const { account, officeId } = requireStaff(request);
-    const target = await findOfficeAccount(deps, officeId, accountId, "client").catch(() =>
-      findOfficeAccount(deps, officeId, accountId, "staff"),
+    const { account, scope } = requireStaff(request);
+    const target = await findOfficeAccount(deps, scope, accountId, "client").catch(() =>
+      findOfficeAccount(deps, scope, accountId, "staff"),
     );
     if (target.kind === "staff" && account.role !== "admin") throw new AppError("forbidden");
     return { account, target };
@@ -84,7 +82,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     },
     async (request, reply) => {
       const { account, target } = await invitedAccount(request, request.params.accountId);
-      await resendInvitation(deps, target, actor(account.id));
+      await resendInvitation(deps, target, auditActor(account));
       return reply.status(202).send({ status: "accepted" as const });
     },
   );
@@ -101,7 +99,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     },
     async (request, reply) => {
       const { account, target } = await invitedAccount(request, request.params.accountId);
-      await revokeInvitation(deps, target, actor(account.id));
+      await revokeInvitation(deps, target, auditActor(account));
       return reply.status(204).send(null);
     },
   );
@@ -116,7 +114,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, requireStaff(request).officeId, "staff"),
+      accounts: await listOfficeAccountItems(deps, requireStaff(request).scope, "staff"),
     }),
   );
 
@@ -131,8 +129,8 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = requireOfficeAdmin(request);
-      const created = await inviteStaff(deps, officeId, request.body, actor(account.id));
+      const { account, scope } = requireOfficeAdmin(request);
+      const created = await inviteStaff(deps, scope, request.body, auditActor(account));
       return reply.status(201).send(await toListItem(deps, created));
     },
   );
@@ -149,30 +147,12 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, officeId } = requireOfficeAdmin(request);
-      const target = await findOfficeAccount(deps, officeId, request.params.accountId, "staff");
-      if (target.id === account.id) throw new AppError("conflict");
-      const { role, active } = request.body;
-      await deps.db.transaction(async (tx) => {
-        await updateAccount(tx, target.id, {
-          role,
-          status:
-            active === undefined
-              ? undefined
-              : active
-                ? target.passwordHash
-                  ? "active"
-                  : "invited"
-                : "deactivated",
-        });
-        if (active === false) await endAccountSessions(tx, target.id, deps.clock.now());
-        await recordAuditEvent(tx, deps.clock, {
-          actor: actor(account.id),
-          action: active === false ? "staff.deactivated" : "staff.changed",
-          subject: { type: "account", id: target.id },
-          details: { role, active },
-        });
-      });
+      await changeStaffMember(
+        deps,
+        requireOfficeAdmin(request),
+        request.params.accountId,
+        request.body,
+      );
       return reply.status(204).send(null);
     },
   );

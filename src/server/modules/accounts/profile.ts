@@ -2,7 +2,6 @@ import type { Profile } from "#src/contracts/accounts.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { verifyPassword } from "#src/server/platform/security/password-hashing.ts";
-import { actorOfKind } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {
   type AccountRow,
@@ -10,6 +9,7 @@ import {
   findAccountById,
   updateAccount,
 } from "./repository.ts";
+import { auditActor } from "./request-actors.ts";
 import { countUnusedRecoveryCodes } from "./second-factor-repository.ts";
 
 /** "Mijn gegevens" (B11). */
@@ -73,7 +73,7 @@ export async function endOtherSessions(
   await deps.db.transaction(async (tx) => {
     await endAccountSessions(tx, account.id, deps.clock.now(), currentSessionId);
     await recordAuditEvent(tx, deps.clock, {
-      actor: { type: actorOfKind[account.kind], id: account.id },
+      actor: auditActor(account),
       action: "session.ended-elsewhere",
       subject: { type: "account", id: account.id },
       ip: origin.ip,

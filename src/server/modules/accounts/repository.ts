@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { ofOffice } from "#src/server/access/tenant-filters.ts";
+import type { ClientScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "../offices/schema.ts";
 import { accounts, accountTokens, clients, sessions } from "./schema.ts";
@@ -82,19 +84,36 @@ export async function recordFailedLogin(db: Database, id: string, lockedUntil: D
 }
 
 /** Accounts of one office and kind, with their newest invitation link. */
-export function listOfficeAccounts(db: Database, officeId: string, kind: AccountKind) {
+export function listOfficeAccounts(db: Database, scope: OfficeScope, kind: AccountKind) {
   return db
     .select()
     .from(accounts)
-    .where(and(eq(accounts.officeId, officeId), eq(accounts.kind, kind)))
+    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.kind, kind)))
     .orderBy(asc(accounts.name));
 }
 
-export function listClientAccounts(db: Database, clientId: string) {
+/** An account of the office and of the kind; another office's ids find nothing. */
+export async function findOfficeAccountRow(
+  db: Database,
+  scope: OfficeScope,
+  accountId: string,
+  kind: AccountKind,
+) {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(
+      and(eq(accounts.id, accountId), ofOffice(scope, accounts.officeId), eq(accounts.kind, kind)),
+    );
+  return row;
+}
+
+/** The accounts of the scope's client: a company's main account and its extra accounts. */
+export function listClientAccounts(db: Database, scope: ClientScope) {
   return db
     .select()
     .from(accounts)
-    .where(eq(accounts.clientId, clientId))
+    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.clientId, scope.clientId)))
     .orderBy(desc(accounts.isMainAccount), asc(accounts.name));
 }
 

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from "fastify";
-import { AppError } from "#src/server/errors.ts";
 import {
   type ClientScope,
   clientScope,
   type OfficeScope,
   officeScope,
-} from "#src/server/platform/access/tenant-scope.ts";
+} from "#src/server/access/tenant-scope.ts";
+import { AppError } from "#src/server/errors.ts";
 import type { AuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { actorOfKind } from "./areas.ts";
 import type { AccountRow } from "./repository.ts";

@@ -11,7 +11,6 @@ import {
 import { newTotpSecret, totpSetup, verifyTotp } from "#src/server/platform/security/totp.ts";
 import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { countFailureFromAddress } from "./address-limits.ts";
-import { actorOfKind } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {
   type AccountRow,
@@ -20,6 +19,7 @@ import {
   type SessionRow,
   updateAccount,
 } from "./repository.ts";
+import { auditActor } from "./request-actors.ts";
 import {
   type CodePurpose,
   countCodeAttempt,
@@ -112,7 +112,7 @@ export async function completeSecondFactor(
       if (!account || session.stage !== "second-factor") throw new AppError("unauthenticated");
       const accepted = await acceptsCode(deps, tx, account, input);
       await recordAuditEvent(tx, clock, {
-        actor: { type: actorOfKind[account.kind], id: account.id },
+        actor: auditActor(account),
         action: accepted ? "session.login" : "session.second-factor-failed",
         subject: { type: "account", id: account.id },
         ip: origin.ip,
@@ -255,7 +255,7 @@ function auditTwoFactorChange(
   details: Record<string, unknown>,
 ) {
   return recordAuditEvent(tx, deps.clock, {
-    actor: { type: actorOfKind[account.kind], id: account.id },
+    actor: auditActor(account),
     action,
     subject: { type: "account", id: account.id },
     ip: origin.ip,

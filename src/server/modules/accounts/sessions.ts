@@ -7,6 +7,7 @@ import {
   endSession,
   findLiveSessionByHash,
   insertSession,
+  listLiveSessions,
   recordFirstLogin,
   type SessionRow,
   updateSession,
@@ -81,4 +82,27 @@ export function idleExpiry(session: SessionRow): Date {
   return new Date(
     Math.min(session.lastSeenAt.getTime() + IDLE_TIMEOUT, session.expiresAt.getTime()),
   );
+}
+
+/** Ends the browser's session: at logout, and before a mailed link logs someone else in. */
+export async function endSessionNow(db: Database, clock: Clock, sessionId: string) {
+  await endSession(db, sessionId, clock.now());
+}
+
+/** The account's live sessions, for "Mijn gegevens"; `currentId` is the one asking. */
+export async function describeSessions(
+  db: Database,
+  clock: Clock,
+  accountId: string,
+  currentId: string,
+) {
+  const rows = await listLiveSessions(db, accountId, clock.now());
+  return rows.map((row) => ({
+    id: row.id,
+    current: row.id === currentId,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+  }));
 }

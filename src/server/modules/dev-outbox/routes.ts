@@ -1,15 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { outboxMailListSchema, outboxSmsListSchema } from "#src/contracts/dev-outbox.ts";
-import { AppError } from "#src/server/errors.ts";
 import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import {
-  findOutboxAttachment,
-  findOutboxMail,
-  findOutboxMails,
-  findOutboxSms,
-} from "./repository.ts";
+import { listOutboxMails, listOutboxSms, outboxAttachment, outboxMailHtml } from "./outbox.ts";
 
 /**
  * The local outbox of the embedded mode: every mail and text Poort "sent", readable as JSON
@@ -31,27 +25,7 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
         response: { 200: outboxMailListSchema },
       },
     },
-    async () => {
-      const mails = await findOutboxMails(db);
-      return {
-        mails: mails.map((mail) => ({
-          id: mail.id,
-          to: mail.toAddress,
-          subject: mail.subject,
-          text: mail.textBody,
-          html: mail.htmlBody,
-          locale: mail.locale,
-          sentAt: mail.sentAt.toISOString(),
-          attachments: mail.attachments.map((attachment) => ({
-            id: attachment.id,
-            name: attachment.filename,
-            contentType: attachment.contentType,
-            size: attachment.size,
-            url: `/dev/outbox/mail/${mail.id}/attachments/${attachment.id}`,
-          })),
-        })),
-      };
-    },
+    async () => listOutboxMails(db),
   );
 
   app.get(
@@ -64,8 +38,7 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
       },
     },
     async (request, reply) => {
-      const mail = await findOutboxMail(db, request.params.mailId);
-      if (!mail) throw new AppError("not_found");
+      const html = await outboxMailHtml(db, request.params.mailId);
       // Mail HTML carries inline styles; it runs no script and is framed only by the mailbox.
       return reply
         .header(
@@ -73,7 +46,7 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
           "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
         )
         .type("text/html; charset=utf-8")
-        .send(mail.htmlBody);
+        .send(html);
     },
   );
 
@@ -88,15 +61,14 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
     },
     async (request, reply) => {
       const { mailId, attachmentId } = request.params;
-      const attachment = await findOutboxAttachment(db, mailId, attachmentId);
-      if (!attachment) throw new AppError("not_found");
+      const attachment = await outboxAttachment(db, blobs, mailId, attachmentId);
       return reply
         .type(attachment.contentType)
         .header(
           "content-disposition",
           `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
         )
-        .send(await blobs.get(attachment.blobKey));
+        .send(attachment.content);
     },
   );
 
@@ -109,16 +81,6 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
         response: { 200: outboxSmsListSchema },
       },
     },
-    async () => {
-      const messages = await findOutboxSms(db);
-      return {
-        messages: messages.map((sms) => ({
-          id: sms.id,
-          to: sms.toNumber,
-          text: sms.body,
-          sentAt: (sms.sentAt as Date).toISOString(),
-        })),
-      };
-    },
+    async () => listOutboxSms(db),
   );
 };

@@ -2,8 +2,8 @@ import type { DocumentCategory, PortalDocument } from "#src/contracts/dossiers.t
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import type { ClientActor } from "../accounts/request-actors.ts";
-import { requireClientDossier } from "../dossiers/service.ts";
+import { auditActor, type ClientActor } from "../accounts/request-actors.ts";
+import { type DossierRef, requireDossier } from "../dossiers/service.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toPortalDocument } from "./document-views.ts";
 import {
@@ -25,12 +25,9 @@ import {
 } from "./repository.ts";
 
 export const readerOf = (client: ClientActor): ClientReader => ({
-  officeId: client.officeId,
-  clientId: client.clientId,
+  scope: client.scope,
   accountId: client.account.id,
 });
-
-const clientActor = (client: ClientActor) => ({ type: "client" as const, id: client.account.id });
 
 /** Per tab of the dossier: the documents the client sees, and how many this account has not read. */
 export async function documentTabCounts(db: Database, client: ClientActor, dossierId: string) {
@@ -56,7 +53,7 @@ export async function clientDossierDocuments(
   dossierId: string,
   category: DocumentCategory,
 ): Promise<PortalDocument[]> {
-  await requireClientDossier(db, client, dossierId);
+  await requireDossier(db, client.scope, dossierId);
   const rows = await listClientDocuments(db, readerOf(client), dossierId, category);
   return rows.map((row) => toPortalDocument(row.document, row.readAt, row.addedByName));
 }
@@ -77,9 +74,9 @@ export async function markRead(deps: DocumentsDeps, client: ClientActor, documen
 export async function remainingSupplies(
   deps: DocumentsDeps,
   client: ClientActor,
-  dossierId: string,
+  dossier: DossierRef,
 ) {
-  const supplied = await countSuppliedDocuments(deps.db, dossierId, client.clientId);
+  const supplied = await countSuppliedDocuments(deps.db, client.scope, dossier);
   return Math.max(0, deps.limits.maxFilesPerDossier - supplied);
 }
 
@@ -88,11 +85,12 @@ export async function checkSupplyAllowed(
   deps: DocumentsDeps,
   client: ClientActor,
   dossierId: string,
-) {
-  await requireClientDossier(deps.db, client, dossierId);
-  if ((await remainingSupplies(deps, client, dossierId)) === 0) {
+): Promise<DossierRef> {
+  const dossier = await requireDossier(deps.db, client.scope, dossierId);
+  if ((await remainingSupplies(deps, client, dossier)) === 0) {
     throw new AppError("too_many_files");
   }
+  return dossier;
 }
 
 /**
@@ -105,21 +103,20 @@ export async function supplyDocument(
   dossierId: string,
   upload: WaitingUpload,
 ): Promise<PortalDocument> {
-  await checkSupplyAllowed(deps, client, dossierId);
-  const accepted = await receiveUpload(deps, clientActor(client), dossierId, upload);
+  const dossier = await checkSupplyAllowed(deps, client, dossierId);
+  const accepted = await receiveUpload(deps, auditActor(client.account), dossierId, upload);
   const document = await keepStoredFile(deps, accepted, () =>
     deps.db.transaction(async (tx) => {
       // Checked again inside the change, in turn: parallel uploads must not pass the limit together.
-      await lockDossier(tx, dossierId);
+      await lockDossier(tx, dossier);
       if (
-        (await countSuppliedDocuments(tx, dossierId, client.clientId)) >=
-        deps.limits.maxFilesPerDossier
+        (await countSuppliedDocuments(tx, client.scope, dossier)) >= deps.limits.maxFilesPerDossier
       ) {
         throw new AppError("too_many_files");
       }
       const now = deps.clock.now();
       const row = await insertDocument(tx, {
-        officeId: client.officeId,
+        officeId: client.scope.officeId,
         dossierId,
         category: "supplied",
         title: accepted.fileName,
@@ -132,7 +129,7 @@ export async function supplyDocument(
       });
       await markDocumentRead(tx, row.id, client.account.id, now);
       await recordAuditEvent(tx, deps.clock, {
-        actor: clientActor(client),
+        actor: auditActor(client.account),
         action: "document.supplied",
         subject: { type: "document", id: row.id },
         details: { dossierId, scan: accepted.scan.status, size: row.size },

@@ -7,8 +7,13 @@ import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import type { MailBlock } from "#src/server/platform/mail/mail-content.ts";
 import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 import type { Mailer } from "#src/server/platform/mail/mailer.ts";
-import { findAccountWithContext } from "../accounts/repository.ts";
-import { listAccountsToNotify, listUnannouncedDocuments, recordNotices } from "./repository.ts";
+import { accountWithContext } from "../accounts/account-summary.ts";
+import { clientActorOf } from "../accounts/request-actors.ts";
+import {
+  listUnannouncedDocuments,
+  recordNotices,
+  unscopedListAccountsToNotify,
+} from "./repository.ts";
 
 /**
  * Publications within one window become one mail per client account: an office that puts
@@ -99,7 +104,7 @@ export async function planNewDocumentsMails(
 ): Promise<void> {
   const now = clock.now().getTime();
   const windowEnd = Math.ceil((now + 1) / BATCH_WINDOW_MS) * BATCH_WINDOW_MS;
-  for (const account of await listAccountsToNotify(db, dossierId)) {
+  for (const account of await unscopedListAccountsToNotify(db, dossierId)) {
     await enqueueJob(
       db,
       clock,
@@ -120,14 +125,14 @@ export function registerNewDocumentsMails(
 ): void {
   jobs.handle(newDocumentsJob, async ({ accountId }, { db }) => {
     await db.transaction(async (tx) => {
-      const found = await findAccountWithContext(tx, accountId);
+      const found = await accountWithContext(tx, accountId);
       if (!found) return;
       const { account } = found;
-      if (!account.clientId || !account.officeId || account.status !== "active") return;
+      if (account.kind !== "client" || account.status !== "active") return;
       if (!account.notifyDocuments) return;
+      // The mail shows what the account itself would see in the portal, in its client's view.
       const unannounced = await listUnannouncedDocuments(tx, {
-        officeId: account.officeId,
-        clientId: account.clientId,
+        scope: clientActorOf(account).scope,
         accountId,
       });
       if (unannounced.length === 0) return;

@@ -2,8 +2,8 @@ import type { OfficeDocument } from "#src/contracts/dossiers.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import type { StaffActor } from "../accounts/request-actors.ts";
-import { requireOfficeDossier } from "../dossiers/service.ts";
+import { auditActor, type StaffActor } from "../accounts/request-actors.ts";
+import { type DossierRef, requireDossier } from "../dossiers/service.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toOfficeDocument } from "./document-views.ts";
 import { planNewDocumentsMails } from "./new-documents-mail.ts";
@@ -21,14 +21,12 @@ import {
   updateDocumentState,
 } from "./repository.ts";
 
-const staffActor = (staff: StaffActor) => ({ type: "staff" as const, id: staff.account.id });
-
 /** Every document of the office's dossier: drafts, published, withdrawn and supplied. */
 export async function listOfficeDossierDocuments(
   db: Database,
-  dossierId: string,
+  dossier: DossierRef,
 ): Promise<OfficeDocument[]> {
-  const rows = await listDossierDocuments(db, dossierId);
+  const rows = await listDossierDocuments(db, dossier);
   return rows.map((row) =>
     toOfficeDocument(row.document, { name: row.addedByName, kind: row.addedByKind }),
   );
@@ -42,13 +40,13 @@ export async function addOfficeDocument(
   fields: { category: "correspondence" | "documents"; title: string; publish: boolean },
   upload: WaitingUpload,
 ): Promise<OfficeDocument> {
-  await requireOfficeDossier(deps.db, staff, dossierId);
-  const accepted = await receiveUpload(deps, staffActor(staff), dossierId, upload);
+  await requireDossier(deps.db, staff.scope, dossierId);
+  const accepted = await receiveUpload(deps, auditActor(staff.account), dossierId, upload);
   const document = await keepStoredFile(deps, accepted, () =>
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const row = await insertDocument(tx, {
-        officeId: staff.officeId,
+        officeId: staff.scope.officeId,
         dossierId,
         category: fields.category,
         title: fields.title,
@@ -59,7 +57,7 @@ export async function addOfficeDocument(
         createdAt: now,
       });
       await recordAuditEvent(tx, deps.clock, {
-        actor: staffActor(staff),
+        actor: auditActor(staff.account),
         action: fields.publish ? "document.published" : "document.drafted",
         subject: { type: "document", id: row.id },
         details: { dossierId, category: fields.category, scan: accepted.scan.status },
@@ -73,7 +71,7 @@ export async function addOfficeDocument(
 
 /** The office's document with who added it, or not found (also for another office's). */
 export async function requireOfficeDocument(db: Database, staff: StaffActor, documentId: string) {
-  const found = await findOfficeDocument(db, staff.officeId, documentId);
+  const found = await findOfficeDocument(db, staff.scope, documentId);
   if (!found) throw new AppError("not_found");
   return found;
 }
@@ -107,11 +105,11 @@ export async function setPublication(
     if (isPublished === (state === "published")) return viewOf(found, document);
     const updated = await updateDocumentState(
       tx,
-      documentId,
+      found,
       state === "published" ? { state, publishedAt: deps.clock.now() } : { state },
     );
     await recordAuditEvent(tx, deps.clock, {
-      actor: staffActor(staff),
+      actor: auditActor(staff.account),
       action: `document.${state}`,
       subject: { type: "document", id: documentId },
       details: { dossierId: document.dossierId },

@@ -11,6 +11,8 @@ import { type AcceptedFile, acceptFile, InfectedFileError } from "./file-intake.
 export interface WaitingUpload {
   filePath: string;
   declaredName: string;
+  /** Files the upload's transport keeps beside it, which go with it (tus's metadata). */
+  companionFiles?: string[];
 }
 
 /**
@@ -45,8 +47,17 @@ export async function receiveUpload(
     }
     throw error;
   } finally {
-    await rm(upload.filePath, { force: true });
+    await discardWaitingUpload(upload);
   }
+}
+
+/**
+ * Deletes a waiting upload's file and what its transport kept beside it (tus's `.json`): the
+ * upload is over either way, and a refused file must not wait for the nightly sweep.
+ */
+export async function discardWaitingUpload(upload: WaitingUpload): Promise<void> {
+  const files = [upload.filePath, ...(upload.companionFiles ?? [])];
+  await Promise.all(files.map((file) => rm(file, { force: true })));
 }
 
 /** Runs the change that records a stored file; when it fails, the stored content goes too. */

@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DocumentCategory } from "#src/contracts/dossiers.ts";
+import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
+import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { accounts } from "../accounts/schema.ts";
 import { dossierClients, dossiers } from "../dossiers/schema.ts";
@@ -9,27 +11,27 @@ export type DocumentRow = typeof documents.$inferSelect;
 
 /** Whose view of the portal a query takes: a client, through one of its accounts. */
 export interface ClientReader {
-  officeId: string;
-  clientId: string;
+  scope: ClientScope;
   accountId: string;
 }
+
+/** A dossier found in the actor's scope (the dossiers module's `DossierRef`). */
+type DossierRef = InScope<{ id: string }>;
 
 /**
  * The documents a client may see: the office's published ones in the client's dossiers, and
  * what this client supplied itself ("door mij": another client of the same dossier supplies
  * its own). Drafts and withdrawn documents never show.
  */
-function visibleTo(reader: ClientReader): SQL {
+function visibleTo({ scope }: ClientReader): SQL {
   return and(
-    eq(documents.officeId, reader.officeId),
-    sql`exists (select 1 from ${dossierClients} where ${dossierClients.dossierId} = ${documents.dossierId}
-          and ${dossierClients.clientId} = ${reader.clientId})`,
+    inVisibleDossier(scope, { officeId: documents.officeId, dossierId: documents.dossierId }),
     or(
       and(
         inArray(documents.category, ["correspondence", "documents"]),
         eq(documents.state, "published"),
       ),
-      and(eq(documents.category, "supplied"), eq(documents.suppliedByClientId, reader.clientId)),
+      and(eq(documents.category, "supplied"), eq(documents.suppliedByClientId, scope.clientId)),
     ),
   ) as SQL;
 }
@@ -45,13 +47,13 @@ export async function insertDocument(db: Database, values: typeof documents.$inf
 }
 
 /** The office's document with who added it; another office's is not found. */
-export async function findOfficeDocument(db: Database, officeId: string, documentId: string) {
-  const [row] = await db
+export async function findOfficeDocument(db: Database, scope: OfficeScope, documentId: string) {
+  const rows = await db
     .select({ document: documents, addedByName: accounts.name, addedByKind: accounts.kind })
     .from(documents)
     .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
-    .where(and(eq(documents.id, documentId), eq(documents.officeId, officeId)));
-  return row;
+    .where(and(eq(documents.id, documentId), ofOffice(scope, documents.officeId)));
+  return foundIn(rows)[0];
 }
 
 export async function findClientDocument(db: Database, reader: ClientReader, documentId: string) {
@@ -63,7 +65,7 @@ export async function findClientDocument(db: Database, reader: ClientReader, doc
 }
 
 /** All documents of a dossier for its office, with who added each. */
-export function listDossierDocuments(db: Database, dossierId: string) {
+export function listDossierDocuments(db: Database, dossier: DossierRef) {
   return db
     .select({
       document: documents,
@@ -72,7 +74,7 @@ export function listDossierDocuments(db: Database, dossierId: string) {
     })
     .from(documents)
     .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
-    .where(eq(documents.dossierId, dossierId))
+    .where(eq(documents.dossierId, dossier.id))
     .orderBy(desc(documents.createdAt), asc(documents.title));
 }
 
@@ -149,47 +151,50 @@ export async function markDocumentRead(
 
 export async function updateDocumentState(
   db: Database,
-  documentId: string,
+  found: InScope<{ document: { id: string } }>,
   values: Pick<DocumentRow, "state"> & Partial<Pick<DocumentRow, "publishedAt">>,
 ) {
   const [row] = await db
     .update(documents)
     .set(values)
-    .where(eq(documents.id, documentId))
+    .where(eq(documents.id, found.document.id))
     .returning();
   return row;
 }
 
 /** Holds the dossier's row until the transaction ends, so parallel uploads count in turn. */
-export async function lockDossier(db: Database, dossierId: string): Promise<void> {
+export async function lockDossier(db: Database, dossier: DossierRef): Promise<void> {
   await db
     .select({ id: dossiers.id })
     .from(dossiers)
-    .where(eq(dossiers.id, dossierId))
+    .where(eq(dossiers.id, dossier.id))
     .for("update");
 }
 
 /** How many documents the client supplied in the dossier (the per-dossier limit). */
 export async function countSuppliedDocuments(
   db: Database,
-  dossierId: string,
-  clientId: string,
+  scope: ClientScope,
+  dossier: DossierRef,
 ): Promise<number> {
   const [row] = await db
     .select({ total: count() })
     .from(documents)
     .where(
       and(
-        eq(documents.dossierId, dossierId),
+        eq(documents.dossierId, dossier.id),
         eq(documents.category, "supplied"),
-        eq(documents.suppliedByClientId, clientId),
+        eq(documents.suppliedByClientId, scope.clientId),
       ),
     );
   return row?.total ?? 0;
 }
 
-/** The active client accounts of a dossier's clients that want mail about new documents. */
-export function listAccountsToNotify(db: Database, dossierId: string) {
+/**
+ * The active client accounts of a dossier's clients that want mail about new documents. Not
+ * scoped: the dossier's publication, in the office's scope, planned the mails.
+ */
+export function unscopedListAccountsToNotify(db: Database, dossierId: string) {
   return db
     .select({ id: accounts.id })
     .from(accounts)

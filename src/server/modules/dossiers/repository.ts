@@ -12,6 +12,13 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
+import type {
+  ClientScope,
+  InScope,
+  OfficeScope,
+  TenantScope,
+} from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { accounts, clients } from "../accounts/schema.ts";
 import { offices } from "../offices/schema.ts";
@@ -47,6 +54,13 @@ export interface DossierView extends StoredStatus {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A dossier the actor may see, found in the actor's scope. */
+export type ScopedDossier = InScope<DossierView>;
+/** What work on a dossier's parts needs of a dossier found in scope: its id. */
+export type DossierRef = InScope<{ id: string }>;
+
+const dossierTenant = { officeId: dossiers.officeId, dossierId: dossiers.id };
 
 function selectDossiers(db: Database) {
   return db
@@ -91,12 +105,12 @@ export interface OfficeDossierFilter extends DossierFilter {
  */
 export async function searchOfficeDossiers(
   db: Database,
-  officeId: string,
+  scope: OfficeScope,
   filter: OfficeDossierFilter,
-): Promise<{ rows: DossierView[]; total: number }> {
+): Promise<{ rows: ScopedDossier[]; total: number }> {
   const text = filter.q ? containing(filter.q) : undefined;
   const where = and(
-    eq(dossiers.officeId, officeId),
+    inVisibleDossier(scope, dossierTenant),
     text
       ? or(
           ilike(dossiers.number, text),
@@ -121,37 +135,30 @@ export async function searchOfficeDossiers(
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ total: count() }).from(dossiers).where(where),
   ]);
-  return { rows: rows as DossierView[], total: counted?.total ?? 0 };
+  return { rows: foundIn(rows as DossierView[]), total: counted?.total ?? 0 };
 }
 
 /** The dossiers shared with a client, newest activity first. */
 export async function listClientDossiers(
   db: Database,
-  officeId: string,
-  clientId: string,
+  scope: ClientScope,
   filter: DossierFilter,
-): Promise<DossierView[]> {
+): Promise<ScopedDossier[]> {
   const text = filter.q ? containing(filter.q) : undefined;
   const rows = await selectDossiers(db)
-    .innerJoin(dossierClients, eq(dossierClients.dossierId, dossiers.id))
     .where(
       and(
-        eq(dossierClients.clientId, clientId),
-        eq(dossiers.officeId, officeId),
+        inVisibleDossier(scope, dossierTenant),
         text ? or(ilike(dossiers.number, text), ilike(dossiers.description, text)) : undefined,
         hasStatus(filter.status ?? []),
       ),
     )
     .orderBy(desc(dossiers.updatedAt), asc(dossiers.number));
-  return rows as DossierView[];
+  return foundIn(rows as DossierView[]);
 }
 
 /** How many of the client's dossiers have each status (built-in key or custom id). */
-export async function countClientDossiersByStatus(
-  db: Database,
-  officeId: string,
-  clientId: string,
-) {
+export async function countClientDossiersByStatus(db: Database, scope: ClientScope) {
   return db
     .select({
       status: dossiers.status,
@@ -160,55 +167,40 @@ export async function countClientDossiersByStatus(
       count: count(),
     })
     .from(dossiers)
-    .innerJoin(dossierClients, eq(dossierClients.dossierId, dossiers.id))
     .leftJoin(dossierStatuses, eq(dossierStatuses.id, dossiers.customStatusId))
-    .where(and(eq(dossierClients.clientId, clientId), eq(dossiers.officeId, officeId)))
+    .where(inVisibleDossier(scope, dossierTenant))
     .groupBy(dossiers.status, dossiers.customStatusId, dossierStatuses.label);
 }
 
-export async function findOfficeDossier(
+/** The dossier, when the scope sees it: the office's own, or one shared with the client. */
+export async function findDossier(
   db: Database,
-  officeId: string,
+  scope: TenantScope,
   dossierId: string,
-): Promise<DossierView | undefined> {
-  const [row] = await selectDossiers(db).where(
-    and(eq(dossiers.id, dossierId), eq(dossiers.officeId, officeId)),
+): Promise<ScopedDossier | undefined> {
+  const rows = await selectDossiers(db).where(
+    and(eq(dossiers.id, dossierId), inVisibleDossier(scope, dossierTenant)),
   );
-  return row as DossierView | undefined;
+  return foundIn(rows as DossierView[])[0];
 }
 
-/** The dossier, only when it is shared with the client (and of the client's office). */
-export async function findClientDossier(
+export async function insertDossier(
   db: Database,
-  officeId: string,
-  clientId: string,
-  dossierId: string,
-): Promise<DossierView | undefined> {
-  const [row] = await selectDossiers(db)
-    .innerJoin(dossierClients, eq(dossierClients.dossierId, dossiers.id))
-    .where(
-      and(
-        eq(dossiers.id, dossierId),
-        eq(dossiers.officeId, officeId),
-        eq(dossierClients.clientId, clientId),
-      ),
-    );
-  return row as DossierView | undefined;
-}
-
-export async function insertDossier(db: Database, values: typeof dossiers.$inferInsert) {
+  scope: OfficeScope,
+  values: Omit<typeof dossiers.$inferInsert, "officeId">,
+) {
   const [row] = await db
     .insert(dossiers)
-    .values(values)
+    .values({ ...values, officeId: scope.officeId })
     .onConflictDoNothing({ target: [dossiers.officeId, dossiers.number] })
     .returning({ id: dossiers.id });
-  return row;
+  return foundIn(row ? [row] : [])[0];
 }
 
 /** Whether another dossier of the office has this number. */
 export async function isDossierNumberTaken(
   db: Database,
-  officeId: string,
+  scope: OfficeScope,
   number: string,
   exceptDossierId?: string,
 ): Promise<boolean> {
@@ -217,7 +209,7 @@ export async function isDossierNumberTaken(
     .from(dossiers)
     .where(
       and(
-        eq(dossiers.officeId, officeId),
+        ofOffice(scope, dossiers.officeId),
         eq(dossiers.number, number),
         exceptDossierId ? ne(dossiers.id, exceptDossierId) : undefined,
       ),
@@ -227,17 +219,19 @@ export async function isDossierNumberTaken(
 
 export async function updateDossierRow(
   db: Database,
-  dossierId: string,
-  values: Partial<typeof dossiers.$inferInsert>,
+  dossier: DossierRef,
+  values: Partial<Omit<typeof dossiers.$inferInsert, "id" | "officeId">>,
 ): Promise<void> {
-  await db.update(dossiers).set(values).where(eq(dossiers.id, dossierId));
+  await db.update(dossiers).set(values).where(eq(dossiers.id, dossier.id));
 }
 
+/** Links the clients; the caller checked that they are the office's own (`filterOfficeClients`). */
 export async function replaceDossierClients(
   db: Database,
-  dossierId: string,
+  dossier: DossierRef,
   clientIds: readonly string[],
 ): Promise<void> {
+  const dossierId = dossier.id;
   await db.delete(dossierClients).where(eq(dossierClients.dossierId, dossierId));
   if (clientIds.length > 0) {
     await db.insert(dossierClients).values(clientIds.map((clientId) => ({ dossierId, clientId })));
@@ -245,7 +239,8 @@ export async function replaceDossierClients(
 }
 
 /** The linked clients of each of the dossiers. */
-export async function listDossierClients(db: Database, dossierIds: readonly string[]) {
+export async function listDossierClients(db: Database, scopedDossiers: readonly DossierRef[]) {
+  const dossierIds = scopedDossiers.map((dossier) => dossier.id);
   if (dossierIds.length === 0) return [];
   return db
     .select({
@@ -256,20 +251,21 @@ export async function listDossierClients(db: Database, dossierIds: readonly stri
     })
     .from(dossierClients)
     .innerJoin(clients, eq(clients.id, dossierClients.clientId))
-    .where(inArray(dossierClients.dossierId, [...dossierIds]))
+    .where(inArray(dossierClients.dossierId, dossierIds))
     .orderBy(asc(clients.name));
 }
 
-export function listProgressSteps(db: Database, dossierId: string) {
+export function listProgressSteps(db: Database, dossier: DossierRef) {
   return db
     .select({ id: progressSteps.id, title: progressSteps.title, doneOn: progressSteps.doneOn })
     .from(progressSteps)
-    .where(eq(progressSteps.dossierId, dossierId))
+    .where(eq(progressSteps.dossierId, dossier.id))
     .orderBy(asc(progressSteps.position));
 }
 
 /** Done and total steps of each of the dossiers (absent: no progress list). */
-export async function countProgress(db: Database, dossierIds: readonly string[]) {
+export async function countProgress(db: Database, scopedDossiers: readonly DossierRef[]) {
+  const dossierIds = scopedDossiers.map((dossier) => dossier.id);
   if (dossierIds.length === 0) return new Map<string, { done: number; total: number }>();
   const rows = await db
     .select({
@@ -278,16 +274,17 @@ export async function countProgress(db: Database, dossierIds: readonly string[])
       done: count(progressSteps.doneOn),
     })
     .from(progressSteps)
-    .where(inArray(progressSteps.dossierId, [...dossierIds]))
+    .where(inArray(progressSteps.dossierId, dossierIds))
     .groupBy(progressSteps.dossierId);
   return new Map(rows.map((row) => [row.dossierId, { done: row.done, total: row.total }]));
 }
 
 export async function replaceProgressSteps(
   db: Database,
-  dossierId: string,
+  dossier: DossierRef,
   steps: ReadonlyArray<{ title: string; doneOn: string | null }>,
 ): Promise<void> {
+  const dossierId = dossier.id;
   await db.delete(progressSteps).where(eq(progressSteps.dossierId, dossierId));
   if (steps.length > 0) {
     await db
@@ -296,21 +293,22 @@ export async function replaceProgressSteps(
   }
 }
 
-export function listOfficeStatuses(db: Database, officeId: string) {
+export function listOfficeStatuses(db: Database, scope: OfficeScope) {
   return db
     .select({ id: dossierStatuses.id, label: dossierStatuses.label })
     .from(dossierStatuses)
-    .where(eq(dossierStatuses.officeId, officeId))
+    .where(ofOffice(scope, dossierStatuses.officeId))
     .orderBy(asc(dossierStatuses.label));
 }
 
 export async function insertOfficeStatus(
   db: Database,
-  values: typeof dossierStatuses.$inferInsert,
+  scope: OfficeScope,
+  values: Omit<typeof dossierStatuses.$inferInsert, "officeId">,
 ) {
   const [row] = await db
     .insert(dossierStatuses)
-    .values(values)
+    .values({ ...values, officeId: scope.officeId })
     .onConflictDoNothing()
     .returning({ id: dossierStatuses.id, label: dossierStatuses.label });
   return row;
@@ -319,34 +317,34 @@ export async function insertOfficeStatus(
 /** Of the ids, those that are clients of the office. */
 export async function filterOfficeClients(
   db: Database,
-  officeId: string,
+  scope: OfficeScope,
   clientIds: readonly string[],
 ): Promise<string[]> {
   if (clientIds.length === 0) return [];
   const rows = await db
     .select({ id: clients.id })
     .from(clients)
-    .where(and(eq(clients.officeId, officeId), inArray(clients.id, [...clientIds])));
+    .where(and(ofOffice(scope, clients.officeId), inArray(clients.id, [...clientIds])));
   return rows.map((row) => row.id);
 }
 
 /** The office's clients (persons and companies) to link to a dossier. */
-export function listOfficeClients(db: Database, officeId: string) {
+export function listOfficeClients(db: Database, scope: OfficeScope) {
   return db
     .select({ id: clients.id, name: clients.name, kind: clients.kind })
     .from(clients)
-    .where(eq(clients.officeId, officeId))
+    .where(ofOffice(scope, clients.officeId))
     .orderBy(asc(clients.name));
 }
 
 /** The office's active staff, who can handle dossiers. */
-export function listOfficeHandlers(db: Database, officeId: string) {
+export function listOfficeHandlers(db: Database, scope: OfficeScope) {
   return db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
     .where(
       and(
-        eq(accounts.officeId, officeId),
+        ofOffice(scope, accounts.officeId),
         eq(accounts.kind, "staff"),
         inArray(accounts.status, ["active", "invited"]),
       ),

@@ -7,21 +7,22 @@ import type {
   ReplaceProgress,
 } from "#src/contracts/dossiers.ts";
 import type { Locale } from "#src/contracts/locale.ts";
+import type { OfficeScope, TenantScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import type { ClientActor, StaffActor } from "../accounts/request-actors.ts";
+import { auditActor, type ClientActor, type StaffActor } from "../accounts/request-actors.ts";
 import { isBuiltInStatus, statusOf, storedStatus } from "./dossier-status.ts";
 import { progressTemplateSteps, progressTemplates } from "./progress-templates.ts";
 import {
   countClientDossiersByStatus,
   countProgress,
   type DossierFilter,
+  type DossierRef,
   type DossierView,
   filterOfficeClients,
-  findClientDossier,
-  findOfficeDossier,
+  findDossier,
   insertDossier,
   insertOfficeStatus,
   isDossierNumberTaken,
@@ -34,9 +35,12 @@ import {
   type OfficeDossierFilter,
   replaceDossierClients,
   replaceProgressSteps,
+  type ScopedDossier,
   searchOfficeDossiers,
   updateDossierRow,
 } from "./repository.ts";
+
+export type { DossierRef, ScopedDossier } from "./repository.ts";
 
 export interface DossiersDeps {
   db: Database;
@@ -51,27 +55,25 @@ export interface DossierFields {
   clientIds: string[];
 }
 
-const staffActor = (staff: StaffActor) => ({ type: "staff" as const, id: staff.account.id });
-
 /** Refuses a status, handler or client that is not the office's own. */
 async function checkReferences(
   db: Database,
-  officeId: string,
+  scope: OfficeScope,
   fields: Partial<DossierFields>,
 ): Promise<void> {
   const wrong = (path: string) =>
     new AppError("unknown_reference", [{ path, code: "unknown", message: `unknown ${path}` }]);
   if (fields.status !== undefined && !isBuiltInStatus(fields.status)) {
-    const statuses = await listOfficeStatuses(db, officeId);
+    const statuses = await listOfficeStatuses(db, scope);
     if (!statuses.some((status) => status.id === fields.status)) throw wrong("status");
   }
   if (fields.handlerId) {
-    const handlers = await listOfficeHandlers(db, officeId);
+    const handlers = await listOfficeHandlers(db, scope);
     if (!handlers.some((handler) => handler.id === fields.handlerId)) throw wrong("handlerId");
   }
   if (fields.clientIds) {
     const unique = [...new Set(fields.clientIds)];
-    const known = await filterOfficeClients(db, officeId, unique);
+    const known = await filterOfficeClients(db, scope, unique);
     if (known.length !== unique.length) throw wrong("clientIds");
   }
 }
@@ -82,10 +84,9 @@ export async function createDossier(
   input: DossierFields & { template?: ProgressTemplateKey | undefined },
 ): Promise<string> {
   return deps.db.transaction(async (tx) => {
-    await checkReferences(tx, staff.officeId, input);
+    await checkReferences(tx, staff.scope, input);
     const now = deps.clock.now();
-    const created = await insertDossier(tx, {
-      officeId: staff.officeId,
+    const created = await insertDossier(tx, staff.scope, {
       number: input.number,
       description: input.description,
       ...storedStatus(input.status),
@@ -94,17 +95,17 @@ export async function createDossier(
       updatedAt: now,
     });
     if (!created) throw new AppError("dossier_number_taken");
-    await replaceDossierClients(tx, created.id, [...new Set(input.clientIds)]);
+    await replaceDossierClients(tx, created, [...new Set(input.clientIds)]);
     if (input.template) {
       const steps = progressTemplateSteps(input.template, staff.account.locale);
       await replaceProgressSteps(
         tx,
-        created.id,
+        created,
         steps.map((title) => ({ title, doneOn: null })),
       );
     }
     await recordAuditEvent(tx, deps.clock, {
-      actor: staffActor(staff),
+      actor: auditActor(staff.account),
       action: "dossier.created",
       subject: { type: "dossier", id: created.id },
       details: { number: input.number, clients: input.clientIds.length },
@@ -120,23 +121,23 @@ export async function updateDossier(
   changes: Partial<DossierFields>,
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    await requireOfficeDossier(tx, staff, dossierId);
-    await checkReferences(tx, staff.officeId, changes);
+    const dossier = await requireDossier(tx, staff.scope, dossierId);
+    await checkReferences(tx, staff.scope, changes);
     if (
       changes.number !== undefined &&
-      (await isDossierNumberTaken(tx, staff.officeId, changes.number, dossierId))
+      (await isDossierNumberTaken(tx, staff.scope, changes.number, dossierId))
     ) {
       throw new AppError("dossier_number_taken");
     }
     const { clientIds, status, ...columns } = changes;
-    await updateDossierRow(tx, dossierId, {
+    await updateDossierRow(tx, dossier, {
       ...columns,
       ...(status === undefined ? {} : storedStatus(status)),
       updatedAt: deps.clock.now(),
     });
-    if (clientIds) await replaceDossierClients(tx, dossierId, [...new Set(clientIds)]);
+    if (clientIds) await replaceDossierClients(tx, dossier, [...new Set(clientIds)]);
     await recordAuditEvent(tx, deps.clock, {
-      actor: staffActor(staff),
+      actor: auditActor(staff.account),
       action: "dossier.updated",
       subject: { type: "dossier", id: dossierId },
       details: { fields: Object.keys(changes) },
@@ -150,24 +151,24 @@ export async function replaceProgress(
   dossierId: string,
   progress: ReplaceProgress,
 ): Promise<Progress> {
-  await deps.db.transaction(async (tx) => {
-    await requireOfficeDossier(tx, staff, dossierId);
-    await replaceProgressSteps(tx, dossierId, progress.steps);
-    await updateDossierRow(tx, dossierId, { updatedAt: deps.clock.now() });
+  const dossier = await deps.db.transaction(async (tx) => {
+    const found = await requireDossier(tx, staff.scope, dossierId);
+    await replaceProgressSteps(tx, found, progress.steps);
+    await updateDossierRow(tx, found, { updatedAt: deps.clock.now() });
+    return found;
   });
-  return progressOf(deps.db, dossierId);
+  return progressOf(deps.db, dossier);
 }
 
 export async function createOfficeStatus(deps: DossiersDeps, staff: StaffActor, label: string) {
   return deps.db.transaction(async (tx) => {
-    const created = await insertOfficeStatus(tx, {
-      officeId: staff.officeId,
+    const created = await insertOfficeStatus(tx, staff.scope, {
       label,
       createdAt: deps.clock.now(),
     });
     if (!created) throw new AppError("conflict");
     await recordAuditEvent(tx, deps.clock, {
-      actor: staffActor(staff),
+      actor: auditActor(staff.account),
       action: "dossier-status.created",
       subject: { type: "dossier-status", id: created.id },
       details: { label },
@@ -176,30 +177,22 @@ export async function createOfficeStatus(deps: DossiersDeps, staff: StaffActor, 
   });
 }
 
-/** The office's dossier, or not found — also for another office's dossier. */
-export async function requireOfficeDossier(
+/**
+ * The dossier when the scope sees it (the office's own, or one shared with the client), or
+ * not found — also when it exists for someone else, so the answer reveals nothing.
+ */
+export async function requireDossier(
   db: Database,
-  staff: StaffActor,
+  scope: TenantScope,
   dossierId: string,
-): Promise<DossierView> {
-  const dossier = await findOfficeDossier(db, staff.officeId, dossierId);
+): Promise<ScopedDossier> {
+  const dossier = await findDossier(db, scope, dossierId);
   if (!dossier) throw new AppError("not_found");
   return dossier;
 }
 
-/** The dossier when it is shared with the client; not found otherwise, whoever's it is. */
-export async function requireClientDossier(
-  db: Database,
-  client: ClientActor,
-  dossierId: string,
-): Promise<DossierView> {
-  const dossier = await findClientDossier(db, client.officeId, client.clientId, dossierId);
-  if (!dossier) throw new AppError("not_found");
-  return dossier;
-}
-
-export async function progressOf(db: Database, dossierId: string): Promise<Progress> {
-  const steps = await listProgressSteps(db, dossierId);
+export async function progressOf(db: Database, dossier: DossierRef): Promise<Progress> {
+  const steps = await listProgressSteps(db, dossier);
   return {
     done: steps.filter((step) => step.doneOn !== null).length,
     total: steps.length,
@@ -209,12 +202,9 @@ export async function progressOf(db: Database, dossierId: string): Promise<Progr
 
 export async function officeDossierListItems(
   db: Database,
-  rows: readonly DossierView[],
+  rows: readonly ScopedDossier[],
 ): Promise<OfficeDossierListItem[]> {
-  const links = await listDossierClients(
-    db,
-    rows.map((row) => row.id),
-  );
+  const links = await listDossierClients(db, rows);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -233,7 +223,7 @@ export async function searchDossiers(
   staff: StaffActor,
   filter: OfficeDossierFilter,
 ) {
-  const { rows, total } = await searchOfficeDossiers(deps.db, staff.officeId, filter);
+  const { rows, total } = await searchOfficeDossiers(deps.db, staff.scope, filter);
   return {
     dossiers: await officeDossierListItems(deps.db, rows),
     total,
@@ -247,9 +237,9 @@ export async function dossierOptions(
   staff: StaffActor,
 ): Promise<DossierOptions> {
   const [statuses, handlers, clients] = await Promise.all([
-    listOfficeStatuses(deps.db, staff.officeId),
-    listOfficeHandlers(deps.db, staff.officeId),
-    listOfficeClients(deps.db, staff.officeId),
+    listOfficeStatuses(deps.db, staff.scope),
+    listOfficeHandlers(deps.db, staff.scope),
+    listOfficeClients(deps.db, staff.scope),
   ]);
   return {
     statuses: [
@@ -268,7 +258,7 @@ export async function dossierOptions(
 
 /** Home's Dossiers tile: in behandeling, and all other statuses together. */
 export async function clientDossierCounts(deps: DossiersDeps, client: ClientActor) {
-  const byStatus = await countClientDossiersByStatus(deps.db, client.officeId, client.clientId);
+  const byStatus = await countClientDossiersByStatus(deps.db, client.scope);
   const inProgress = byStatus
     .filter((row) => row.status === "in-progress")
     .reduce((sum, row) => sum + row.count, 0);
@@ -285,13 +275,10 @@ export async function clientDossierList(
   statuses: { key: string; label: string | null; count: number }[];
 }> {
   const [rows, byStatus] = await Promise.all([
-    listClientDossiers(deps.db, client.officeId, client.clientId, filter),
-    countClientDossiersByStatus(deps.db, client.officeId, client.clientId),
+    listClientDossiers(deps.db, client.scope, filter),
+    countClientDossiersByStatus(deps.db, client.scope),
   ]);
-  const progress = await countProgress(
-    deps.db,
-    rows.map((row) => row.id),
-  );
+  const progress = await countProgress(deps.db, rows);
   return {
     dossiers: rows.map((row) => ({
       id: row.id,

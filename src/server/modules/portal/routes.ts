@@ -27,7 +27,7 @@ import {
   clientDossierCounts,
   clientDossierList,
   progressOf,
-  requireClientDossier,
+  requireDossier,
 } from "../dossiers/service.ts";
 
 const errors = errorResponses(401, 403, 404);
@@ -105,11 +105,11 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     },
     async (request) => {
       const client = requireClient(request);
-      const dossier = await requireClientDossier(db, client, request.params.dossierId);
+      const dossier = await requireDossier(db, client.scope, request.params.dossierId);
       const [progress, tabs, remainingFiles] = await Promise.all([
-        progressOf(db, dossier.id),
+        progressOf(db, dossier),
         documentTabCounts(db, client, dossier.id),
-        remainingSupplies(deps, client, dossier.id),
+        remainingSupplies(deps, client, dossier),
       ]);
       return {
         id: dossier.id,

@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { type ServerOptions, Server as TusServer, type Upload } from "@tus/server";
@@ -11,6 +10,7 @@ import { errorBody } from "#src/server/plugins/error-handler.ts";
 import { type ClientActor, requireClient } from "../accounts/request-actors.ts";
 import { checkSupplyAllowed, supplyDocument } from "../documents/client-documents.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
+import { discardWaitingUpload } from "../documents/receive-upload.ts";
 import { tusStore } from "./expired-uploads.ts";
 
 export const UPLOADS_PATH = "/api/portal/uploads";
@@ -96,11 +96,9 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       const { client, request } = uploadRequest(req);
       const { dossierId, filename } = uploadMetadataSchema.parse(upload.metadata);
       const filePath = path.join(directory, upload.id);
+      const waiting = { filePath, declaredName: filename, companionFiles: [`${filePath}.json`] };
       try {
-        const document = await supplyDocument(deps, client, dossierId, {
-          filePath,
-          declaredName: filename,
-        });
+        const document = await supplyDocument(deps, client, dossierId, waiting);
         return {
           status_code: 200,
           headers: { "content-type": "application/json; charset=utf-8" },
@@ -109,8 +107,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       } catch (error) {
         throw refusal(request, error);
       } finally {
-        // The upload is over either way: a refused file must not wait for the nightly sweep.
-        await Promise.all([rm(filePath, { force: true }), rm(`${filePath}.json`, { force: true })]);
+        await discardWaitingUpload(waiting);
       }
     },
     onResponseError(req, error) {

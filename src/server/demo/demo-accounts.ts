@@ -1,8 +1,12 @@
 import { AppError } from "#src/server/errors.ts";
+import {
+  type AccountRow,
+  insertAccount,
+  insertClient,
+} from "#src/server/modules/accounts/repository.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
-import { type AccountRow, insertAccount, insertClient } from "./repository.ts";
 
 export interface DemoAccount {
   kind: "client" | "staff" | "platform";

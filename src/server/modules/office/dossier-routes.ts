@@ -24,7 +24,7 @@ import {
   officeDossierListItems,
   progressOf,
   replaceProgress,
-  requireOfficeDossier,
+  requireDossier,
   searchDossiers,
   updateDossier,
 } from "../dossiers/service.ts";
@@ -34,11 +34,11 @@ const dossierParams = z.object({ dossierId: z.uuid() });
 
 /** The whole dossier as the office sees it: fields, clients, progress and all documents. */
 async function officeDossier(db: Database, staff: StaffActor, dossierId: string) {
-  const dossier = await requireOfficeDossier(db, staff, dossierId);
+  const dossier = await requireDossier(db, staff.scope, dossierId);
   const [[item], progress, documents] = await Promise.all([
     officeDossierListItems(db, [dossier]),
-    progressOf(db, dossierId),
-    listOfficeDossierDocuments(db, dossierId),
+    progressOf(db, dossier),
+    listOfficeDossierDocuments(db, dossier),
   ]);
   if (!item) throw new Error("a dossier without its list item");
   return { ...item, progress, documents, createdAt: dossier.createdAt.toISOString() };

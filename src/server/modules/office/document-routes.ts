@@ -12,7 +12,7 @@ import {
   publishDocumentFieldsSchema,
 } from "#src/contracts/dossiers.ts";
 import { errorResponses } from "#src/contracts/error.ts";
-import { AppError } from "#src/server/errors.ts";
+import { AppError, validationFailed } from "#src/server/errors.ts";
 import { requireStaff } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { sendDocumentContent } from "../documents/document-content.ts";
@@ -36,14 +36,7 @@ function fieldsOf(part: MultipartFile) {
   );
   const parsed = publishDocumentFieldsSchema.safeParse(values);
   if (!parsed.success) {
-    throw new AppError(
-      "validation_failed",
-      parsed.error.issues.map((issue) => ({
-        path: `body.${issue.path.join(".")}`,
-        code: issue.code,
-        message: issue.message,
-      })),
-    );
+    throw validationFailed("body", parsed.error.issues);
   }
   return parsed.data;
 }

@@ -12,6 +12,7 @@ declare const verifiedAs: unique symbol;
 
 /** An office's view: its own dossiers, clients, staff and certificates. */
 export interface OfficeScope {
+  readonly kind: "office";
   readonly officeId: string;
   readonly [verifiedAs]: "office";
 }
@@ -21,6 +22,7 @@ export interface OfficeScope {
  * extra accounts share one view), at the client's own office.
  */
 export interface ClientScope {
+  readonly kind: "client";
   readonly officeId: string;
   readonly clientId: string;
   readonly [verifiedAs]: "client";
@@ -28,10 +30,21 @@ export interface ClientScope {
 
 /** For an office whose membership was verified: a staff session or an office certificate. */
 export function officeScope(officeId: string): OfficeScope {
-  return { officeId } as OfficeScope;
+  return { kind: "office", officeId } as OfficeScope;
 }
 
 /** For a client whose account was verified: a client session. */
 export function clientScope(officeId: string, clientId: string): ClientScope {
-  return { officeId, clientId } as ClientScope;
+  return { kind: "client", officeId, clientId } as ClientScope;
 }
+
+export type TenantScope = OfficeScope | ClientScope;
+
+declare const foundInScope: unique symbol;
+
+/**
+ * A row that a scoped query found, such as a dossier: proof that the actor may see it. Work on
+ * what belongs to the row (its progress, its documents) takes the row itself, never a bare id,
+ * so it cannot be done on a row nobody looked up in a scope.
+ */
+export type InScope<Row> = Row & { readonly [foundInScope]: true };

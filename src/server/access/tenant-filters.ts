@@ -1,0 +1,36 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { dossierClients } from "#src/server/modules/dossiers/schema.ts";
+import type { InScope, TenantScope } from "./tenant-scope.ts";
+
+/**
+ * The tenant conditions every repository adds to its queries: written here once, for each kind
+ * of scope, so no query states its own version of who may see a row.
+ */
+
+/** Rows of the scope's office (by the row's office column). */
+export function ofOffice(scope: TenantScope, officeId: PgColumn): SQL {
+  return eq(officeId, scope.officeId);
+}
+
+/**
+ * Rows of a dossier that the scope sees (the dossier itself, its documents): for an office,
+ * every dossier of its own; for a client, the dossiers of its office that are shared with it.
+ */
+export function inVisibleDossier(
+  scope: TenantScope,
+  columns: { officeId: PgColumn; dossierId: PgColumn },
+): SQL {
+  const sameOffice = ofOffice(scope, columns.officeId);
+  if (scope.kind === "office") return sameOffice;
+  return and(
+    sameOffice,
+    sql`exists (select 1 from ${dossierClients} where ${dossierClients.dossierId} = ${columns.dossierId}
+          and ${dossierClients.clientId} = ${scope.clientId})`,
+  ) as SQL;
+}
+
+/** Marks what a query with these conditions found as found in its scope (see `InScope`). */
+export function foundIn<Row>(rows: Row[]): InScope<Row>[] {
+  return rows as InScope<Row>[];
+}
