@@ -536,12 +536,17 @@ const SESSION_BY_HASH =
 const ACCOUNT_BY_ID =
   'select "id", "kind", "office_id", "client_id", "role", "is_main_account", "email", "name", "mobile", "locale", "status", "password_hash", "password_changed_at", "two_factor_method", "two_factor_phone", "totp_secret", "totp_last_step", "notify_documents", "notify_questionnaires", "notify_messages", "profile_seen_at", "failed_logins", "locked_until", "created_at" from "accounts" where "accounts"."id" = $1';
 
-/** `listClientDossiers` with one status: $1 client, $2 office, $3 status. */
-const CLIENT_DOSSIERS = `${SELECT_DOSSIERS} inner join "dossier_clients" on "dossier_clients"."dossier_id" = "dossiers"."id" where ("dossier_clients"."client_id" = $1 and "dossiers"."office_id" = $2 and "dossiers"."status" in ($3)) order by "dossiers"."updated_at" desc, "dossiers"."number" asc`;
+/** access/tenant-filters.ts `inVisibleDossier` for a client: $n office, $n+1 client. */
+const sharedWithClient = (table: "dossiers" | "documents", n: number) => {
+  const dossierId = table === "dossiers" ? '"dossiers"."id"' : '"documents"."dossier_id"';
+  return `("${table}"."office_id" = $${n} and exists (select 1 from "dossier_clients" where "dossier_clients"."dossier_id" = ${dossierId}\n          and "dossier_clients"."client_id" = $${n + 1}))`;
+};
 
-/** `countClientDossiersByStatus`: $1 client, $2 office. */
-const CLIENT_STATUS_COUNTS =
-  'select "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label", count(*) from "dossiers" inner join "dossier_clients" on "dossier_clients"."dossier_id" = "dossiers"."id" left join "dossier_statuses" on "dossier_statuses"."id" = "dossiers"."custom_status_id" where ("dossier_clients"."client_id" = $1 and "dossiers"."office_id" = $2) group by "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label"';
+/** `listClientDossiers` with one status: $1 office, $2 client, $3 status. */
+const CLIENT_DOSSIERS = `${SELECT_DOSSIERS} where (${sharedWithClient("dossiers", 1)} and "dossiers"."status" in ($3)) order by "dossiers"."updated_at" desc, "dossiers"."number" asc`;
+
+/** `countClientDossiersByStatus`: $1 office, $2 client. */
+const CLIENT_STATUS_COUNTS = `select "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label", count(*) from "dossiers" left join "dossier_statuses" on "dossier_statuses"."id" = "dossiers"."custom_status_id" where ${sharedWithClient("dossiers", 1)} group by "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label"`;
 
 /** `countProgress`: the dossier ids. */
 const progressCounts = (count: number) =>
@@ -553,7 +558,7 @@ const progressCounts = (count: number) =>
  */
 const unreadCounts = (count: number) => {
   const n = count;
-  return `select "dossier_id", count(*) from "documents" where ("documents"."dossier_id" in (${placeholders(1, n)}) and ("documents"."office_id" = $${n + 1} and exists (select 1 from "dossier_clients" where "dossier_clients"."dossier_id" = "documents"."dossier_id"\n          and "dossier_clients"."client_id" = $${n + 2}) and (("documents"."category" in ($${n + 3}, $${n + 4}) and "documents"."state" = $${n + 5}) or ("documents"."category" = $${n + 6} and "documents"."supplied_by_client_id" = $${n + 7}))) and not exists (select 1 from "document_reads" where "document_reads"."document_id" = "documents"."id"\n        and "document_reads"."account_id" = $${n + 8})) group by "documents"."dossier_id"`;
+  return `select "dossier_id", count(*) from "documents" where ("documents"."dossier_id" in (${placeholders(1, n)}) and (${sharedWithClient("documents", n + 1)} and (("documents"."category" in ($${n + 3}, $${n + 4}) and "documents"."state" = $${n + 5}) or ("documents"."category" = $${n + 6} and "documents"."supplied_by_client_id" = $${n + 7}))) and not exists (select 1 from "document_reads" where "document_reads"."document_id" = "documents"."id"\n        and "document_reads"."account_id" = $${n + 8})) group by "documents"."dossier_id"`;
 };
 
 /** `searchOfficeDossiers`' condition: $1 office, $2–$4 the `%text%` pattern. */
@@ -593,8 +598,8 @@ function bareServer(pool: pg.Pool, who: MeasuredPeople) {
     app.get<{ Querystring: { status?: string } }>("/portal/dossiers", async (request) => {
       const status = request.query.status ?? "in-progress";
       const [listed, counted] = await Promise.all([
-        rows(CLIENT_DOSSIERS, [who.clientId, who.officeId, status]),
-        rows(CLIENT_STATUS_COUNTS, [who.clientId, who.officeId]),
+        rows(CLIENT_DOSSIERS, [who.officeId, who.clientId, status]),
+        rows(CLIENT_STATUS_COUNTS, [who.officeId, who.clientId]),
       ]);
       const ids = listed.map((row) => row[ID] as string);
       const progress = await rows(progressCounts(ids.length), ids);
@@ -744,8 +749,8 @@ async function listen(app: {
 async function explain(pool: pg.Pool, who: MeasuredPeople) {
   const pattern = `%${who.searchText}%`;
   const queries: Array<[string, string, unknown[]]> = [
-    ["client dossier list", CLIENT_DOSSIERS, [who.clientId, who.officeId, "in-progress"]],
-    ["client status counts", CLIENT_STATUS_COUNTS, [who.clientId, who.officeId]],
+    ["client dossier list", CLIENT_DOSSIERS, [who.officeId, who.clientId, "in-progress"]],
+    ["client status counts", CLIENT_STATUS_COUNTS, [who.officeId, who.clientId]],
     ["staff search rows", SEARCH_ROWS, [who.officeId, pattern, pattern, pattern, 25]],
     ["staff search total", SEARCH_COUNT, [who.officeId, pattern, pattern, pattern]],
   ];
