@@ -10,7 +10,7 @@ import { loadConfig } from "#src/server/config.ts";
 import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
 import { issueCertificate } from "#src/server/modules/certificates/issue-certificate.ts";
 import { answerOcspRequest } from "#src/server/modules/certificates/ocsp-responder.ts";
-import type { CaMaterial } from "#src/server/modules/certificates/pki/certificate-authority.ts";
+import type { CaMaterial } from "#src/server/modules/certificates/pki/ca-material.ts";
 import { buildCrl, type RevokedEntry } from "#src/server/modules/certificates/pki/crl.ts";
 import {
   exportPrivateKey,

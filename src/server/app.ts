@@ -7,18 +7,18 @@ import { accountsDeps } from "./modules/accounts/deps.ts";
 import { meRoutes } from "./modules/accounts/me-routes.ts";
 import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts";
 import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
-import { documentRoutes } from "./modules/back-office/document-routes.ts";
-import { dossierRoutes } from "./modules/back-office/dossier-routes.ts";
-import { bounceRoutes } from "./modules/bounces/routes.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
-import { servicedeskRoutes } from "./modules/certificates/servicedesk-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
 import { devToolsRoutes } from "./modules/dev-tools/routes.ts";
 import { documentsDeps } from "./modules/documents/deps.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { mailBounceRoutes } from "./modules/mail-bounces/routes.ts";
+import { documentRoutes } from "./modules/office/document-routes.ts";
+import { dossierRoutes } from "./modules/office/dossier-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
+import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
 import { answerUnknownPaths, registerCommonSetup } from "./plugins/common-setup.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerWebPages } from "./plugins/web-pages.ts";
@@ -72,10 +72,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(pkiRoutes, { deps: certificates });
   await app.register(servicedeskRoutes, { deps: certificates });
   if (config.bounceWebhookToken) {
-    await app.register(bounceRoutes, {
-      db: database.db,
-      clock: deps.clock,
-      mailer: deps.mailer,
+    await app.register(mailBounceRoutes, {
+      deps: { db: database.db, clock: deps.clock, mailer: deps.mailer },
       token: config.bounceWebhookToken,
     });
   }

@@ -2,8 +2,8 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { createLogger } from "./logger.ts";
-import { listenerTls } from "./modules/certificates/mtls/listener-tls.ts";
-import { buildMtlsApp } from "./modules/certificates/mtls/mtls-app.ts";
+import { listenerTls } from "./modules/certificates/listener-tls.ts";
+import { buildMtlsApp } from "./mtls-app.ts";
 import { createServices } from "./services.ts";
 
 /** How long in-flight requests and jobs get to finish when the process is asked to stop. */

@@ -1,8 +1,8 @@
 // For tests only: a root, an issuing CA and an office certificate, as the tests of this folder
 // share them.
 import type { webcrypto } from "node:crypto";
+import type { CaMaterial } from "#src/server/modules/certificates/pki/ca-material.ts";
 import {
-  type CaMaterial,
   createIssuingCa,
   createRootCa,
 } from "#src/server/modules/certificates/pki/certificate-authority.ts";

@@ -1,8 +1,9 @@
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { sendError } from "../error-answers.ts";
 import { AppError } from "../errors.ts";
-import { registerErrorHandler, sendError } from "./error-handler.ts";
+import { registerErrorHandler } from "./error-handler.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { wantsPage } from "./web-pages.ts";
 

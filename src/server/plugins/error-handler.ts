@@ -1,30 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { ErrorResponse } from "#src/contracts/error.ts";
-import { AppError, type ErrorCode, errorMessage, validationFailed } from "../errors.ts";
-import { requestLocale } from "./locale.ts";
-
-/** The body of an error answer, with the message in the request's language. */
-export function errorBody(request: FastifyRequest, error: AppError): ErrorResponse {
-  return {
-    error: {
-      code: error.code,
-      message: errorMessage(error.code, requestLocale(request)),
-      details: error.details,
-      requestId: request.id,
-    },
-  };
-}
-
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (error.retryAfterSeconds !== undefined) {
-    reply.header("retry-after", String(error.retryAfterSeconds));
-  }
-  return reply
-    .status(error.status)
-    .type("application/json; charset=utf-8")
-    .send(errorBody(request, error));
-}
+import { sendError } from "../error-answers.ts";
+import { AppError, type ErrorCode, validationFailed } from "../errors.ts";
 
 /** Fastify's own errors (body parsing, limits) that say something about the request. */
 const fastifyErrorCodes: Record<string, ErrorCode> = {

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sendError } from "../error-answers.ts";
 import { AppError } from "../errors.ts";
-import { sendError } from "./error-handler.ts";
 
 /** Each web app (a Vite entry) and the paths it owns; its router handles what lies below. */
 const webApps = [

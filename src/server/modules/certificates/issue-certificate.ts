@@ -1,4 +1,5 @@
 import type { RequestConfirmation } from "#src/contracts/certificates.ts";
+import type { Office } from "#src/contracts/offices.ts";
 import { AppError } from "#src/server/errors.ts";
 import {
   type AuditEvent,
@@ -6,7 +7,6 @@ import {
 } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
-import type { OfficeRow } from "../offices/repository.ts";
 import { pkiUrls } from "./authority.ts";
 import { certificateMail, requestConfirmationMail } from "./certificate-mails.ts";
 import type { CertificatesDeps } from "./deps.ts";
@@ -28,7 +28,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export const REPLACEMENT_PERIOD_MS = 14 * DAY_MS;
 
 export interface IssueRequest {
-  office: OfficeRow;
+  office: Office;
   /** Where the PKCS#12 goes: the registered address or another one on the office's domain. */
   sentTo: string;
   /** Send the password by SMS to this number as well. */
@@ -39,6 +39,14 @@ export interface IssueRequest {
   actor: AuditEvent["actor"];
   /** The servicedesk's reissue (lost password): the old certificate is revoked 14 days on. */
   revokePrevious?: boolean;
+}
+
+/** What the office (A4) or the servicedesk (A8) chooses for a new certificate. */
+export interface CertificateChoices {
+  /** The mailbox on the office's own domain that gets the PKCS#12. */
+  emailLocalPart: string;
+  mobile?: string | undefined;
+  legacyPkcs12?: boolean;
 }
 
 export interface IssuedCertificate {
@@ -52,7 +60,7 @@ export interface IssuedCertificate {
 }
 
 /** The confirmation screen's data (A7), the password included: shown this once. */
-export function toConfirmation(office: OfficeRow, issued: IssuedCertificate): RequestConfirmation {
+export function toConfirmation(office: Office, issued: IssuedCertificate): RequestConfirmation {
   return {
     requestedAt: issued.certificate.createdAt.toISOString(),
     officeName: office.name,
@@ -78,12 +86,12 @@ export function normaliseMobile(mobile: string | undefined): string | null {
 }
 
 /** The address on the office's own mail domain: the domain cannot be chosen (A4, A10). */
-export function addressOnOfficeDomain(office: OfficeRow, localPart: string): string {
+export function addressOnOfficeDomain(office: Office, localPart: string): string {
   const domain = office.email.split("@")[1] ?? "";
   return `${localPart.trim().toLowerCase()}@${domain}`;
 }
 
-function fileNameFor(office: OfficeRow, issuedAt: Date): string {
+function fileNameFor(office: Office, issuedAt: Date): string {
   const slug = office.name
     .normalize("NFKD")
     .replace(/[^\w\s-]/g, "")

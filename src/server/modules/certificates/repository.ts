@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { ofOffice } from "#src/server/access/tenant-filters.ts";
+import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { mails } from "#src/server/platform/mail/schema.ts";
 import { offices } from "../offices/schema.ts";
@@ -105,7 +107,8 @@ export async function findCertificate(db: Database, id: string) {
   return row;
 }
 
-export function listOfficeCertificates(db: Database, officeId: string) {
+/** The office's certificates, newest first: for the servicedesk (platform staff only). */
+export function unscopedListOfficeCertificates(db: Database, officeId: string) {
   return db
     .select()
     .from(officeCertificates)
@@ -225,14 +228,27 @@ export function searchOffices(db: Database, text: string | undefined) {
     .limit(100);
 }
 
-export async function findOpenDemand(db: Database, officeId: string) {
+async function newestOpenDemand(db: Database, ofTheOffice: SQL) {
   const [row] = await db
     .select()
     .from(reissueDemands)
-    .where(and(eq(reissueDemands.officeId, officeId), isNull(reissueDemands.metAt)))
+    .where(and(ofTheOffice, isNull(reissueDemands.metAt)))
     .orderBy(desc(reissueDemands.demandedAt))
     .limit(1);
   return row;
+}
+
+/** The office's newest unmet reissue demand, in the office's own view. */
+export function findOpenDemand(db: Database, scope: OfficeScope) {
+  return newestOpenDemand(db, ofOffice(scope, reissueDemands.officeId));
+}
+
+/**
+ * The same for any office: the servicedesk's, whose routes admit platform staff only
+ * (`requirePlatformStaff`).
+ */
+export function unscopedFindOpenDemand(db: Database, officeId: string) {
+  return newestOpenDemand(db, eq(reissueDemands.officeId, officeId));
 }
 
 export async function insertDemand(db: Database, values: typeof reissueDemands.$inferInsert) {
@@ -246,16 +262,25 @@ export async function meetDemands(db: Database, officeId: string, now: Date): Pr
     .where(and(eq(reissueDemands.officeId, officeId), isNull(reissueDemands.metAt)));
 }
 
-export async function insertRequest(db: Database, values: typeof certificateRequests.$inferInsert) {
-  await db.insert(certificateRequests).values(values);
+export async function insertRequest(
+  db: Database,
+  scope: OfficeScope,
+  values: Omit<typeof certificateRequests.$inferInsert, "officeId">,
+) {
+  await db.insert(certificateRequests).values({ ...values, officeId: scope.officeId });
 }
 
-/** Locks the request row so that two submits of one form take turns. */
-export async function lockRequest(db: Database, tokenHash: string) {
+/** Locks the office's request row so that two submits of one form take turns. */
+export async function lockRequest(db: Database, scope: OfficeScope, tokenHash: string) {
   const [row] = await db
     .select()
     .from(certificateRequests)
-    .where(eq(certificateRequests.tokenHash, tokenHash))
+    .where(
+      and(
+        eq(certificateRequests.tokenHash, tokenHash),
+        ofOffice(scope, certificateRequests.officeId),
+      ),
+    )
     .for("update");
   return row;
 }
@@ -264,8 +289,11 @@ export async function completeRequest(db: Database, id: string, certificateId: s
   await db.update(certificateRequests).set({ certificateId }).where(eq(certificateRequests.id, id));
 }
 
-/** Mails a receiving server refused for good, to an address on one of the offices' domains. */
-export function listBouncedMails(db: Database, officeId?: string) {
+/**
+ * Mails a receiving server refused for good, to an address on one of the offices' domains (or
+ * on this office's): for the servicedesk (platform staff only).
+ */
+export function unscopedListBouncedMails(db: Database, officeId?: string) {
   return db
     .select({
       to: mails.toAddress,

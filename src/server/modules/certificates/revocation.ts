@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import type { CertificateSummary } from "#src/contracts/certificates.ts";
+import { AppError } from "#src/server/errors.ts";
 import {
   type AuditEvent,
   recordAuditEvent,
@@ -8,10 +10,12 @@ import type { Database } from "#src/server/platform/db/database.ts";
 import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
 import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import type { LoadedAuthority } from "./authority.ts";
+import { toCertificateSummary } from "./certificate-state.ts";
 import type { CertificatesDeps } from "./deps.ts";
 import { buildCrl } from "./pki/crl.ts";
 import {
   type CertificateRow,
+  findCertificate,
   findRevocationList,
   listDueRevocations,
   listRevoked,
@@ -88,6 +92,23 @@ export async function revokeCertificate(
     await publishCrl(deps, tx, issuing);
     return revoked;
   });
+}
+
+/**
+ * The servicedesk's revocation (e.g. key compromise): at once, and answered with the
+ * certificate as it is now, also when it was revoked already; 404 for a certificate unknown.
+ */
+export async function revokeOnRequest(
+  deps: CertificatesDeps,
+  certificateId: string,
+  reason: RevocationReason,
+  actor: AuditEvent["actor"],
+): Promise<CertificateSummary> {
+  const existing = await findCertificate(deps.db, certificateId);
+  if (!existing) throw new AppError("not_found");
+  await revokeCertificate(deps, existing.id, reason, actor);
+  const current = await findCertificate(deps.db, existing.id);
+  return toCertificateSummary(current ?? existing, deps.clock.now());
 }
 
 const revocationRoundJob = defineJobType({

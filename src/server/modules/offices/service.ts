@@ -7,6 +7,7 @@ import {
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import {
+  findOfficeByEmailDomain,
   findOfficeById,
   insertOffice,
   listOffices,
@@ -47,10 +48,26 @@ export async function createOffice(
   });
 }
 
-export async function getOffice(db: Database, id: string): Promise<Office> {
+/** The office with this id, if there is one. */
+export async function findOffice(db: Database, id: string): Promise<Office | undefined> {
   const row = await findOfficeById(db, id);
-  if (!row) throw new AppError("not_found");
-  return toOffice(row);
+  return row && toOffice(row);
+}
+
+/** The office with this id, or 404. */
+export async function getOffice(db: Database, id: string): Promise<Office> {
+  const office = await findOffice(db, id);
+  if (!office) throw new AppError("not_found");
+  return office;
+}
+
+/** The office whose registered address is on this mail domain, if any. */
+export async function findOfficeByMailDomain(
+  db: Database,
+  domain: string,
+): Promise<Office | undefined> {
+  const row = await findOfficeByEmailDomain(db, domain);
+  return row && toOffice(row);
 }
 
 export async function allOffices(db: Database): Promise<Office[]> {

@@ -4,9 +4,9 @@ import { type ServerOptions, Server as TusServer, type Upload } from "@tus/serve
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorBody } from "#src/server/error-answers.ts";
 import { AppError, type ErrorCode } from "#src/server/errors.ts";
 import { newToken } from "#src/server/platform/security/random-secrets.ts";
-import { errorBody } from "#src/server/plugins/error-handler.ts";
 import { type ClientActor, requireClient } from "../accounts/request-actors.ts";
 import { checkSupplyAllowed, supplyDocument } from "../documents/client-documents.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";

@@ -1,16 +1,9 @@
-import type { webcrypto } from "node:crypto";
+import type { CaMaterial } from "./ca-material.ts";
 import { generateKeyPair, type KeyAlgorithm, signingAlgorithm } from "./keys.ts";
 import { distinguishedName } from "./names.ts";
 import { newSerialNumber } from "./serial-numbers.ts";
 import { assertValidity, signCertificate } from "./sign-certificate.ts";
 import { x509 } from "./x509.ts";
-
-/** A CA's certificate with the private key it signs with. */
-export interface CaMaterial {
-  certificate: x509.X509Certificate;
-  privateKey: webcrypto.CryptoKey;
-  algorithm: KeyAlgorithm;
-}
 
 /** What a CA certificate is made from; the key pair is generated. */
 export interface CaOptions {

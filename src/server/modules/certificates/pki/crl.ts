@@ -1,4 +1,4 @@
-import type { CaMaterial } from "./certificate-authority.ts";
+import type { CaMaterial } from "./ca-material.ts";
 import {
   enumerated,
   explicit,

@@ -1,5 +1,5 @@
 import type { webcrypto } from "node:crypto";
-import type { CaMaterial } from "./certificate-authority.ts";
+import type { CaMaterial } from "./ca-material.ts";
 import { distinguishedName } from "./names.ts";
 import { signCertificate } from "./sign-certificate.ts";
 import { x509 } from "./x509.ts";

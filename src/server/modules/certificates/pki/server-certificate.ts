@@ -1,6 +1,6 @@
 import type { webcrypto } from "node:crypto";
 import { isIP } from "node:net";
-import type { CaMaterial } from "./certificate-authority.ts";
+import type { CaMaterial } from "./ca-material.ts";
 import { signCertificate } from "./sign-certificate.ts";
 import { x509 } from "./x509.ts";
 

@@ -1,5 +1,5 @@
 import type { webcrypto } from "node:crypto";
-import type { CaMaterial } from "./certificate-authority.ts";
+import type { CaMaterial } from "./ca-material.ts";
 import { authorityKeyIdentifier } from "./key-identifiers.ts";
 import { signingAlgorithm } from "./keys.ts";
 import { x509 } from "./x509.ts";

@@ -1,4 +1,4 @@
-import type { CaMaterial } from "./certificate-authority.ts";
+import type { CaMaterial } from "./ca-material.ts";
 import { algorithmIdentifier, bitString, integer, nullValue, sequence } from "./der.ts";
 import { type KeyAlgorithm, signingAlgorithm } from "./keys.ts";
 

@@ -1,12 +1,13 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getOffice } from "#src/server/modules/offices/service.ts";
 import { mailAttachments } from "#src/server/platform/mail/schema.ts";
 import { createTestOffice } from "#test/support/accounts.ts";
+import { deliveryStatusNotification } from "#test/support/mail-bounces.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
-import { findOfficeById } from "../offices/repository.ts";
 import { certificatesDeps } from "./deps.ts";
 import { addressOnOfficeDomain, issueCertificate } from "./issue-certificate.ts";
-import { listBouncedMails } from "./repository.ts";
+import { unscopedListBouncedMails } from "./repository.ts";
 
 /** A relay that knows no mailbox "niemand@…": like a real one, it refuses it with 550. */
 async function startRelay() {
@@ -45,37 +46,6 @@ async function startRelay() {
 
 const TOKEN = "bounce-token-of-the-mail-server-0123456789";
 
-/** A bounce as a receiving server sends it back later (RFC 3464), about one of our mails. */
-function deliveryStatusNotification(messageId: string, recipient: string, action: string) {
-  return [
-    "From: MAILER-DAEMON@mx.example.nl",
-    "Subject: Undelivered Mail Returned to Sender",
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-    "",
-    "--b",
-    "Content-Type: text/plain",
-    "",
-    "Your message could not be delivered.",
-    "--b",
-    "Content-Type: message/delivery-status",
-    "",
-    "Reporting-MTA: dns; mx.example.nl",
-    "",
-    `Final-Recipient: rfc822; ${recipient}`,
-    `Action: ${action}`,
-    "Status: 5.1.1",
-    "Diagnostic-Code: smtp; 550 5.1.1 <ict@…>: Recipient address rejected:",
-    " User unknown in virtual mailbox table",
-    "--b",
-    "Content-Type: text/rfc822-headers",
-    "",
-    `Message-ID: ${messageId}`,
-    "Subject: Certificaat voor inloggen op KNB PEC applicaties",
-    "--b--",
-    "",
-  ].join("\r\n");
-}
-
 describe("a certificate mail to an address that does not exist (A9)", () => {
   let relay: Awaited<ReturnType<typeof startRelay>>;
   let subject: TestApp;
@@ -96,8 +66,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
   async function issueTo(officeId: string, mailbox: string): Promise<string> {
     const deps = certificatesDeps(subject.services);
     await deps.authorities.get();
-    const office = await findOfficeById(deps.db, officeId);
-    if (!office) throw new Error("no office");
+    const office = await getOffice(deps.db, officeId);
     const sentTo = addressOnOfficeDomain(office, mailbox);
     await deps.db.transaction((tx) =>
       issueCertificate(deps, tx, {
@@ -123,7 +92,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     // The confirmation to the registered address did arrive.
     expect(relay.delivered.some((mail) => mail.to.includes(office.email))).toBe(true);
 
-    const bounces = await listBouncedMails(deps.db);
+    const bounces = await unscopedListBouncedMails(deps.db);
     expect(bounces).toEqual([
       expect.objectContaining({
         officeName: "Notariskantoor Smit & Zn",
@@ -169,7 +138,7 @@ describe("a certificate mail to an address that does not exist (A9)", () => {
     await subject.services.jobs.runDueJobs();
     const notices = relay.delivered.filter((mail) => mail.to.includes("servicedesk@knb.nl"));
     expect(notices.at(-1)?.raw).toContain("Notariaat Later");
-    const bounces = await listBouncedMails(deps.db);
+    const bounces = await unscopedListBouncedMails(deps.db);
     expect(bounces.find((bounce) => bounce.to === sentTo)?.reason).toContain("User unknown");
   });
 });

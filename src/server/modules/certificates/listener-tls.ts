@@ -1,11 +1,18 @@
 import { readFile } from "node:fs/promises";
 import type { Config } from "#src/server/config.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
-import type { AuthorityStore } from "../authority.ts";
-import { exportPrivateKey, generateKeyPair } from "../pki/keys.ts";
-import { newSerialNumber } from "../pki/serial-numbers.ts";
-import { issueServerCertificate } from "../pki/server-certificate.ts";
-import type { ListenerTls } from "./mtls-app.ts";
+import type { AuthorityStore } from "./authority.ts";
+import { exportPrivateKey, generateKeyPair } from "./pki/keys.ts";
+import { newSerialNumber } from "./pki/serial-numbers.ts";
+import { issueServerCertificate } from "./pki/server-certificate.ts";
+
+/** What the mTLS listener's HTTPS server is set up with. */
+export interface ListenerTls {
+  key: string;
+  cert: string;
+  /** The CA certificates offered to browsers as acceptable issuers of a client certificate. */
+  ca: string[];
+}
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -2,37 +2,36 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sessionStateSchema } from "#src/contracts/accounts.ts";
+import { sendError } from "#src/server/error-answers.ts";
 import { AppError } from "#src/server/errors.ts";
 import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
 import { csrfTokenFor, sessionPlugin } from "#src/server/modules/accounts/session-plugin.ts";
+import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
+import type { ListenerTls } from "#src/server/modules/certificates/listener-tls.ts";
+import { checkClientCertificate } from "#src/server/modules/selfservice/check-client-certificate.ts";
+import { explanationPage } from "#src/server/modules/selfservice/explanation-page.ts";
+import { presentedCertificateDer } from "#src/server/modules/selfservice/presented-certificate.ts";
+import { selfServiceRoutes } from "#src/server/modules/selfservice/routes.ts";
 import { answerUnknownPaths, registerCommonSetup } from "#src/server/plugins/common-setup.ts";
-import { sendError } from "#src/server/plugins/error-handler.ts";
-import { requestLocale } from "#src/server/plugins/locale.ts";
 import { registerWebPages } from "#src/server/plugins/web-pages.ts";
+import { requestLocale } from "#src/server/request-locale.ts";
 import type { Services } from "#src/server/services.ts";
-import { certificatesDeps } from "../deps.ts";
-import { selfServiceRoutes } from "../selfservice-routes.ts";
-import { checkClientCertificate } from "./check-client-certificate.ts";
-import { explanationPage } from "./explanation-page.ts";
-import { presentedCertificateDer } from "./presented-certificate.ts";
 
-export interface ListenerTls {
-  key: string;
-  cert: string;
-  /** The CA certificates offered to browsers as acceptable issuers of a client certificate. */
-  ca: string[];
-}
+type MtlsAppDependencies = Pick<
+  Services,
+  "config" | "database" | "logger" | "clock" | "mailer" | "sms" | "secrets" | "authorities"
+>;
 
 /**
- * The mTLS listener (A3, A12): asks every browser for a client certificate, lets the TLS
- * handshake succeed whatever it gets, and then decides itself — a valid office certificate
- * reaches the self-service and the chain applications; anything else gets a page (or, for the
- * API, an error) that says what is wrong and what to do.
+ * The mTLS listener (A3, A12), built beside `app.ts`: asks every browser for a client
+ * certificate, lets the TLS handshake succeed whatever it gets, and then decides itself — a
+ * valid office certificate reaches the self-service and the chain applications; anything else
+ * gets a page (or, for the API, an error) that says what is wrong and what to do.
  */
-export async function buildMtlsApp(services: Services, tls: ListenerTls) {
-  const { config } = services;
+export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) {
+  const { config } = deps;
   const app = Fastify({
-    loggerInstance: services.logger.child({ listener: "mtls" }) as FastifyBaseLogger,
+    loggerInstance: deps.logger.child({ listener: "mtls" }) as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     // Behind the configured proxies the client's address comes from X-Forwarded-For, so the
@@ -41,14 +40,17 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
     https: { ...tls, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
   await registerCommonSetup(app, { https: true });
-  await app.register(sessionPlugin, { db: services.database.db, clock: services.clock });
+  await app.register(sessionPlugin, { db: deps.database.db, clock: deps.clock });
 
-  const deps = certificatesDeps(services);
-  app.decorateRequest("officeCertificate", undefined);
+  const certificates = certificatesDeps(deps);
+  app.decorateRequest("officeActor", undefined);
   app.addHook("onRequest", async (request, reply) => {
-    const check = await checkClientCertificate(deps, presentedCertificateDer(request, config.mtls));
+    const check = await checkClientCertificate(
+      certificates,
+      presentedCertificateDer(request, config.mtls),
+    );
     if (check.kind === "valid") {
-      request.officeCertificate = check;
+      request.officeActor = check.actor;
       return;
     }
     request.log.info({ code: check.code }, "client certificate refused");
@@ -65,7 +67,7 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
     { schema: { hide: true, response: { 200: sessionStateSchema } } },
     async (request, reply) => ({ csrfToken: csrfTokenFor(request, reply) }),
   );
-  await app.register(selfServiceRoutes, { deps, accounts: accountsDeps(services) });
+  await app.register(selfServiceRoutes, { deps: certificates, accounts: accountsDeps(deps) });
   // The chain applications' page (A12) is the self-service app's start.
   app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/selfservice"));
   const pages = await registerWebPages(app, {
@@ -76,5 +78,3 @@ export async function buildMtlsApp(services: Services, tls: ListenerTls) {
   answerUnknownPaths(app, pages);
   return app;
 }
-
-export type MtlsApp = Awaited<ReturnType<typeof buildMtlsApp>>;

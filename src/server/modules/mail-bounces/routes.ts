@@ -2,12 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "#src/contracts/error.ts";
 import { AppError } from "#src/server/errors.ts";
-import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
-import type { Clock } from "#src/server/platform/clock.ts";
-import type { Database } from "#src/server/platform/db/database.ts";
-import { readDeliveryFailure } from "#src/server/platform/mail/delivery-status.ts";
-import type { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { safeEqual } from "#src/server/platform/security/random-secrets.ts";
+import { type MailBouncesDeps, recordMailBounce } from "./record-bounce.ts";
 
 const BOUNCE_LIMIT = 1024 * 1024;
 
@@ -18,12 +14,10 @@ const BOUNCE_LIMIT = 1024 * 1024;
  * e.g. `curl -H "authorization: Bearer …" --data-binary @- …/webhooks/mail-bounces`. The bounced
  * mail is marked failed, and the servicedesk hears of it.
  */
-export const bounceRoutes: FastifyPluginAsyncZod<{
-  db: Database;
-  clock: Clock;
-  mailer: Mailer;
+export const mailBounceRoutes: FastifyPluginAsyncZod<{
+  deps: MailBouncesDeps;
   token: string;
-}> = async (app, { db, clock, mailer, token }) => {
+}> = async (app, { deps, token }) => {
   for (const type of ["message/rfc822", "multipart/report", "text/plain"]) {
     app.addContentTypeParser(
       type,
@@ -46,24 +40,8 @@ export const bounceRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (!sent || !safeEqual(sent, token)) throw new AppError("unauthenticated");
-      const failure = readDeliveryFailure(String(request.body ?? ""), mailer.messageIdDomain);
-      const recorded =
-        failure !== undefined &&
-        (await mailer.recordBounce(db, {
-          mailId: failure.mailId,
-          reason: failure.diagnostic,
-          recipient: failure.recipient,
-        }));
-      if (failure && recorded) {
-        await recordAuditEvent(db, clock, {
-          actor: { type: "system" },
-          action: "mail.bounced",
-          subject: { type: "mail", id: failure.mailId },
-          ip: request.ip,
-          details: { recipient: failure.recipient, diagnostic: failure.diagnostic },
-        });
-      }
-      return reply.status(202).send({ status: recorded ? "recorded" : "ignored" });
+      const status = await recordMailBounce(deps, String(request.body ?? ""), request.ip);
+      return reply.status(202).send({ status });
     },
   );
 };

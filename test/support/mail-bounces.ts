@@ -1,0 +1,30 @@
+/** A bounce as a receiving server sends it back later (RFC 3464), about one of our mails. */
+export function deliveryStatusNotification(messageId: string, recipient: string, action: string) {
+  return [
+    "From: MAILER-DAEMON@mx.example.nl",
+    "Subject: Undelivered Mail Returned to Sender",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    "",
+    "--b",
+    "Content-Type: text/plain",
+    "",
+    "Your message could not be delivered.",
+    "--b",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.example.nl",
+    "",
+    `Final-Recipient: rfc822; ${recipient}`,
+    `Action: ${action}`,
+    "Status: 5.1.1",
+    "Diagnostic-Code: smtp; 550 5.1.1 <ict@…>: Recipient address rejected:",
+    " User unknown in virtual mailbox table",
+    "--b",
+    "Content-Type: text/rfc822-headers",
+    "",
+    `Message-ID: ${messageId}`,
+    "Subject: Certificaat voor inloggen op KNB PEC applicaties",
+    "--b--",
+    "",
+  ].join("\r\n");
+}
