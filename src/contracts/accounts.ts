@@ -32,6 +32,9 @@ export const loginSchema = z.object({
   email: emailAddressSchema,
   password: passwordSchema,
 });
+/** The answer to a request that mails or texts something later, e.g. a link or a code. */
+export const acceptedSchema = z.object({ status: z.literal("accepted") });
+
 export const secondFactorSchema = z.object({
   method: z.enum(["sms", "totp", "recovery"]),
   code: z.string().trim().min(4).max(32),
@@ -91,6 +94,9 @@ export const inviteStaffSchema = z.object({
 });
 export type InviteStaff = z.infer<typeof inviteStaffSchema>;
 
+/** An office admin changes a staff member's role, or deactivates the account. */
+export const updateStaffSchema = z.object({ role: staffRoleSchema, active: z.boolean() }).partial();
+
 export const invitationStateSchema = z.enum(["pending", "expired", "accepted", "revoked"]);
 
 export const accountListItemSchema = z.object({
@@ -141,6 +147,8 @@ export const sessionListSchema = z.object({
 });
 
 export const mobileNumberInputSchema = z.object({ mobile: z.string().trim().min(6).max(32) });
+/** The number the setup code went to, as the page shows it. */
+export const smsCodeSentSchema = z.object({ phone: z.string() });
 export const codeInputSchema = z.object({ code: z.string().trim().min(4).max(32) });
 export const passwordConfirmationSchema = z.object({ password: passwordSchema });
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });

@@ -1,4 +1,6 @@
 import { useEffect, useState } from "react";
+import { devApi } from "#src/contracts/api/dev.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 
 /**
  * Whether this Poort keeps a local outbox: only in the embedded mode, where no real mail or
@@ -9,7 +11,7 @@ export function useDevOutboxAvailable(): boolean {
   const [available, setAvailable] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
-    fetch("/dev/outbox/sms", { method: "HEAD", signal: controller.signal }).then(
+    fetch(pathOf(devApi.outboxSms), { method: "HEAD", signal: controller.signal }).then(
       (response) => setAvailable(response.ok),
       () => setAvailable(false),
     );

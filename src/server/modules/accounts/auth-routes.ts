@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  acceptedSchema,
   linkStateSchema,
   linkTokenSchema,
   loginOutcomeSchema,
@@ -34,7 +35,6 @@ import {
 } from "./session-plugin.ts";
 import { endSessionNow, idleExpiry } from "./sessions.ts";
 
-const accepted = z.object({ status: z.literal("accepted") });
 const errors = errorResponses(400, 401, 410, 429);
 
 /** Link pages, login and its second step, logout: everything before and around a session. */
@@ -94,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         tags: ["session"],
         summary: "Activation step 2: the invited e-mail address; mail 2 follows when it matches",
         body: startActivationSchema,
-        response: { 202: accepted, ...errors },
+        response: { 202: acceptedSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -116,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         tags: ["session"],
         summary: "Forgotten password: a link by mail, if the address has an account",
         body: requestPasswordResetSchema,
-        response: { 202: accepted, ...errors },
+        response: { 202: acceptedSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -211,7 +211,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
       schema: {
         tags: ["session"],
         summary: "Send a new SMS code for the second step",
-        response: { 202: accepted, ...errors },
+        response: { 202: acceptedSchema, ...errors },
       },
     },
     async (request, reply) => {

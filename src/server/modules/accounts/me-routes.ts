@@ -10,6 +10,7 @@ import {
   profileSchema,
   recoveryCodesSchema,
   sessionListSchema,
+  smsCodeSentSchema,
   totpSetupSchema,
   updateProfileSchema,
 } from "#src/contracts/accounts.ts";
@@ -94,7 +95,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
         tags,
         summary: "2-step verification by SMS: send a code to this number",
         body: mobileNumberInputSchema,
-        response: { 202: z.object({ phone: z.string() }), ...errors },
+        response: { 202: smsCodeSentSchema, ...errors },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import {
   accountListSchema,
   inviteClientSchema,
   inviteStaffSchema,
-  staffRoleSchema,
+  updateStaffSchema,
 } from "#src/contracts/accounts.ts";
 import { errorResponses } from "#src/contracts/error.ts";
 import { AppError } from "#src/server/errors.ts";
@@ -142,7 +142,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
         tags,
         summary: "Change a colleague's role, or deactivate them (admins)",
         params: accountParams,
-        body: z.object({ role: staffRoleSchema, active: z.boolean() }).partial(),
+        body: updateStaffSchema,
         response: { 204: z.null(), ...errors },
       },
     },

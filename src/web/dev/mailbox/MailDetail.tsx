@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { devApi } from "#src/contracts/api/dev.ts";
 import type { OutboxMail } from "#src/contracts/dev-outbox.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -52,7 +54,7 @@ export function MailDetail({ mail }: { mail: OutboxMail }) {
       {view === "html" ? (
         <iframe
           className="poort-mail-frame"
-          src={`/dev/outbox/mail/${encodeURIComponent(mail.id)}/html`}
+          src={pathOf(devApi.outboxMailHtml, { params: { mailId: mail.id } })}
           sandbox=""
           title={t("devMailbox.mail.frameTitle", { subject: mail.subject })}
         />

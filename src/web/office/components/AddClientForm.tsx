@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { officeApi } from "#src/contracts/api/office.ts";
 import type { Locale } from "#src/contracts/locale.ts";
 import { LocaleFieldset } from "#src/web/ui/account/LocaleFieldset.tsx";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -45,7 +46,7 @@ export function AddClientForm({ onAdded }: { onAdded: () => void }) {
     }
     const name = values.name.trim();
     const ok = await submit.run(async () => {
-      await apiRequest("POST", "/api/office/clients", {
+      await callApi(officeApi.inviteClient, {
         body: {
           kind,
           name,

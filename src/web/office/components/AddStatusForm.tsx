@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createDossierStatusSchema, dossierStatusSchema } from "#src/contracts/dossiers.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import { createDossierStatusSchema } from "#src/contracts/dossiers.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -28,8 +29,7 @@ export function AddStatusForm({ onAdded }: { onAdded: () => void }) {
       return;
     }
     const ok = await submit.run(async () => {
-      const body = checked.data;
-      dossierStatusSchema.parse(await apiRequest("POST", "/api/office/dossier-statuses", { body }));
+      await callApi(officeApi.createDossierStatus, { body: checked.data });
     });
     if (ok) {
       setAdded(t("office.dossiers.statuses.added", { label: checked.data.label }));

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { type OfficeDocument, officeDocumentSchema } from "#src/contracts/dossiers.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import type { OfficeDocument } from "#src/contracts/dossiers.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -18,15 +20,12 @@ import { documentStateLabel } from "../dossiers/labels.ts";
 import { useRowAction } from "../use-row-action.ts";
 import { ListNotices } from "./ListNotices.tsx";
 
-const contentPath = (document: OfficeDocument) =>
-  `/api/office/documents/${encodeURIComponent(document.id)}/content`;
-
 /** "Downloaden", named after the document for screen readers. */
 function DownloadLink({ document }: { document: OfficeDocument }) {
   const { t } = useTranslation();
   return (
     <Link
-      href={contentPath(document)}
+      href={pathOf(officeApi.documentContent, { params: { documentId: document.id } })}
       aria-label={t("office.dossiers.documents.downloadNamed", { title: document.title })}
     >
       {t("office.dossiers.documents.download")}
@@ -60,9 +59,9 @@ export function OfficeDocuments({
 
   const toggle = (document: OfficeDocument) => {
     const publish = document.state !== "published";
-    const path = `/api/office/documents/${encodeURIComponent(document.id)}/${publish ? "publish" : "unpublish"}`;
+    const endpoint = publish ? officeApi.publishDocument : officeApi.unpublishDocument;
     void action.act(
-      async () => void officeDocumentSchema.parse(await apiRequest("POST", path)),
+      async () => void (await callApi(endpoint, { params: { documentId: document.id } })),
       t(
         publish
           ? "office.dossiers.documents.publishedNotice"

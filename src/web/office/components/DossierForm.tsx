@@ -10,12 +10,12 @@ import type { ApiError } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
+import { FieldErrorSummary } from "#src/web/ui/components/FieldErrorSummary.tsx";
 import { SelectField, TextField } from "#src/web/ui/components/FormField.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type FieldErrors, fieldsOfApiError, fieldsOfIssues } from "../dossiers/field-errors.ts";
 import { statusLabel } from "../dossiers/labels.ts";
 import { type ClientOption, ClientPicker } from "./ClientPicker.tsx";
-import { FieldErrorSummary } from "./FieldErrorSummary.tsx";
 
 /** What the form holds; "" stands for "none" in the selects. */
 export interface DossierFormValues {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { AccountListItem } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ButtonGroup } from "#src/web/ui/components/FormField.tsx";
 import type { RowAction } from "../use-row-action.ts";
@@ -15,7 +16,7 @@ export function InvitationActions({
 }) {
   const { t } = useTranslation();
   if (account.status !== "invited") return null;
-  const path = `/api/office/accounts/${encodeURIComponent(account.id)}/invitation`;
+  const params = { accountId: account.id };
   const name = account.name;
   return (
     <ButtonGroup>
@@ -24,7 +25,7 @@ export function InvitationActions({
         aria-label={t("office.invitation.resendNamed", { name })}
         onClick={() =>
           void action.act(
-            async () => void (await apiRequest("POST", path)),
+            async () => void (await callApi(officeApi.resendInvitation, { params })),
             t("office.invitation.resent", { name }),
           )
         }
@@ -37,7 +38,7 @@ export function InvitationActions({
           aria-label={t("office.invitation.revokeNamed", { name })}
           onClick={() =>
             void action.act(
-              async () => void (await apiRequest("DELETE", path)),
+              async () => void (await callApi(officeApi.revokeInvitation, { params })),
               t("office.invitation.revoked", { name }),
             )
           }

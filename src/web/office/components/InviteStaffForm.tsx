@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type StaffRole, staffRoleSchema } from "#src/contracts/accounts.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
 import type { Locale } from "#src/contracts/locale.ts";
 import { LocaleFieldset } from "#src/web/ui/account/LocaleFieldset.tsx";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -34,7 +35,7 @@ export function InviteStaffForm({ onInvited }: { onInvited: () => void }) {
       return;
     }
     const ok = await submit.run(async () => {
-      await apiRequest("POST", "/api/office/staff", {
+      await callApi(officeApi.inviteStaff, {
         body: { name: name.trim(), email: email.trim(), role, locale },
       });
     });

@@ -1,14 +1,15 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Progress, progressSchema } from "#src/contracts/dossiers.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import type { Progress } from "#src/contracts/dossiers.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
+import { FieldErrorSummary } from "#src/web/ui/components/FieldErrorSummary.tsx";
 import { ButtonGroup, CheckboxField, TextField } from "#src/web/ui/components/FormField.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { today } from "../dossiers/dossier-query.ts";
-import { FieldErrorSummary } from "./FieldErrorSummary.tsx";
 
 interface Step {
   /** Identifies the step in this form only; new steps have no id on the server yet. */
@@ -128,8 +129,7 @@ export function ProgressEditor({
     const body = { steps: toBody(steps) };
     let answer: Progress | undefined;
     const ok = await submit.run(async () => {
-      const path = `/api/office/dossiers/${encodeURIComponent(dossierId)}/progress`;
-      answer = progressSchema.parse(await apiRequest("PUT", path, { body }));
+      answer = await callApi(officeApi.replaceProgress, { params: { dossierId }, body });
     });
     if (ok && answer) {
       const next = toSteps(answer);

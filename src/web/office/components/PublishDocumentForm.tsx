@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
+import { FieldErrorSummary } from "#src/web/ui/components/FieldErrorSummary.tsx";
 import { Fieldset, RadioField, TextField } from "#src/web/ui/components/FormField.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type PublishFields, uploadDossierDocument } from "../dossiers/upload.ts";
-import { FieldErrorSummary } from "./FieldErrorSummary.tsx";
 
 type Category = PublishFields["category"];
 const categories: Category[] = ["correspondence", "documents"];

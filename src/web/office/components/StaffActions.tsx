@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AccountListItem, type StaffRole, staffRoleSchema } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ButtonGroup, SelectField } from "#src/web/ui/components/FormField.tsx";
 import type { RowAction } from "../use-row-action.ts";
@@ -14,7 +15,7 @@ export function StaffActions({ account, action }: { account: AccountListItem; ac
   const roleOptions = useRoleOptions();
   const current = staffRoleSchema.safeParse(account.role);
   const [role, setRole] = useState<StaffRole>(current.success ? current.data : "handler");
-  const path = `/api/office/staff/${encodeURIComponent(account.id)}`;
+  const params = { accountId: account.id };
   const name = account.name;
   if (account.status === "deactivated") return null;
 
@@ -33,7 +34,7 @@ export function StaffActions({ account, action }: { account: AccountListItem; ac
           aria-label={t("office.staff.changeRoleNamed", { name })}
           onClick={() =>
             void action.act(
-              async () => void (await apiRequest("PATCH", path, { body: { role } })),
+              async () => void (await callApi(officeApi.updateStaff, { params, body: { role } })),
               t("office.staff.roleChanged", { name, role: t(`office.roles.${role}`) }),
             )
           }
@@ -45,7 +46,8 @@ export function StaffActions({ account, action }: { account: AccountListItem; ac
           aria-label={t("office.staff.deactivateNamed", { name })}
           onClick={() =>
             void action.act(
-              async () => void (await apiRequest("PATCH", path, { body: { active: false } })),
+              async () =>
+                void (await callApi(officeApi.updateStaff, { params, body: { active: false } })),
               t("office.staff.deactivated", { name }),
             )
           }

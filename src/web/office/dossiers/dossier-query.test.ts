@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { officeApi } from "#src/contracts/api/office.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 import {
-  dossierListPath,
+  dossierApiQuery,
   pageCount,
   readDossierQuery,
   today,
@@ -32,6 +34,8 @@ describe("the dossier list's query string", () => {
   });
 
   it("asks the API for 25 dossiers a page, always naming the page", () => {
+    const dossierListPath = (query: Parameters<typeof dossierApiQuery>[0]) =>
+      pathOf(officeApi.dossiers, { query: dossierApiQuery(query) });
     expect(dossierListPath({ q: "", status: "", handler: "", page: 1 })).toBe(
       "/api/office/dossiers?page=1&pageSize=25",
     );

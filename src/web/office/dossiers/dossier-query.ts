@@ -1,3 +1,6 @@
+import type { QueryInput } from "#src/contracts/api/endpoint.ts";
+import type { officeApi } from "#src/contracts/api/office.ts";
+
 /** The dossier list's search, filters and page, as kept in the browser's query string. */
 export interface DossierListQuery {
   q: string;
@@ -31,12 +34,13 @@ export function writeDossierQuery(query: DossierListQuery): URLSearchParams {
   return params;
 }
 
-/** The API's address for this state of the list. */
-export function dossierListPath(query: DossierListQuery): string {
-  const params = writeDossierQuery(query);
-  params.set("page", String(query.page));
-  params.set("pageSize", String(dossierPageSize));
-  return `/api/office/dossiers?${params.toString()}`;
+/** The API's query for this state of the list: always naming the page, 25 dossiers to it. */
+export function dossierApiQuery(query: DossierListQuery): QueryInput<typeof officeApi.dossiers> {
+  return {
+    ...Object.fromEntries(writeDossierQuery(query)),
+    page: query.page,
+    pageSize: dossierPageSize,
+  };
 }
 
 /** How many pages the list has; at least one, also when nothing was found. */

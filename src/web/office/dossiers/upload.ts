@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { type OfficeDocument, officeDocumentSchema } from "#src/contracts/dossiers.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import type { OfficeDocument } from "#src/contracts/dossiers.ts";
 import { ApiError, currentCsrfToken } from "#src/web/ui/api/api-client.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 
 /** The error body, read leniently: a refusal by a proxy or the body limit may lack details. */
 const errorBodySchema = z.object({
@@ -35,7 +37,7 @@ export async function uploadDossierDocument(
   form.append("title", fields.title);
   form.append("publish", fields.publish ? "true" : "false");
   form.append("file", file, file.name);
-  const path = `/api/office/dossiers/${encodeURIComponent(dossierId)}/documents`;
+  const path = pathOf(officeApi.addDocument, { params: { dossierId } });
   const response = await fetch(path, {
     method: "POST",
     headers: { accept: "application/json", "x-csrf-token": await currentCsrfToken() },
@@ -57,5 +59,5 @@ export async function uploadDossierDocument(
     }
     throw new ApiError(response.status, "unknown", `${path} answered ${response.status}`);
   }
-  return officeDocumentSchema.parse(data);
+  return officeApi.addDocument.response.parse(data);
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { accountListSchema } from "#src/contracts/accounts.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
 import { AccountState } from "#src/web/ui/account/AccountState.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -21,7 +21,7 @@ import { useRowAction } from "../use-row-action.ts";
 /** "Cliënten": the office's client accounts, their invitations, and adding a client. */
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
-  const clients = useApiData("/api/office/clients", accountListSchema);
+  const clients = useApiData(officeApi.clients);
   const action = useRowAction(clients.reload);
   useDocumentTitle(t("office.clients.title"));
   const accounts = clients.data?.accounts;

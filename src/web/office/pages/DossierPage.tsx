@@ -1,12 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
-import {
-  type DossierOptions,
-  dossierOptionsSchema,
-  type OfficeDossier,
-  officeDossierSchema,
-} from "#src/contracts/dossiers.ts";
-import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import type { DossierOptions, OfficeDossier } from "#src/contracts/dossiers.ts";
+import { callApi, errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
@@ -38,11 +34,8 @@ export function DossierPage() {
   const { t } = useTranslation();
   const { dossierId = "" } = useParams();
   const location = useLocation();
-  const dossier = useApiData(
-    `/api/office/dossiers/${encodeURIComponent(dossierId)}`,
-    officeDossierSchema,
-  );
-  const options = useApiData("/api/office/dossier-options", dossierOptionsSchema);
+  const dossier = useApiData(officeApi.dossier, { params: { dossierId } });
+  const options = useApiData(officeApi.dossierOptions);
   const number = dossier.data?.number;
   const title = number ? t("office.dossiers.detail.title", { number }) : t("office.dossiers.title");
   useDocumentTitle(title);
@@ -91,7 +84,6 @@ function DossierSections({
   const { t, i18n } = useTranslation();
   const supplied = dossier.documents.filter((document) => document.category === "supplied");
   const published = dossier.documents.filter((document) => document.category !== "supplied");
-  const path = `/api/office/dossiers/${encodeURIComponent(dossier.id)}`;
 
   return (
     <>
@@ -139,7 +131,10 @@ function DossierSections({
             submitLabel={t("office.dossiers.detail.save")}
             save={async (body) => {
               const { template: _template, ...fields } = body;
-              officeDossierSchema.parse(await apiRequest("PATCH", path, { body: fields }));
+              await callApi(officeApi.updateDossier, {
+                params: { dossierId: dossier.id },
+                body: fields,
+              });
               reload();
               return t("office.dossiers.detail.saved");
             }}

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLinkBase, useSearchParams } from "react-router";
-import { dossierOptionsSchema, officeDossierListSchema } from "#src/contracts/dossiers.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
 import { errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useSession } from "#src/web/ui/api/session.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
@@ -23,7 +23,7 @@ import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { AddStatusForm } from "../components/AddStatusForm.tsx";
 import {
   type DossierListQuery,
-  dossierListPath,
+  dossierApiQuery,
   pageCount,
   readDossierQuery,
   writeDossierQuery,
@@ -43,8 +43,8 @@ export function DossiersPage() {
   const { session } = useSession();
   const [params, setParams] = useSearchParams();
   const query = readDossierQuery(params);
-  const list = useApiData(dossierListPath(query), officeDossierListSchema);
-  const options = useApiData("/api/office/dossier-options", dossierOptionsSchema);
+  const list = useApiData(officeApi.dossiers, { query: dossierApiQuery(query) });
+  const options = useApiData(officeApi.dossierOptions);
   const [q, setQ] = useState(query.q);
   useDocumentTitle(t("office.dossiers.title"));
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { dossierOptionsSchema, officeDossierSchema } from "#src/contracts/dossiers.ts";
-import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
+import { callApi, errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -21,7 +21,7 @@ export interface CreatedState {
 export function NewDossierPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const options = useApiData("/api/office/dossier-options", dossierOptionsSchema);
+  const options = useApiData(officeApi.dossierOptions);
   useDocumentTitle(t("office.dossiers.new"));
 
   return (
@@ -43,9 +43,7 @@ export function NewDossierPage() {
             withTemplate
             submitLabel={t("office.dossiers.create.submit")}
             save={async (body) => {
-              const dossier = officeDossierSchema.parse(
-                await apiRequest("POST", "/api/office/dossiers", { body }),
-              );
+              const dossier = await callApi(officeApi.createDossier, { body });
               const state: CreatedState = { created: dossier.number };
               navigate(officePaths.dossier(dossier.id), { state });
               return undefined;

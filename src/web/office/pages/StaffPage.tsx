@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { accountListSchema } from "#src/contracts/accounts.ts";
+import { officeApi } from "#src/contracts/api/office.ts";
 import { AccountState } from "#src/web/ui/account/AccountState.tsx";
 import { useSession } from "#src/web/ui/api/session.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
@@ -40,7 +40,7 @@ export function StaffPage() {
 function StaffManagement() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const staff = useApiData("/api/office/staff", accountListSchema);
+  const staff = useApiData(officeApi.staff);
   const action = useRowAction(staff.reload);
   const accounts = staff.data?.accounts;
   return (

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { type PortalDossierListItem, portalDossierListSchema } from "#src/contracts/dossiers.ts";
+import { portalApi } from "#src/contracts/api/portal.ts";
+import type { PortalDossierListItem } from "#src/contracts/dossiers.ts";
 import { errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -37,14 +38,12 @@ export function DossierListPage() {
 
   // A chosen set of statuses is filtered by the server; the default (and an empty choice) is
   // applied here to the full list, whose statuses decide what the default is.
-  const query = new URLSearchParams();
-  if (q) query.set("q", q);
-  if (chosen && chosen.length > 0) query.set("status", chosen.join(","));
-  const queryString = query.toString();
-  const list = useApiData(
-    `/api/portal/dossiers${queryString ? `?${queryString}` : ""}`,
-    portalDossierListSchema,
-  );
+  const list = useApiData(portalApi.dossiers, {
+    query: {
+      q: q || undefined,
+      status: chosen && chosen.length > 0 ? chosen.join(",") : undefined,
+    },
+  });
   const data = list.data;
   const selected = chosen ?? (data ? defaultStatuses(data.statuses) : []);
   const dossiers = data?.dossiers.filter((dossier) => selected.includes(dossier.status.key));

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
-import { type PortalDossier, portalDossierSchema } from "#src/contracts/dossiers.ts";
+import { portalApi } from "#src/contracts/api/portal.ts";
+import type { PortalDossier } from "#src/contracts/dossiers.ts";
 import { ApiError, errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -30,10 +31,7 @@ const isTabKey = (value: string | null): value is TabKey => tabKeys.some((key) =
 export function DossierPage() {
   const { t } = useTranslation();
   const { dossierId = "" } = useParams();
-  const dossier = useApiData(
-    `/api/portal/dossiers/${encodeURIComponent(dossierId)}`,
-    portalDossierSchema,
-  );
+  const dossier = useApiData(portalApi.dossier, { params: { dossierId } });
   const data = dossier.data;
   useDocumentTitle(
     data ? t("portal.dossier.title", { number: data.number }) : t("portal.dossiers.title"),

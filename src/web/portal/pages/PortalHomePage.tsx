@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { portalOverviewSchema } from "#src/contracts/dossiers.ts";
+import { portalApi } from "#src/contracts/api/portal.ts";
 import { paths } from "#src/web/ui/account/paths.ts";
 import { errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useSession } from "#src/web/ui/api/session.tsx";
@@ -16,7 +16,7 @@ import { ActionsTile } from "./home/ActionsTile.tsx";
 export function PortalHomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const overview = useApiData("/api/portal/overview", portalOverviewSchema);
+  const overview = useApiData(portalApi.overview);
   useDocumentTitle(t("portal.home.title"));
   const name = session?.account?.name;
   const data = overview.data;

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { type RequestForm, requestFormSchema } from "#src/contracts/certificates.ts";
+import { selfserviceApi } from "#src/contracts/api/selfservice.ts";
+import type { RequestForm } from "#src/contracts/certificates.ts";
 import { type LoginCredentials, LoginForm } from "#src/web/ui/account/LoginForm.tsx";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -30,16 +31,16 @@ export function LoginStep({ notice, onLoggedIn }: LoginStepProps) {
   const data = certificate.data;
 
   const onLogin = async ({ email, password }: LoginCredentials) => {
-    let answer: unknown;
+    let answer: RequestForm;
     try {
-      answer = await apiRequest("POST", "/api/selfservice/login", { body: { email, password } });
+      answer = await callApi(selfserviceApi.logIn, { body: { email, password } });
     } catch (error) {
       // A refusal without the usual error body still deserves a clear sentence.
       if (error instanceof ApiError && error.code === "unknown" && error.status === 401)
         throw new ApiError(401, "login_failed", t("selfservice.login.failed"));
       throw error;
     }
-    onLoggedIn(requestFormSchema.parse(answer));
+    onLoggedIn(answer);
   };
 
   return (

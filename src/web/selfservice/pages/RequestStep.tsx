@@ -1,13 +1,12 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type RequestConfirmation,
-  type RequestForm,
-  requestConfirmationSchema,
-  type SubmitRequest,
+import { selfserviceApi } from "#src/contracts/api/selfservice.ts";
+import type {
+  RequestConfirmation,
+  RequestForm,
+  SubmitRequest,
 } from "#src/contracts/certificates.ts";
-import { FieldErrorSummary } from "#src/web/office/components/FieldErrorSummary.tsx";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -19,6 +18,7 @@ import {
 } from "#src/web/ui/components/certificate-fields.ts";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
 import { EmailLocalPartField, splitEmail } from "#src/web/ui/components/EmailLocalPartField.tsx";
+import { FieldErrorSummary } from "#src/web/ui/components/FieldErrorSummary.tsx";
 import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
 import { ButtonGroup, TextField } from "#src/web/ui/components/FormField.tsx";
 import { Link } from "#src/web/ui/components/Link.tsx";
@@ -93,8 +93,7 @@ export function RequestStep({ form, onConfirmed, onLoginAgain }: RequestStepProp
     const outcome: { expired?: ApiError } = {};
     await submit.run(async () => {
       try {
-        const answer = await apiRequest("POST", "/api/selfservice/requests", { body });
-        onConfirmed(requestConfirmationSchema.parse(answer));
+        onConfirmed(await callApi(selfserviceApi.submitRequest, { body }));
       } catch (error) {
         if (error instanceof ApiError) {
           if ([401, 403, 410].includes(error.status)) outcome.expired = error;

@@ -1,11 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type OfficeDetail,
-  type RequestConfirmation,
-  requestConfirmationSchema,
-} from "#src/contracts/certificates.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
+import type { OfficeDetail, RequestConfirmation } from "#src/contracts/certificates.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -67,18 +64,15 @@ export function IssueCertificateSection({
     }
     await submit.run(async () => {
       try {
-        const answer = await apiRequest(
-          "POST",
-          `/api/servicedesk/offices/${encodeURIComponent(office.id)}/certificates`,
-          {
-            body: {
-              emailLocalPart: localPart.trim(),
-              ...(mobile.trim() ? { mobile: mobile.trim() } : {}),
-              legacyPkcs12: legacy,
-            },
+        const answer = await callApi(servicedeskApi.issueCertificate, {
+          params: { officeId: office.id },
+          body: {
+            emailLocalPart: localPart.trim(),
+            ...(mobile.trim() ? { mobile: mobile.trim() } : {}),
+            legacyPkcs12: legacy,
           },
-        );
-        setIssued(requestConfirmationSchema.parse(answer));
+        });
+        setIssued(answer);
         setMobile("");
         setLegacy(false);
         onIssued();

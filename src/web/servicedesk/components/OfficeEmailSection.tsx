@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { changeOfficeEmailSchema, type OfficeDetail } from "#src/contracts/certificates.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { TextField } from "#src/web/ui/components/FormField.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -41,13 +42,10 @@ export function OfficeEmailSection({
     const next = parsed.data.email;
     const ok = await submit.run(async () => {
       try {
-        await apiRequest(
-          "PATCH",
-          `/api/servicedesk/offices/${encodeURIComponent(office.id)}/email`,
-          {
-            body: { email: next },
-          },
-        );
+        await callApi(servicedeskApi.changeOfficeEmail, {
+          params: { officeId: office.id },
+          body: { email: next },
+        });
       } catch (caught) {
         if (caught instanceof ApiError) setError(serverFieldErrors(caught, ["email"]).email);
         throw caught;

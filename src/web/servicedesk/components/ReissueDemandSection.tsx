@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { type OfficeDetail, reissueDemandSchema } from "#src/contracts/certificates.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
@@ -40,11 +41,10 @@ export function ReissueDemandSection({
     setError(undefined);
     const ok = await submit.run(async () => {
       try {
-        await apiRequest(
-          "POST",
-          `/api/servicedesk/offices/${encodeURIComponent(office.id)}/reissue-demands`,
-          { body: { reason: reason.trim() } },
-        );
+        await callApi(servicedeskApi.demandReissue, {
+          params: { officeId: office.id },
+          body: { reason: reason.trim() },
+        });
       } catch (caught) {
         if (caught instanceof ApiError) setError(serverFieldErrors(caught, ["reason"]).reason);
         throw caught;

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { type CertificateSummary, revokeSchema } from "#src/contracts/certificates.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
@@ -41,11 +42,10 @@ export function RevokeConfirmation({
     }
     setMissing(false);
     const ok = await submit.run(async () => {
-      await apiRequest(
-        "POST",
-        `/api/servicedesk/certificates/${encodeURIComponent(certificate.id)}/revoke`,
-        { body: { reason } },
-      );
+      await callApi(servicedeskApi.revokeCertificate, {
+        params: { certificateId: certificate.id },
+        body: { reason },
+      });
     });
     if (ok) onRevoked();
   };

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { bounceListSchema } from "#src/contracts/certificates.ts";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
@@ -12,7 +12,7 @@ import "../servicedesk.css";
 export function BouncesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("servicedesk.certificates.bounces.title"));
-  const list = useApiData("/api/servicedesk/bounces", bounceListSchema);
+  const list = useApiData(servicedeskApi.bounces);
   const bounces = list.data?.bounces;
   const k = "servicedesk.certificates.bounces";
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { expiringListSchema } from "#src/contracts/certificates.ts";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { RouterLink } from "#src/web/ui/components/Link.tsx";
@@ -17,7 +17,7 @@ import { LoadNotices } from "../components/LoadNotices.tsx";
 import { servicedeskPaths } from "../paths.ts";
 import "../servicedesk.css";
 
-/** How far ahead the overview looks. */
+/** How far ahead the overview looks: the server's window, which it does not take as a query. */
 const DAYS = 60;
 
 /**
@@ -27,7 +27,7 @@ const DAYS = 60;
 export function ExpiringPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t("servicedesk.certificates.expiring.title"));
-  const list = useApiData(`/api/servicedesk/expiring?days=${DAYS}`, expiringListSchema);
+  const list = useApiData(servicedeskApi.expiring);
   const certificates = list.data?.certificates;
   const k = "servicedesk.certificates.expiring";
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { type OfficeDetail, officeDetailSchema } from "#src/contracts/certificates.ts";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
+import type { OfficeDetail } from "#src/contracts/certificates.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
@@ -23,10 +24,7 @@ import "../servicedesk.css";
 export function OfficePage() {
   const { t } = useTranslation();
   const { officeId = "" } = useParams();
-  const office = useApiData(
-    `/api/servicedesk/offices/${encodeURIComponent(officeId)}`,
-    officeDetailSchema,
-  );
+  const office = useApiData(servicedeskApi.office, { params: { officeId } });
   const data = office.data;
   const title = data?.name ?? t("servicedesk.certificates.office.title");
   useDocumentTitle(title);

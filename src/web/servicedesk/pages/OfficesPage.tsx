@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { officeListSchema } from "#src/contracts/certificates.ts";
+import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -32,10 +32,7 @@ export function OfficesPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useDocumentTitle(t("servicedesk.certificates.offices.title"));
-  const list = useApiData(
-    `/api/servicedesk/offices${q ? `?${new URLSearchParams({ q })}` : ""}`,
-    officeListSchema,
-  );
+  const list = useApiData(servicedeskApi.offices, { query: { q: q || undefined } });
   const offices = list.data?.offices;
 
   const onSubmit = (event: FormEvent) => {

@@ -1,7 +1,8 @@
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
-import { apiRequest, errorMessage, forgetCsrfToken } from "../api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi, errorMessage, forgetCsrfToken } from "../api/api-client.ts";
 import { isLoggedIn, useSession } from "../api/session.tsx";
 import { Alert } from "../components/Alert.tsx";
 import { Button } from "../components/Button.tsx";
@@ -41,7 +42,7 @@ export function LoggedInLayout({ menu }: { menu?: ReactNode }) {
     setLogoutError(undefined);
     setLoggingOut(true);
     try {
-      await apiRequest("POST", "/api/auth/logout");
+      await callApi(accountApi.logOut);
       forgetCsrfToken();
       await refresh();
       navigate(paths.login, { replace: true, state: { loggedOut: true } });

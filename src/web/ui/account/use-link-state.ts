@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
-import { type LoginArea, linkStateSchema } from "#src/contracts/accounts.ts";
-import { ApiError, apiRequest } from "../api/api-client.ts";
+import type { LoginArea } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { ApiError, callApi } from "../api/api-client.ts";
 
 export type LinkCheck =
   | { status: "checking" }
@@ -19,10 +20,8 @@ export function useLinkState(token: string): LinkCheck {
   useEffect(() => {
     const controller = new AbortController();
     setCheck({ status: "checking" });
-    apiRequest("GET", `/api/auth/links/${encodeURIComponent(token)}`, {
-      signal: controller.signal,
-    }).then(
-      (answer) => setCheck({ status: "valid", ...linkStateSchema.parse(answer) }),
+    callApi(accountApi.linkState, { params: { token }, signal: controller.signal }).then(
+      (answer) => setCheck({ status: "valid", ...answer }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const invalid =

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiRequest, fetchSession, forgetCsrfToken } from "./api-client.ts";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { ZodError, z } from "zod";
+import { defineEndpoint } from "#src/contracts/api/endpoint.ts";
+import { ApiError, apiRequest, callApi, fetchSession, forgetCsrfToken } from "./api-client.ts";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -82,5 +84,93 @@ describe("apiRequest", () => {
       code: "unknown",
       status: 502,
     });
+  });
+});
+
+describe("callApi", () => {
+  const dossier = defineEndpoint({
+    method: "PATCH",
+    path: "/api/office/dossiers/:dossierId",
+    body: z.object({ description: z.string(), status: z.string().default("in-progress") }),
+    response: z.object({ id: z.string(), updatedAt: z.iso.datetime().transform(Date.parse) }),
+  });
+
+  it("sends the body to the endpoint's address and checks the answer by its contract", async () => {
+    const fetchMock = serve((url) =>
+      url === "/api/session"
+        ? Response.json({ csrfToken: "token-1" })
+        : Response.json({ id: "d/1", updatedAt: "2026-05-01T10:00:00Z", extra: true }),
+    );
+    const answer = await callApi(dossier, {
+      params: { dossierId: "d/1" },
+      body: { description: "Levering" },
+    });
+    expect(answer).toEqual({ id: "d/1", updatedAt: Date.parse("2026-05-01T10:00:00Z") });
+    expectTypeOf(answer).toEqualTypeOf<{ id: string; updatedAt: number }>();
+    const [url, init] = fetchMock.mock.calls[1] ?? [];
+    expect(url).toBe("/api/office/dossiers/d%2F1");
+    expect(init?.method).toBe("PATCH");
+    expect(headersOf(init)["x-csrf-token"]).toBe("token-1");
+    expect(init?.body).toBe('{"description":"Levering"}');
+  });
+
+  it("reads with the query string of its contract, and without a body", async () => {
+    const list = defineEndpoint({
+      method: "GET",
+      path: "/api/portal/dossiers",
+      query: z.object({ q: z.string().optional() }),
+      response: z.object({ dossiers: z.array(z.string()) }),
+    });
+    const fetchMock = serve(() => Response.json({ dossiers: ["2026.0142"] }));
+    expect(await callApi(list, { query: { q: "akte 12" } })).toEqual({ dossiers: ["2026.0142"] });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe("/api/portal/dossiers?q=akte+12");
+    expect(init?.method).toBe("GET");
+    expect(init?.body).toBeUndefined();
+  });
+
+  it("refuses an answer that breaks the contract", async () => {
+    serve((url) =>
+      url === "/api/session" ? Response.json({ csrfToken: "t" }) : Response.json({ id: 1 }),
+    );
+    await expect(
+      callApi(dossier, { params: { dossierId: "d1" }, body: { description: "x" } }),
+    ).rejects.toThrow(ZodError);
+  });
+
+  it("throws the server's error answer as an ApiError", async () => {
+    serve((url) =>
+      url === "/api/session"
+        ? Response.json({ csrfToken: "t" })
+        : Response.json(
+            {
+              error: { code: "not_found", message: "Niet gevonden.", details: [], requestId: "r" },
+            },
+            { status: 404 },
+          ),
+    );
+    await expect(
+      callApi(dossier, { params: { dossierId: "d1" }, body: { description: "x" } }),
+    ).rejects.toMatchObject({ status: 404, code: "not_found", message: "Niet gevonden." });
+  });
+
+  it("answers null for 204 No Content", async () => {
+    const logOut = defineEndpoint({ method: "POST", path: "/api/auth/logout", response: z.null() });
+    serve((url) =>
+      url === "/api/session"
+        ? Response.json({ csrfToken: "t" })
+        : new Response(null, { status: 204 }),
+    );
+    expect(await callApi(logOut)).toBeNull();
+  });
+
+  it("types the body by the contract's input", () => {
+    // @ts-expect-error: the body is required by the contract
+    void callApi(dossier, { params: { dossierId: "d1" } }).catch(() => undefined);
+    void callApi(dossier, {
+      params: { dossierId: "d1" },
+      // @ts-expect-error: a description is text
+      body: { description: 12 },
+    }).catch(() => undefined);
   });
 });

@@ -1,5 +1,14 @@
-import { type SessionState, sessionStateSchema } from "#src/contracts/accounts.ts";
+import type { z } from "zod";
+import type { SessionState } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import type {
+  BodyInput,
+  Endpoint,
+  HttpMethod,
+  ResponseOutput,
+} from "#src/contracts/api/endpoint.ts";
 import { errorResponseSchema } from "#src/contracts/error.ts";
+import { buildPath, type OptionalWhenEmpty, type PathParts } from "./endpoint-path.ts";
 
 export interface ApiErrorDetail {
   path: string;
@@ -27,7 +36,7 @@ let csrfToken: string | undefined;
 
 /** Who is logged in, and a fresh CSRF token for the requests that follow. */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
-  const session = sessionStateSchema.parse(await apiRequest("GET", "/api/session", { signal }));
+  const session = await callApi(accountApi.session, { signal });
   csrfToken = session.csrfToken;
   return session;
 }
@@ -39,7 +48,7 @@ export function forgetCsrfToken(): void {
 
 /**
  * The CSRF token for state-changing requests, fetched with the session when this page has
- * none yet; for requests not made through `apiRequest`, e.g. the tus uploads.
+ * none yet; for requests not made through `callApi`, e.g. the tus and multipart uploads.
  */
 export async function currentCsrfToken(signal?: AbortSignal): Promise<string> {
   if (!csrfToken) await fetchSession(signal);
@@ -48,12 +57,34 @@ export async function currentCsrfToken(signal?: AbortSignal): Promise<string> {
 
 const changesState = (method: string) => method !== "GET" && method !== "HEAD";
 
+/** The options of `callApi`: where the call goes, its body when its contract has one. */
+export type CallOptions<E extends Endpoint> = PathParts<E> &
+  (E extends { body: z.ZodType } ? { body: BodyInput<E> } : { body?: undefined }) & {
+    signal?: AbortSignal;
+  };
+
 /**
- * One API call with JSON in and out. State-changing calls carry the CSRF token, fetched first
- * when this page has none yet. Throws an `ApiError` for every error answer.
+ * One call of an endpoint of `src/contracts/api`, its answer checked against the endpoint's
+ * contract. Throws an `ApiError` for every error answer.
+ */
+export async function callApi<E extends Endpoint>(
+  endpoint: E,
+  ...[options]: OptionalWhenEmpty<CallOptions<E>>
+): Promise<ResponseOutput<E>> {
+  const answer = await apiRequest(endpoint.method, buildPath(endpoint, options), {
+    body: options?.body,
+    signal: options?.signal,
+  });
+  return (endpoint.response ? endpoint.response.parse(answer) : answer) as ResponseOutput<E>;
+}
+
+/**
+ * One request with JSON in and out, to an address built from an endpoint (see `callApi`).
+ * State-changing calls carry the CSRF token, fetched first when this page has none yet.
+ * Throws an `ApiError` for every error answer.
  */
 export async function apiRequest(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  method: HttpMethod,
   path: string,
   options: { body?: unknown; signal?: AbortSignal } = {},
 ): Promise<unknown> {

@@ -20,7 +20,7 @@ export interface UploadDialogProps {
   open: boolean;
   /** Annuleer, Escape, or every file arrived; running uploads are aborted first. */
   onClose(): void;
-  /** The tus endpoint, e.g. "/api/portal/uploads". */
+  /** The path of the tus endpoint, e.g. `pathOf(portalApi.uploads)`. */
   endpoint: string;
   /** Sent as tus metadata with `filename` and `filetype`, e.g. `{ dossierId }`. */
   metadata: Record<string, string>;

@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type DocumentCategory,
-  type PortalDocument,
-  portalDocumentListSchema,
-  type UploadLimits,
-} from "#src/contracts/dossiers.ts";
-import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { portalApi } from "#src/contracts/api/portal.ts";
+import type { DocumentCategory, PortalDocument, UploadLimits } from "#src/contracts/dossiers.ts";
+import { callApi, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { pathOf } from "#src/web/ui/api/endpoint-path.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -44,10 +41,7 @@ export function DocumentsPanel({
   onCountsChanged,
 }: DocumentsPanelProps) {
   const { t } = useTranslation();
-  const list = useApiData(
-    `/api/portal/dossiers/${encodeURIComponent(dossierId)}/documents?category=${category}`,
-    portalDocumentListSchema,
-  );
+  const list = useApiData(portalApi.documents, { params: { dossierId }, query: { category } });
   const reloadList = list.reload;
   const reloadAll = useCallback(() => {
     reloadList();
@@ -63,7 +57,7 @@ export function DocumentsPanel({
     clearTimeout(timer.current);
     timer.current = setTimeout(reloadAll, settleMs);
     if (document.read) return;
-    apiRequest("POST", `/api/portal/documents/${encodeURIComponent(document.id)}/read`)
+    callApi(portalApi.markDocumentRead, { params: { documentId: document.id } })
       .catch(() => undefined)
       .finally(reloadAll);
   };
@@ -115,7 +109,12 @@ function DocumentTable({
       />
       <TableBody>
         {documents.map((document) => {
-          const href = `/api/portal/documents/${encodeURIComponent(document.id)}/content`;
+          const params = { documentId: document.id };
+          const download = pathOf(portalApi.documentContent, { params });
+          const inline = pathOf(portalApi.documentContent, {
+            params,
+            query: { disposition: "inline" },
+          });
           return (
             <TableRow
               key={document.id}
@@ -138,12 +137,16 @@ function DocumentTable({
               {showSupplier && <TableCell>{document.suppliedBy ?? ""}</TableCell>}
               <TableCell>
                 <div className="poort-document__links">
-                  <Link href={href} download={document.fileName} onClick={() => onOpened(document)}>
+                  <Link
+                    href={download}
+                    download={document.fileName}
+                    onClick={() => onOpened(document)}
+                  >
                     {t("portal.dossier.documents.download")}
                     <VisuallyHidden> {document.title}</VisuallyHidden>
                   </Link>
                   <Link
-                    href={`${href}?disposition=inline`}
+                    href={inline}
                     target="_blank"
                     rel="noopener"
                     onClick={() => onOpened(document)}
@@ -209,7 +212,7 @@ function SupplySection({
       <UploadDialog
         open={open}
         onClose={() => setOpen(false)}
-        endpoint="/api/portal/uploads"
+        endpoint={pathOf(portalApi.uploads)}
         metadata={metadata}
         maxFileBytes={uploads.maxFileBytes}
         onUploaded={(fileName) => {

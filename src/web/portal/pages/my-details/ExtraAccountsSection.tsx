@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ExtraAccount, extraAccountListSchema } from "#src/contracts/accounts.ts";
-import { ApiError, apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import type { ExtraAccount } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { ApiError, callApi, errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -25,7 +26,7 @@ import { ExtraAccountDetailsDialog } from "./ExtraAccountDetailsDialog.tsx";
  */
 export function ExtraAccountsSection() {
   const { t } = useTranslation();
-  const accounts = useApiData("/api/me/extra-accounts", extraAccountListSchema);
+  const accounts = useApiData(accountApi.extraAccounts);
   const add = useSubmit();
   const remove = useSubmit();
   const [name, setName] = useState("");
@@ -45,7 +46,7 @@ export function ExtraAccountsSection() {
       return;
     }
     const ok = await add.run(async () => {
-      await apiRequest("POST", "/api/me/extra-accounts", {
+      await callApi(accountApi.addExtraAccount, {
         body: { name: name.trim(), email: email.trim() },
       });
     });
@@ -60,7 +61,7 @@ export function ExtraAccountsSection() {
   const onDelete = async (account: ExtraAccount) => {
     setNotice(undefined);
     const ok = await remove.run(async () => {
-      await apiRequest("DELETE", `/api/me/extra-accounts/${encodeURIComponent(account.id)}`);
+      await callApi(accountApi.removeExtraAccount, { params: { accountId: account.id } });
     });
     setConfirming(undefined);
     if (ok) {

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -23,7 +24,7 @@ export function NotificationsSection({ profile }: { profile: Profile }) {
     event.preventDefault();
     setSaved(false);
     const ok = await submit.run(async () => {
-      await apiRequest("PATCH", "/api/me/profile", { body: { notifications: choice } });
+      await callApi(accountApi.updateProfile, { body: { notifications: choice } });
     });
     setSaved(ok);
   };

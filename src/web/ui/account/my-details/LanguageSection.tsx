@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
 import type { Locale } from "#src/contracts/locale.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
@@ -23,7 +24,7 @@ export function LanguageSection({ profile }: { profile: Profile }) {
     event.preventDefault();
     setSaved(false);
     const ok = await submit.run(async () => {
-      await apiRequest("PATCH", "/api/me/profile", { body: { locale } });
+      await callApi(accountApi.updateProfile, { body: { locale } });
       await i18n.changeLanguage(locale);
     });
     setSaved(ok);

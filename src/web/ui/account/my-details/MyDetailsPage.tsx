@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { type Profile, profileSchema } from "#src/contracts/accounts.ts";
+import type { Profile } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
 import { errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useSession } from "#src/web/ui/api/session.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
@@ -29,7 +30,7 @@ export function MyDetailsPage({ profileSections, children }: MyDetailsPageProps)
   const { session } = useSession();
   const location = useLocation();
   const firstLogin = Boolean((location.state as { firstLogin?: boolean } | null)?.firstLogin);
-  const profile = useApiData("/api/me/profile", profileSchema);
+  const profile = useApiData(accountApi.profile);
   useDocumentTitle(t("account.myDetails.title"));
 
   // Clients may turn the second step off; staff must keep it (the server refuses).

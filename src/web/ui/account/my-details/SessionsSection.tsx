@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { sessionListSchema } from "#src/contracts/accounts.ts";
-import { apiRequest, errorMessage } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi, errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -21,7 +21,7 @@ import { formatDateTime } from "#src/web/ui/format.ts";
 /** Where this account is logged in, and a way to end every other session. */
 export function SessionsSection() {
   const { t, i18n } = useTranslation();
-  const sessions = useApiData("/api/me/sessions", sessionListSchema);
+  const sessions = useApiData(accountApi.sessions);
   const submit = useSubmit();
   const [ended, setEnded] = useState(false);
   const others = sessions.data?.sessions.filter((session) => !session.current) ?? [];
@@ -29,7 +29,7 @@ export function SessionsSection() {
   const endOthers = async () => {
     setEnded(false);
     const ok = await submit.run(async () => {
-      await apiRequest("POST", "/api/me/sessions/end-others");
+      await callApi(accountApi.endOtherSessions);
     });
     setEnded(ok);
     sessions.reload();

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
@@ -86,7 +87,7 @@ function DisableTwoFactor({ onDone }: { onDone: () => void }) {
           setOpen(false);
         }}
         onSubmit={async (password) => {
-          await apiRequest("POST", "/api/me/two-factor/disable", { body: { password } });
+          await callApi(accountApi.disableTwoFactor, { body: { password } });
           setOpen(false);
           onDone();
         }}

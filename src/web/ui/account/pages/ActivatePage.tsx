@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
@@ -54,7 +55,7 @@ export function ActivatePage() {
         submitLabel={t("account.activate.submit")}
         submit={submit}
         onSubmit={async (email) => {
-          await apiRequest("POST", "/api/auth/activation", { body: { token, email } });
+          await callApi(accountApi.startActivation, { body: { token, email } });
           setSent(true);
         }}
       />

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
 import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
@@ -48,7 +49,7 @@ export function ForgotPasswordPage() {
         submitLabel={t("account.forgotPassword.submit")}
         submit={submit}
         onSubmit={async (email) => {
-          await apiRequest("POST", "/api/auth/password-reset", { body: { area, email } });
+          await callApi(accountApi.requestPasswordReset, { body: { area, email } });
           setSent(true);
         }}
       />

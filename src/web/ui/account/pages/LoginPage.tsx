@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { loginOutcomeSchema } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { isLoggedIn, useSession } from "#src/web/ui/api/session.tsx";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
@@ -34,9 +34,7 @@ export function LoginPage() {
   if (isLoggedIn(session)) return <Navigate to={homePath} replace />;
 
   const onLogin = async ({ email, password }: LoginCredentials) => {
-    const outcome = loginOutcomeSchema.parse(
-      await apiRequest("POST", "/api/auth/login", { body: { area, email, password } }),
-    );
+    const outcome = await callApi(accountApi.logIn, { body: { area, email, password } });
     await refresh();
     navigate(nextPath(outcome, homePath, state.from), {
       replace: true,

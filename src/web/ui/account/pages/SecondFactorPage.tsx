@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
-import { loginOutcomeSchema } from "#src/contracts/accounts.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { isLoggedIn, useSession } from "#src/web/ui/api/session.tsx";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -47,11 +47,9 @@ export function SecondFactorPage() {
       return;
     }
     await submit.run(async () => {
-      const outcome = loginOutcomeSchema.parse(
-        await apiRequest("POST", "/api/auth/second-factor", {
-          body: { method, code: code.trim() },
-        }),
-      );
+      const outcome = await callApi(accountApi.verifySecondFactor, {
+        body: { method, code: code.trim() },
+      });
       await refresh();
       navigate(nextPath(outcome, homePath), { replace: true, state: nextState(outcome) });
     });
@@ -60,7 +58,7 @@ export function SecondFactorPage() {
   const onResend = async () => {
     setResent(false);
     const ok = await resend.run(async () => {
-      await apiRequest("POST", "/api/auth/second-factor/resend");
+      await callApi(accountApi.resendLoginCode);
     });
     setResent(ok);
   };

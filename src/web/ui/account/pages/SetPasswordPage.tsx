@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { loginOutcomeSchema } from "#src/contracts/accounts.ts";
-import { ApiError, apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
 import { useSession } from "#src/web/ui/api/session.tsx";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
@@ -52,9 +52,7 @@ export function SetPasswordPage() {
       return;
     }
     await submit.run(async () => {
-      const outcome = loginOutcomeSchema.parse(
-        await apiRequest("POST", "/api/auth/password", { body: { token, password } }),
-      );
+      const outcome = await callApi(accountApi.setPassword, { body: { token, password } });
       await refresh();
       navigate(nextPath(outcome, homePath), { replace: true, state: nextState(outcome) });
     });

@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { recoveryCodesSchema } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
-import type { SetupProps } from "./SmsSetup.tsx";
+import type { SetupProps } from "./setup-props.ts";
+
+/** Each method has an endpoint of its own for the first code. */
+const confirmEndpoints = { sms: accountApi.confirmSmsSetup, totp: accountApi.confirmTotpSetup };
 
 interface ConfirmCodeFormProps extends SetupProps {
   /** The method being set up; its confirmation answers with the recovery codes. */
@@ -38,9 +41,7 @@ export function ConfirmCodeForm({
       submit={submit}
       onCancel={onCancel}
       onSubmit={async (code) => {
-        const { recoveryCodes } = recoveryCodesSchema.parse(
-          await apiRequest("POST", `/api/me/two-factor/${method}/confirm`, { body: { code } }),
-        );
+        const { recoveryCodes } = await callApi(confirmEndpoints[method], { body: { code } });
         onConfirmed(recoveryCodes);
       }}
     >

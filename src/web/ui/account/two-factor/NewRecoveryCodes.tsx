@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { recoveryCodesSchema } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
@@ -50,9 +50,9 @@ export function NewRecoveryCodes({ onDone }: { onDone: () => void }) {
           setStep("closed");
         }}
         onSubmit={async (password) => {
-          const { recoveryCodes } = recoveryCodesSchema.parse(
-            await apiRequest("POST", "/api/me/two-factor/recovery-codes", { body: { password } }),
-          );
+          const { recoveryCodes } = await callApi(accountApi.newRecoveryCodes, {
+            body: { password },
+          });
           setStep(recoveryCodes);
         }}
       />

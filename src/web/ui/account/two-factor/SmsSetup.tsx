@@ -1,19 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
-import type { SubmitState } from "#src/web/ui/api/use-submit.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { SingleFieldForm } from "../SingleFieldForm.tsx";
 import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
-
-const smsStartedSchema = z.object({ phone: z.string() });
-
-export interface SetupProps {
-  submit: SubmitState;
-  onConfirmed: (recoveryCodes: string[]) => void;
-  onCancel?: () => void;
-}
+import type { SetupProps } from "./setup-props.ts";
 
 /** 2-step verification by SMS: the mobile number, then the code sent to it. */
 export function SmsSetup({ submit, onConfirmed, onCancel }: SetupProps) {
@@ -36,9 +28,7 @@ export function SmsSetup({ submit, onConfirmed, onCancel }: SetupProps) {
         submit={submit}
         onCancel={onCancel}
         onSubmit={async (mobile) => {
-          const started = smsStartedSchema.parse(
-            await apiRequest("POST", "/api/me/two-factor/sms", { body: { mobile } }),
-          );
+          const started = await callApi(accountApi.startSmsSetup, { body: { mobile } });
           setPhone(started.phone);
         }}
       />

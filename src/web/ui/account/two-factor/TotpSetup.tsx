@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { totpSetupSchema } from "#src/contracts/accounts.ts";
-import { apiRequest } from "#src/web/ui/api/api-client.ts";
+import type { totpSetupSchema } from "#src/contracts/accounts.ts";
+import { accountApi } from "#src/contracts/api/account.ts";
+import { callApi } from "#src/web/ui/api/api-client.ts";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { ConfirmCodeForm } from "./ConfirmCodeForm.tsx";
-import type { SetupProps } from "./SmsSetup.tsx";
+import type { SetupProps } from "./setup-props.ts";
 
 /** The secret in groups of four, easier to type over by hand. */
 export function groupSecret(secret: string): string {
@@ -15,7 +16,7 @@ export type TotpSecret = z.infer<typeof totpSetupSchema>;
 
 /** Asks the server for a new secret for the app; it counts once confirmed with a code. */
 export async function startTotpSetup(): Promise<TotpSecret> {
-  return totpSetupSchema.parse(await apiRequest("POST", "/api/me/two-factor/totp"));
+  return callApi(accountApi.startTotpSetup);
 }
 
 type TotpSetupProps = SetupProps & { setup: TotpSecret };

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
-import { Alert } from "#src/web/ui/components/Alert.tsx";
-import { UnorderedList, UnorderedListItem } from "#src/web/ui/components/UnorderedList.tsx";
+import { Alert } from "./Alert.tsx";
+import { UnorderedList, UnorderedListItem } from "./UnorderedList.tsx";
 
 export interface FieldErrorLink {
   /** The id of the control to move to. */

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import {
+  acceptedSchema,
+  accountListItemSchema,
+  accountListSchema,
+  inviteClientSchema,
+  inviteStaffSchema,
+  updateStaffSchema,
+} from "../accounts.ts";
+import {
+  createDossierSchema,
+  createDossierStatusSchema,
+  documentContentQuerySchema,
+  dossierOptionsSchema,
+  dossierStatusSchema,
+  officeDocumentSchema,
+  officeDossierListSchema,
+  officeDossierQuerySchema,
+  officeDossierSchema,
+  progressSchema,
+  replaceProgressSchema,
+  updateDossierSchema,
+} from "../dossiers.ts";
+import { defineEndpoint } from "./endpoint.ts";
+
+/** The back office (`/office`): the office's accounts, dossiers and documents. */
+export const officeApi = {
+  clients: defineEndpoint({
+    method: "GET",
+    path: "/api/office/clients",
+    response: accountListSchema,
+  }),
+  inviteClient: defineEndpoint({
+    method: "POST",
+    path: "/api/office/clients",
+    body: inviteClientSchema,
+    response: accountListItemSchema,
+  }),
+  resendInvitation: defineEndpoint({
+    method: "POST",
+    path: "/api/office/accounts/:accountId/invitation",
+    response: acceptedSchema,
+  }),
+  revokeInvitation: defineEndpoint({
+    method: "DELETE",
+    path: "/api/office/accounts/:accountId/invitation",
+    response: z.null(),
+  }),
+  staff: defineEndpoint({ method: "GET", path: "/api/office/staff", response: accountListSchema }),
+  inviteStaff: defineEndpoint({
+    method: "POST",
+    path: "/api/office/staff",
+    body: inviteStaffSchema,
+    response: accountListItemSchema,
+  }),
+  updateStaff: defineEndpoint({
+    method: "PATCH",
+    path: "/api/office/staff/:accountId",
+    body: updateStaffSchema,
+    response: z.null(),
+  }),
+
+  dossiers: defineEndpoint({
+    method: "GET",
+    path: "/api/office/dossiers",
+    query: officeDossierQuerySchema,
+    response: officeDossierListSchema,
+  }),
+  dossierOptions: defineEndpoint({
+    method: "GET",
+    path: "/api/office/dossier-options",
+    response: dossierOptionsSchema,
+  }),
+  createDossier: defineEndpoint({
+    method: "POST",
+    path: "/api/office/dossiers",
+    body: createDossierSchema,
+    response: officeDossierSchema,
+  }),
+  dossier: defineEndpoint({
+    method: "GET",
+    path: "/api/office/dossiers/:dossierId",
+    response: officeDossierSchema,
+  }),
+  updateDossier: defineEndpoint({
+    method: "PATCH",
+    path: "/api/office/dossiers/:dossierId",
+    body: updateDossierSchema,
+    response: officeDossierSchema,
+  }),
+  replaceProgress: defineEndpoint({
+    method: "PUT",
+    path: "/api/office/dossiers/:dossierId/progress",
+    body: replaceProgressSchema,
+    response: progressSchema,
+  }),
+  createDossierStatus: defineEndpoint({
+    method: "POST",
+    path: "/api/office/dossier-statuses",
+    body: createDossierStatusSchema,
+    response: dossierStatusSchema,
+  }),
+
+  /**
+   * A letter or document for the dossier, sent as multipart/form-data: the fields of
+   * `publishDocumentFieldsSchema`, then the file. Not JSON, so it has no `body` contract here.
+   */
+  addDocument: defineEndpoint({
+    method: "POST",
+    path: "/api/office/dossiers/:dossierId/documents",
+    response: officeDocumentSchema,
+  }),
+  publishDocument: defineEndpoint({
+    method: "POST",
+    path: "/api/office/documents/:documentId/publish",
+    response: officeDocumentSchema,
+  }),
+  unpublishDocument: defineEndpoint({
+    method: "POST",
+    path: "/api/office/documents/:documentId/unpublish",
+    response: officeDocumentSchema,
+  }),
+  /** The file itself, downloaded by the browser through a link. */
+  documentContent: defineEndpoint({
+    method: "GET",
+    path: "/api/office/documents/:documentId/content",
+    query: documentContentQuerySchema,
+  }),
+};
