@@ -20,7 +20,6 @@ import {
   countProgress,
   type DossierFilter,
   type DossierRef,
-  type DossierView,
   filterOfficeClients,
   findDossier,
   insertDossier,
