@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { sourceConditions } from "./scripts/source-conditions.ts";
+import { sourceAliases } from "./scripts/source-aliases.ts";
 
 const webRoot = fileURLToPath(new URL("./src/web/", import.meta.url));
 
@@ -23,7 +23,7 @@ export default defineConfig({
   root: webRoot,
   base: "/",
   plugins: [react()],
-  resolve: sourceConditions.resolve,
+  resolve: sourceAliases.resolve,
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

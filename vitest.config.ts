@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "./scripts/source-conditions.ts";
+import { sourceAliases } from "./scripts/source-aliases.ts";
 
 export default defineConfig({
-  ...sourceConditions,
+  ...sourceAliases,
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/integration/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],

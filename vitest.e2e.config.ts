@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
-import { sourceConditions } from "./scripts/source-conditions.ts";
+import { sourceAliases } from "./scripts/source-aliases.ts";
 
 export default defineConfig({
-  ...sourceConditions,
+  ...sourceAliases,
   test: {
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/e2e/support/global-setup.ts"],
