@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { localeSchema } from "./locale.ts";
 import { emailAddressSchema } from "./offices.ts";
+import { optionalPhoneNumberSchema, phoneNumberSchema } from "./phone-number.ts";
+import { secretText, singleLineText } from "./text.ts";
 
 /** The three front doors with a login; each has its own kind of account. */
 export const loginAreaSchema = z.enum(["portal", "office", "servicedesk"]);
@@ -11,7 +13,8 @@ export type StaffRole = z.infer<typeof staffRoleSchema>;
 
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "invalid_link" });
 
-export const passwordSchema = z.string().min(1).max(1024);
+/** Whatever people choose (see `secretText`: only NUL is refused). */
+export const passwordSchema = secretText(1024).min(1);
 
 export const linkStateSchema = z.object({
   purpose: z.enum(["invitation", "email-confirmation", "password-reset"]),
@@ -69,25 +72,33 @@ export const sessionStateSchema = z.object({
   /** Absent when nobody is logged in. */
   account: accountSummarySchema.optional(),
   stage: z.enum(["second-factor", "complete"]).optional(),
-  /** When the session ends if the user does nothing: the page warns before. */
+  /** When the session ends if the user does nothing, by the server's clock. */
   idleExpiresAt: z.iso.datetime().optional(),
+  /**
+   * How many seconds that is from this answer: what the page times its warning by, since the
+   * browser's clock may differ from the server's.
+   */
+  idleSecondsLeft: z.number().int().nonnegative().optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** The name of a person or a company, as staff, clients and invitations give it. */
+const personOrCompanyName = singleLineText(200).min(2);
 
 export const inviteClientSchema = z.object({
   kind: z.enum(["person", "company"]),
   /** The person's name, or the company's. */
-  name: z.string().trim().min(2).max(200),
+  name: personOrCompanyName,
   /** For a company: the name of the person who uses the main account. */
-  contactName: z.string().trim().min(2).max(200).optional(),
+  contactName: personOrCompanyName.optional(),
   email: emailAddressSchema,
-  mobile: z.string().trim().max(32).optional(),
+  mobile: optionalPhoneNumberSchema,
   locale: localeSchema.default("nl"),
 });
 export type InviteClient = z.infer<typeof inviteClientSchema>;
 
 export const inviteStaffSchema = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: personOrCompanyName,
   email: emailAddressSchema,
   role: staffRoleSchema,
   locale: localeSchema.default("nl"),
@@ -127,7 +138,7 @@ export type Profile = z.infer<typeof profileSchema>;
 
 export const updateProfileSchema = z
   .object({
-    name: z.string().trim().min(2).max(200),
+    name: personOrCompanyName,
     locale: localeSchema,
     notifications: profileSchema.shape.notifications.partial(),
   })
@@ -146,7 +157,7 @@ export const sessionListSchema = z.object({
   ),
 });
 
-export const mobileNumberInputSchema = z.object({ mobile: z.string().trim().min(6).max(32) });
+export const mobileNumberInputSchema = z.object({ mobile: phoneNumberSchema });
 /** The number the setup code went to, as the page shows it. */
 export const smsCodeSentSchema = z.object({ phone: z.string() });
 export const codeInputSchema = z.object({ code: z.string().trim().min(4).max(32) });
@@ -159,7 +170,7 @@ export const totpSetupSchema = z.object({
 });
 
 export const addExtraAccountSchema = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: personOrCompanyName,
   email: emailAddressSchema,
   /** The invitation's language; by default the main account's. */
   locale: localeSchema.optional(),

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { passwordSchema } from "./accounts.ts";
 import { emailAddressSchema } from "./offices.ts";
+import { optionalPhoneNumberSchema } from "./phone-number.ts";
+import { multiLineText, singleLineText } from "./text.ts";
 
 /**
  * Office certificates (SPEC A1–A12): the self-service on the mTLS listener and the
@@ -59,7 +62,7 @@ export type PresentedCertificate = z.infer<typeof presentedCertificateSchema>;
 
 export const selfServiceLoginSchema = z.object({
   email: emailAddressSchema,
-  password: z.string().min(1).max(1024),
+  password: passwordSchema,
 });
 
 /** The request screen (A4), opened by a login with certificate and password. */
@@ -86,7 +89,7 @@ export const submitRequestSchema = z.object({
     .min(1)
     .max(64)
     .regex(/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/, { error: "invalid_email" }),
-  mobile: z.string().trim().max(32).optional(),
+  mobile: optionalPhoneNumberSchema,
   acceptTerms: z.literal(true, { error: "terms_required" }),
   /** PKCS#12 with 3DES and SHA-1, for old Windows versions. */
   legacyPkcs12: z.boolean().default(false),
@@ -117,7 +120,7 @@ export const officeListItemSchema = z.object({
   certificateNotAfter: z.iso.datetime().nullable(),
 });
 export const officeListSchema = z.object({ offices: z.array(officeListItemSchema) });
-export const officeSearchSchema = z.object({ q: z.string().trim().max(100).optional() });
+export const officeSearchSchema = z.object({ q: singleLineText(100).optional() });
 
 export const officeDetailSchema = officeListItemSchema.extend({
   certificates: z.array(certificateSummarySchema),
@@ -127,10 +130,11 @@ export const officeDetailSchema = officeListItemSchema.extend({
 export type OfficeDetail = z.infer<typeof officeDetailSchema>;
 
 export const changeOfficeEmailSchema = z.object({ email: emailAddressSchema });
-export const reissueDemandSchema = z.object({ reason: z.string().trim().min(5).max(500) });
+/** Typed in a text area: it may run over several lines. */
+export const reissueDemandSchema = z.object({ reason: multiLineText(500).min(5) });
 export const servicedeskIssueSchema = z.object({
   emailLocalPart: submitRequestSchema.shape.emailLocalPart,
-  mobile: z.string().trim().max(32).optional(),
+  mobile: optionalPhoneNumberSchema,
   legacyPkcs12: z.boolean().default(false),
 });
 export const revokeSchema = z.object({

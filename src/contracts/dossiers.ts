@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./text.ts";
 
 /**
  * Dossiers and their documents, as the office's back office and the client portal see them
@@ -42,7 +43,7 @@ export type Progress = z.infer<typeof progressSchema>;
 
 export const replaceProgressSchema = z.object({
   steps: z
-    .array(z.object({ title: z.string().trim().min(1).max(200), doneOn: isoDate.nullable() }))
+    .array(z.object({ title: singleLineText(200).min(1), doneOn: isoDate.nullable() }))
     .max(100),
 });
 export type ReplaceProgress = z.infer<typeof replaceProgressSchema>;
@@ -74,7 +75,7 @@ export const portalOverviewSchema = z.object({
 });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 
-const searchText = z.string().trim().max(100);
+const searchText = singleLineText(100);
 /** Comma-separated status keys, e.g. `in-progress,completed`. */
 const statusList = z
   .string()
@@ -186,7 +187,7 @@ export type OfficeDossierList = z.infer<typeof officeDossierListSchema>;
 
 export const dossierFieldsSchema = z.object({
   number: dossierNumber,
-  description: z.string().trim().min(2).max(300),
+  description: singleLineText(300).min(2),
   status: dossierStatusKeySchema.default("in-progress"),
   handlerId: z.uuid().nullable().default(null),
   clientIds: z.array(z.uuid()).max(50).default([]),
@@ -247,12 +248,12 @@ export const dossierOptionsSchema = z.object({
 });
 export type DossierOptions = z.infer<typeof dossierOptionsSchema>;
 
-export const createDossierStatusSchema = z.object({ label: z.string().trim().min(2).max(60) });
+export const createDossierStatusSchema = z.object({ label: singleLineText(60).min(2) });
 
 /** The text fields of a staff upload (multipart/form-data, beside the file). */
 export const publishDocumentFieldsSchema = z.object({
   category: publishedCategorySchema,
-  title: z.string().trim().min(1).max(200),
+  title: singleLineText(200).min(1),
   /** "true" publishes at once; otherwise the document stays a draft. */
   publish: z.enum(["true", "false"]).default("true"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./text.ts";
 
 export const emailAddressSchema = z
   .string()
@@ -12,7 +13,7 @@ export const debtorNumberSchema = z
   .regex(/^\d{4,10}$/, { error: "invalid_debtor_number" });
 
 export const createOfficeSchema = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: singleLineText(200).min(2),
   debtorNumber: debtorNumberSchema,
   email: emailAddressSchema,
 });

@@ -6,7 +6,6 @@ import {
   recordAuditEvent,
 } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { invitationMail } from "./account-mails.ts";
 import { areaLink } from "./areas.ts";
 import type { AccountsDeps } from "./deps.ts";
@@ -101,7 +100,8 @@ export function inviteClient(
         isMainAccount: true,
         email: input.email,
         name: input.kind === "company" ? (input.contactName ?? input.name) : input.name,
-        mobile: input.mobile ? phoneNumberSchema.parse(input.mobile) : null,
+        // The contract has normalised it to E.164.
+        mobile: input.mobile ?? null,
         locale: input.locale,
       },
       actor,

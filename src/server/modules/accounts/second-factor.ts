@@ -1,3 +1,4 @@
+import { phoneNumberSchema } from "#src/contracts/phone-number.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { MINUTE } from "#src/server/platform/clock.ts";
@@ -9,7 +10,6 @@ import {
   safeEqual,
 } from "#src/server/platform/security/random-secrets.ts";
 import { newTotpSecret, totpSetup, verifyTotp } from "#src/server/platform/security/totp.ts";
-import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { countFailureFromAddress } from "./address-limits.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import {

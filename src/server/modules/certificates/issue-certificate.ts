@@ -1,12 +1,12 @@
 import type { RequestConfirmation } from "#src/contracts/certificates.ts";
 import type { Office } from "#src/contracts/offices.ts";
+import { phoneNumberSchema } from "#src/contracts/phone-number.ts";
 import { AppError } from "#src/server/errors.ts";
 import {
   type AuditEvent,
   recordAuditEvent,
 } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { phoneNumberSchema } from "#src/server/platform/sms/phone-number.ts";
 import { pkiUrls } from "./authority.ts";
 import { certificateMail, requestConfirmationMail } from "./certificate-mails.ts";
 import type { CertificatesDeps } from "./deps.ts";

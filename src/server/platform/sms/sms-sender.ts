@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { phoneNumberSchema } from "#src/contracts/phone-number.ts";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
 import type { JobRunner } from "../jobs/job-runner.ts";
 import { defineJobType } from "../jobs/job-type.ts";
-import { phoneNumberSchema } from "./phone-number.ts";
 import { smsMessages } from "./schema.ts";
 import { type SmsGateway, SmsRejectedError } from "./sms-gateway.ts";
 

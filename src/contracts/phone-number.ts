@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/**
+ * Mobile numbers, checked and normalised in the contract, so a number that cannot take a text
+ * is refused with a 400 that names the field, and the server only ever sees E.164.
+ */
+
+const INVALID = "invalid_phone_number";
+/** Room for the longest way people write a number, e.g. "0031 (0)6 12 34 56 78". */
+const MAX_TYPED_LENGTH = 32;
 const INTERNATIONAL = /^\+[1-9]\d{7,14}$/;
 /** Dutch mobile numbers are 06 and eight digits; any other Dutch number cannot take a text. */
 const DUTCH_MOBILE = /^\+316\d{8}$/;
@@ -11,15 +19,24 @@ const DUTCH_MOBILE = /^\+316\d{8}$/;
 export const phoneNumberSchema = z
   .string()
   .trim()
+  .max(MAX_TYPED_LENGTH, { error: INVALID })
   .transform(toInternational)
   .pipe(
     z
       .string()
-      .regex(INTERNATIONAL, { error: "invalid_phone_number" })
+      .regex(INTERNATIONAL, { error: INVALID })
       .refine((value) => !value.startsWith("+31") || DUTCH_MOBILE.test(value), {
-        error: "invalid_phone_number",
+        error: INVALID,
       }),
   );
+
+/** A form's optional mobile number: left empty (or blank) it is absent, else as above. */
+export const optionalPhoneNumberSchema = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .pipe(phoneNumberSchema.optional())
+  .optional();
 
 function toInternational(typed: string): string {
   const value = typed.replace(/[\s.-]/g, "").replace(/^00/, "+");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phoneNumberSchema } from "./phone-number.ts";
+import { optionalPhoneNumberSchema, phoneNumberSchema } from "./phone-number.ts";
 
 describe("phoneNumberSchema", () => {
   it.each([
@@ -29,9 +29,27 @@ describe("phoneNumberSchema", () => {
     ["too long for E.164", "+1234567890123456"],
     ["a country code starting with 0", "+0612345678"],
     ["an extension", "06 12345678 ext 12"],
+    ["a negative number", "-1"],
+    ["a NUL byte", "06 1234\u00005678"],
+    ["more than anyone types", `06 12345678${" ".repeat(30)}9`],
   ])("refuses %s", (_, typed) => {
     const result = phoneNumberSchema.safeParse(typed);
     expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("invalid_phone_number");
+  });
+});
+
+describe("optionalPhoneNumberSchema", () => {
+  it.each([undefined, "", "   "])("takes %j as no number", (typed) => {
+    expect(optionalPhoneNumberSchema.parse(typed)).toBeUndefined();
+  });
+
+  it("normalises a number", () => {
+    expect(optionalPhoneNumberSchema.parse(" 06 11112222 ")).toBe("+31611112222");
+  });
+
+  it("refuses what is no number", () => {
+    const result = optionalPhoneNumberSchema.safeParse("abc");
     expect(result.error?.issues[0]?.message).toBe("invalid_phone_number");
   });
 });
