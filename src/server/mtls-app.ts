@@ -7,7 +7,10 @@ import { AppError } from "#src/server/errors.ts";
 import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
 import { csrfTokenFor, sessionPlugin } from "#src/server/modules/accounts/session-plugin.ts";
 import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
-import type { ListenerTls } from "#src/server/modules/certificates/listener-tls.ts";
+import {
+  type ListenerTls,
+  listenerProtocols,
+} from "#src/server/modules/certificates/listener-tls.ts";
 import { checkClientCertificate } from "#src/server/modules/selfservice/check-client-certificate.ts";
 import { explanationPage } from "#src/server/modules/selfservice/explanation-page.ts";
 import { presentedCertificateDer } from "#src/server/modules/selfservice/presented-certificate.ts";
@@ -37,7 +40,7 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     // Behind the configured proxies the client's address comes from X-Forwarded-For, so the
     // login limits per IP stay per client rather than one for everyone.
     ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),
-    https: { ...tls, requestCert: true, rejectUnauthorized: false },
+    https: { ...tls, ...listenerProtocols, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
   await registerCommonSetup(app, { https: true });
   await app.register(sessionPlugin, { db: deps.database.db, clock: deps.clock });

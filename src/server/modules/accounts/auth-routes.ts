@@ -33,7 +33,7 @@ import {
   requireAccount,
   setSessionCookie,
 } from "./session-plugin.ts";
-import { endSessionNow, idleExpiry } from "./sessions.ts";
+import { endSessionNow, idleExpiry, idleSecondsLeft } from "./sessions.ts";
 
 const errors = errorResponses(400, 401, 410, 429);
 
@@ -67,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
         account: await describeAccount(db, account),
         stage: session.stage,
         idleExpiresAt: idleExpiry(session).toISOString(),
+        idleSecondsLeft: idleSecondsLeft(session, clock.now()),
       };
     },
   );

@@ -1,5 +1,5 @@
 import type { Clock } from "#src/server/platform/clock.ts";
-import { HOUR, MINUTE } from "#src/server/platform/clock.ts";
+import { HOUR, MINUTE, SECOND } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { RequestOrigin } from "./deps.ts";
@@ -82,6 +82,11 @@ export function idleExpiry(session: SessionRow): Date {
   return new Date(
     Math.min(session.lastSeenAt.getTime() + IDLE_TIMEOUT, session.expiresAt.getTime()),
   );
+}
+
+/** Whole seconds from `now` until the session ends for lack of activity (rounded down). */
+export function idleSecondsLeft(session: SessionRow, now: Date): number {
+  return Math.max(0, Math.floor((idleExpiry(session).getTime() - now.getTime()) / SECOND));
 }
 
 /** Ends the browser's session: at logout, and before a mailed link logs someone else in. */

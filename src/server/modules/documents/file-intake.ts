@@ -66,15 +66,22 @@ async function scanFile(scanner: VirusScanner, filePath: string): Promise<Accept
 }
 
 /**
- * The name the file is offered under when downloaded: without any folder part or control
- * characters, at most 200 characters, and with an extension that fits its real type, so a
- * PDF called "scan.exe" is offered as "scan.exe.pdf".
+ * Characters a file name never needs and that can make it lie: control characters (Cc) and
+ * format characters (Cf). The latter include the bidirectional controls (U+202E turns
+ * "factuur\u202Efdp.exe" into what reads as "factuurexe.pdf"), the marks and isolates
+ * (U+200E/F, U+061C, U+2066–2069) and the invisible joiners and byte-order mark. The quote goes
+ * too, for the Content-Disposition header.
+ */
+const unsafeInFileName = /[\p{Cc}\p{Cf}"]/gu;
+
+/**
+ * The name the file is offered under when downloaded: without any folder part or the
+ * characters above, at most 200 characters, and with an extension that fits its real type, so
+ * a PDF called "scan.exe" is offered as "scan.exe.pdf".
  */
 export function safeFileName(declaredName: string, type: AllowedType): string {
   const base = path
-    .basename(declaredName.replaceAll("\\", "/"))
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .basename(declaredName.replaceAll("\\", "/").replace(unsafeInFileName, ""))
     .trim();
   const name = base.length > 0 && base !== "." && base !== ".." ? base : "document";
   const extension = path.extname(name).slice(1).toLowerCase();

@@ -4,6 +4,7 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import multipart, { type MultipartFile } from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -26,6 +27,30 @@ import type { WaitingUpload } from "../documents/receive-upload.ts";
 const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
+
+/**
+ * The form parser (busboy) throws plain errors, without a code, for a body it cannot read: no
+ * boundary or a bad one, a part header it cannot parse, a form that breaks off. Those are the
+ * client's fault and answer 400; any other error (ours, the disk's) stays what it is.
+ */
+function asMalformedForm(error: unknown): unknown {
+  const fromFormParser = error instanceof Error && !("code" in error);
+  return fromFormParser ? new AppError("malformed_request", [], { cause: error }) : error;
+}
+
+/** The form's file part, after the text fields that came before it. */
+async function readFilePart(request: FastifyRequest): Promise<MultipartFile> {
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type");
+  const part = await request.file().catch((error: unknown) => {
+    throw asMalformedForm(error);
+  });
+  if (!part) {
+    throw new AppError("validation_failed", [
+      { path: "body.file", code: "required", message: "a file is required" },
+    ]);
+  }
+  return part;
+}
 
 /** The text fields that came before the file in the form, checked against their contract. */
 function fieldsOf(part: MultipartFile) {
@@ -50,7 +75,7 @@ async function saveFilePart(part: MultipartFile, directory: string): Promise<Wai
     if (part.file.truncated) throw new AppError("file_too_large");
   } catch (error) {
     await rm(filePath, { force: true });
-    throw error;
+    throw asMalformedForm(error);
   }
   return { filePath, declaredName: part.filename };
 }
@@ -78,12 +103,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-      const part = await request.file();
-      if (!part)
-        throw new AppError("validation_failed", [
-          { path: "body.file", code: "required", message: "a file is required" },
-        ]);
+      const part = await readFilePart(request);
       const fields = fieldsOf(part);
       const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"));
       const document = await addOfficeDocument(

@@ -43,6 +43,9 @@ const tusStatusCodes: Record<number, ErrorCode> = {
   410: "not_found",
   413: "file_too_large",
   415: "unsupported_media_type",
+  // An extension Poort does not offer and its Tus-Extension header does not list (concatenated
+  // parallel uploads): the client should not have asked, so a 400 rather than tus's 501.
+  501: "malformed_request",
 };
 
 /**

@@ -1,12 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isLoggedIn, useSession } from "../api/session.tsx";
 import { Button } from "../components/Button.tsx";
 import { Heading } from "../components/Heading.tsx";
 import { Paragraph } from "../components/Paragraph.tsx";
-
-/** How long before the idle timeout the warning appears. */
-export const warnBeforeMs = 2 * 60 * 1000;
+import { idleDeadline, idleTimers } from "./idle-timers.ts";
 
 /**
  * Warns 2 minutes before the session ends for lack of activity, with a button that extends it
@@ -18,27 +16,25 @@ export function IdleWarning({ onEnded }: { onEnded: (ended: boolean) => void }) 
   const { session, refresh } = useSession();
   const [warning, setWarning] = useState(false);
   const stayButton = useRef<HTMLButtonElement>(null);
-  const expiresAt = session?.idleExpiresAt;
+  // Each answer is a new object: its seconds left count from now, when it has just come in.
+  const deadline = useMemo(() => idleDeadline(session, Date.now()), [session]);
 
   useEffect(() => {
     setWarning(false);
-    if (!expiresAt) return;
-    const left = Date.parse(expiresAt) - Date.now();
-    const warn = setTimeout(() => setWarning(true), Math.max(0, left - warnBeforeMs));
-    const end = setTimeout(
-      async () => {
-        // Other pages may have kept the session alive meanwhile: ask before leaving.
-        onEnded(true);
-        const next = await refresh();
-        if (next && isLoggedIn(next)) onEnded(false);
-      },
-      Math.max(0, left),
-    );
+    if (deadline === undefined) return;
+    const { warnInMs, endInMs } = idleTimers(deadline, Date.now());
+    const warn = setTimeout(() => setWarning(true), warnInMs);
+    const end = setTimeout(async () => {
+      // Other pages may have kept the session alive meanwhile: ask before leaving.
+      onEnded(true);
+      const next = await refresh();
+      if (next && isLoggedIn(next)) onEnded(false);
+    }, endInMs);
     return () => {
       clearTimeout(warn);
       clearTimeout(end);
     };
-  }, [expiresAt, refresh, onEnded]);
+  }, [deadline, refresh, onEnded]);
 
   useEffect(() => {
     if (warning) stayButton.current?.focus();
