@@ -8,6 +8,7 @@ const production = {
   SECRET_KEY: "x".repeat(32),
   MTLS_TLS_CERT_FILE: "/tls.pem",
   MTLS_TLS_KEY_FILE: "/tls.key",
+  CLAMAV_URL: "tcp://clamd.internal:3310",
 };
 
 describe("configuration", () => {
@@ -49,6 +50,25 @@ describe("configuration", () => {
     );
   });
 
+  it("scans uploads in production, and leaves them unscanned only when told in so many words", () => {
+    expect(loadConfig(production).unscannedUploads).toBeUndefined();
+    const { CLAMAV_URL: _scanner, ...withoutScanner } = production;
+    expect(() => loadConfig(withoutScanner)).toThrow(
+      /^Invalid configuration:\n {2}CLAMAV_URL: required in production.*UPLOAD_SCAN=off/,
+    );
+    expect(loadConfig({ ...withoutScanner, UPLOAD_SCAN: "off" }).unscannedUploads).toBe(
+      "switched-off",
+    );
+  });
+
+  it("leaves uploads unscanned in embedded mode without clamd, and says why", () => {
+    expect(loadConfig({}).unscannedUploads).toBe("embedded");
+    expect(loadConfig({ CLAMAV_URL: "unix:///run/clamav/clamd.ctl" }).unscannedUploads).toBe(
+      undefined,
+    );
+    expect(loadConfig({ UPLOAD_SCAN: "off" }).unscannedUploads).toBe("switched-off");
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
       port: 3000,
@@ -71,6 +91,9 @@ describe("configuration", () => {
     ],
     [{ DEV_CLOCK_OFFSET: "a year" }, "DEV_CLOCK_OFFSET"],
     [{ ...production, DEV_CLOCK_OFFSET: "40d" }, "DEV_CLOCK_OFFSET"],
+    [{ ...production, CLAMAV_URL: "" }, "CLAMAV_URL"],
+    [{ UPLOAD_SCAN: "no" }, "UPLOAD_SCAN"],
+    [{ UPLOAD_SCAN: "off", CLAMAV_URL: "tcp://clamd.internal:3310" }, "UPLOAD_SCAN"],
   ])("stops at start-up on %o, naming %s", (environment, variable) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(

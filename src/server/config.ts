@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   SMS_SENDER: z.string().min(1).max(11).default("Poort"),
   SECRET_KEY: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   CLAMAV_URL: z.url({ protocol: /^(tcp|unix)$/ }).optional(),
+  UPLOAD_SCAN: z.enum(["on", "off"]).default("on"),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -82,6 +83,11 @@ export interface Config {
   secretKey: string | undefined;
   /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
   clamavUrl: string | undefined;
+  /**
+   * Why uploads go unscanned, when they do: switched off on purpose (UPLOAD_SCAN=off, the only
+   * way in production), or embedded mode without clamd. Undefined: every upload is scanned.
+   */
+  unscannedUploads: "switched-off" | "embedded" | undefined;
   uploads: { maxFileBytes: number; maxFilesPerDossier: number };
   /** Failed logins per IP address in 15 minutes, before it must wait (slowed from half-way). */
   login: { failuresPerIp: number };
@@ -139,6 +145,28 @@ function caFilesOf(e: Environment): Config["certificates"]["caFiles"] {
   return { rootCert, rootKey, issuingCert, issuingKey };
 }
 
+/**
+ * Production scans every upload unless someone chose otherwise in so many words: a forgotten
+ * CLAMAV_URL would otherwise let an infected file through without anyone noticing.
+ */
+function unscannedUploadsOf(e: Environment): Config["unscannedUploads"] {
+  if (e.UPLOAD_SCAN === "off") {
+    if (e.CLAMAV_URL) {
+      throw new ConfigError(
+        "Invalid configuration:\n  UPLOAD_SCAN: off contradicts CLAMAV_URL; unset one of them",
+      );
+    }
+    return "switched-off";
+  }
+  if (e.CLAMAV_URL) return undefined;
+  if (e.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Invalid configuration:\n  CLAMAV_URL: required in production to scan uploads; set UPLOAD_SCAN=off to accept them unscanned",
+    );
+  }
+  return "embedded";
+}
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -171,6 +199,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === "production" && !e.SECRET_KEY) {
     throw new ConfigError("Invalid configuration:\n  SECRET_KEY: required in production");
   }
+  const unscannedUploads = unscannedUploadsOf(e);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -193,6 +222,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : { provider: "outbox", sender: e.SMS_SENDER },
     secretKey: e.SECRET_KEY,
     clamavUrl: e.CLAMAV_URL,
+    unscannedUploads,
     uploads: {
       maxFileBytes: e.UPLOAD_MAX_BYTES,
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,

@@ -7,6 +7,7 @@ import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders
 import { notifyServicedeskOfBounce } from "./modules/certificates/office-bounces.ts";
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
 import { registerNewDocumentsMails } from "./modules/documents/new-documents-mail.ts";
+import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
@@ -102,7 +103,9 @@ export async function createServices(
   mailer.whenRejected((db, mail) => notifyServicedeskOfBounce(certificates, db, mail));
   await scheduleExpiryReminders(jobs, certificates);
   await scheduleRevocationRounds(jobs, certificates);
-  await scheduleExpiredUploadsPurge(jobs, path.join(config.dataDir, "uploads"));
+  const uploadDir = path.join(config.dataDir, "uploads");
+  await scheduleExpiredUploadsPurge(jobs, uploadDir);
+  await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
 
@@ -116,7 +119,7 @@ export async function createServices(
     mailer,
     sms,
     secrets,
-    scanner: createVirusScanner(config.clamavUrl),
+    scanner: uploadScanner(config, logger),
     authorities,
     jobs,
     async close() {
@@ -125,6 +128,25 @@ export async function createServices(
       if (!overrides.database) await database.close();
     },
   };
+}
+
+const unscannedBecause: Record<NonNullable<Config["unscannedUploads"]>, string> = {
+  "switched-off": "UPLOAD_SCAN=off",
+  embedded: "CLAMAV_URL is unset (embedded mode)",
+};
+
+/**
+ * The scanner for uploads. Unscanned uploads are a risk an operator must see at every start,
+ * not only once in the configuration: staff see "not scanned" per document, the log says why.
+ */
+function uploadScanner(config: Config, logger: Logger): VirusScanner {
+  if (config.unscannedUploads) {
+    logger.warn(
+      { uploadScan: "off", reason: config.unscannedUploads },
+      `uploads are not scanned for viruses: ${unscannedBecause[config.unscannedUploads]}; documents are recorded as not scanned`,
+    );
+  }
+  return createVirusScanner(config.clamavUrl);
 }
 
 async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {

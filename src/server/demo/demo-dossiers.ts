@@ -96,7 +96,7 @@ async function addDemoDossier(
     await addOfficeDocument(
       deps,
       staff,
-      id,
+      await requireDossier(deps.db, staff.scope, id),
       { ...document, publish: document.publish ?? true },
       upload,
     );

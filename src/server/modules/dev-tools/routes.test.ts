@@ -100,6 +100,7 @@ const production = {
   SECRET_KEY: "x".repeat(32),
   MTLS_TLS_CERT_FILE: "/tls.pem",
   MTLS_TLS_KEY_FILE: "/tls.key",
+  UPLOAD_SCAN: "off",
 };
 
 describe.each([

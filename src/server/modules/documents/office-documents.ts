@@ -3,7 +3,7 @@ import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { auditActor, type StaffActor } from "../accounts/request-actors.ts";
-import { type DossierRef, requireDossier } from "../dossiers/service.ts";
+import type { DossierRef } from "../dossiers/service.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toOfficeDocument } from "./document-views.ts";
 import { planNewDocumentsMails } from "./new-documents-mail.ts";
@@ -32,15 +32,19 @@ export async function listOfficeDossierDocuments(
   );
 }
 
-/** A staff member adds a letter or document to a dossier, published at once or as a draft. */
+/**
+ * A staff member adds a letter or document to a dossier, published at once or as a draft. The
+ * dossier was looked up in the staff member's scope before the upload was accepted, so a wrong
+ * dossier never costs a stored body; the waiting upload is discarded whatever happens here.
+ */
 export async function addOfficeDocument(
   deps: DocumentsDeps,
   staff: StaffActor,
-  dossierId: string,
+  dossier: DossierRef,
   fields: { category: "correspondence" | "documents"; title: string; publish: boolean },
   upload: WaitingUpload,
 ): Promise<OfficeDocument> {
-  await requireDossier(deps.db, staff.scope, dossierId);
+  const dossierId = dossier.id;
   const accepted = await receiveUpload(deps, auditActor(staff.account), dossierId, upload);
   const document = await keepStoredFile(deps, accepted, () =>
     deps.db.transaction(async (tx) => {

@@ -23,6 +23,7 @@ import {
   setPublication,
 } from "../documents/office-documents.ts";
 import type { WaitingUpload } from "../documents/receive-upload.ts";
+import { requireDossier } from "../dossiers/service.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 const dossierParams = z.object({ dossierId: z.uuid() });
@@ -103,13 +104,16 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
     },
     async (request, reply) => {
       const staff = requireStaff(request);
+      // Before a byte of the body is read: a dossier the staff member cannot see (unknown, or
+      // another office's) must not cost any disk.
+      const dossier = await requireDossier(deps.db, staff.scope, request.params.dossierId);
       const part = await readFilePart(request);
       const fields = fieldsOf(part);
       const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"));
       const document = await addOfficeDocument(
         deps,
         staff,
-        request.params.dossierId,
+        dossier,
         { category: fields.category, title: fields.title, publish: fields.publish === "true" },
         upload,
       );
