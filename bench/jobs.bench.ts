@@ -106,7 +106,7 @@ async function bareInserts(handle: DatabaseHandle, count: number): Promise<void>
 async function drain(handles: DatabaseHandle[], clock: Clock): Promise<void> {
   const logger = pino({ level: "silent" });
   const runners = handles.map((handle) => {
-    const runner = new JobRunner({ db: handle.db, clock, logger, pollMs: 10, batchSize: 20 });
+    const runner = new JobRunner({ db: handle.db, clock, logger, pollMs: 10, maxRunning: 20 });
     runner.handle(benchJob, async () => {});
     return runner;
   });

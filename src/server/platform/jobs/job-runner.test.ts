@@ -19,7 +19,9 @@ import { jobSchedules, jobs } from "./schema.ts";
 const logger = pino({ level: "silent" });
 let typeCounter = 0;
 /** A job type of its own per test, so tests in one database never run each other's jobs. */
-function uniqueJobType(overrides: { maxAttempts?: number; retryDelayMs?: number } = {}) {
+function uniqueJobType(
+  overrides: { maxAttempts?: number; retryDelayMs?: number; maxRunningPerWorker?: number } = {},
+) {
   typeCounter += 1;
   return defineJobType({
     name: `test.job-${typeCounter}`,
@@ -57,6 +59,40 @@ describe.each(testDatabaseKinds)("JobRunner on %s", (kind) => {
     expect(seen).toEqual([2]);
     const [row] = await db().select().from(jobs).where(eq(jobs.name, type.name));
     expect(row?.state).toBe("completed");
+  });
+
+  it("runs at most maxRunning jobs at once over all rounds, and one of a type limited to one", async () => {
+    const limited = uniqueJobType({ maxRunningPerWorker: 1 });
+    const free = uniqueJobType();
+    const worker = new JobRunner({ db: db(), clock, logger, pollMs: 5, maxRunning: 3 });
+    const running = { [limited.name]: 0, [free.name]: 0 };
+    const most = { [limited.name]: 0, all: 0 };
+    const done: string[] = [];
+    for (const type of [limited, free]) {
+      worker.handle(type, async ({ n }) => {
+        running[type.name] = (running[type.name] ?? 0) + 1;
+        most[limited.name] = Math.max(most[limited.name] ?? 0, running[limited.name] ?? 0);
+        most.all = Math.max(
+          most.all ?? 0,
+          (running[limited.name] ?? 0) + (running[free.name] ?? 0),
+        );
+        // Longer than several polling intervals, so later rounds find these still running.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running[type.name] = (running[type.name] ?? 0) - 1;
+        done.push(`${type.name}:${n}`);
+      });
+    }
+    for (let n = 0; n < 6; n++) {
+      await enqueueJob(db(), clock, limited, { n });
+      await enqueueJob(db(), clock, free, { n });
+    }
+    worker.start();
+    try {
+      await expect.poll(() => done.length, { timeout: 10_000 }).toBe(12);
+    } finally {
+      await worker.stop();
+    }
+    expect(most).toEqual({ [limited.name]: 1, all: 3 });
   });
 
   it("refuses a payload that does not match the job type", async () => {

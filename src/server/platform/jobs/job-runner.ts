@@ -13,8 +13,11 @@ export interface JobRunnerOptions {
   clock: Clock;
   logger: Logger;
   pollMs: number;
-  /** Jobs claimed per round; each round runs its jobs side by side. */
-  batchSize?: number;
+  /**
+   * Most jobs this runner runs at once, over all its polling rounds: what a crash of this
+   * process can leave half done. A job type may allow fewer of its own (`maxRunningPerWorker`).
+   */
+  maxRunning?: number;
 }
 
 interface Registration {
@@ -40,12 +43,14 @@ export class JobRunner {
   readonly #options: Required<JobRunnerOptions>;
   readonly #registrations = new Map<string, Registration>();
   readonly #running = new Set<Promise<void>>();
+  /** How many jobs of each type run now, held against their `maxRunningPerWorker`. */
+  readonly #runningByName = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #round: Promise<void> | undefined;
   #stopped = true;
 
   constructor(options: JobRunnerOptions) {
-    this.#options = { batchSize: 5, ...options };
+    this.#options = { maxRunning: 5, ...options };
   }
 
   handle<Payload>(type: JobType<Payload>, handler: JobHandler<Payload>): void {
@@ -110,11 +115,11 @@ export class JobRunner {
       const id = await enqueueJob(tx, clock, registration.type, schedule.payload, {
         singletonKey,
       });
-      return id === undefined ? [] : this.#claim(tx, eq(jobs.id, id));
+      return id === undefined ? [] : this.#claim(tx, [schedule.jobName], 1, eq(jobs.id, id));
     });
     // Nothing claimed: this very occurrence exists already (its cron tick, or a run at the
     // same millisecond), and whoever made it runs it.
-    for (const job of claimed) await this.#run(job);
+    for (const job of claimed) await this.#track(job);
     const [job] = await db.select().from(jobs).where(eq(jobs.singletonKey, singletonKey));
     return job;
   }
@@ -138,10 +143,10 @@ export class JobRunner {
     let total = 0;
     for (;;) {
       await this.#enqueueDueSchedules();
-      const claimed = await this.#claim(this.#options.db);
+      const { claimed } = await this.#claimWithinLimits(this.#options.db);
       if (claimed.length === 0) return total;
       total += claimed.length;
-      await Promise.all(claimed.map((job) => this.#run(job)));
+      await Promise.all(claimed.map((job) => this.#track(job)));
     }
   }
 
@@ -156,19 +161,62 @@ export class JobRunner {
 
   async #pollOnce(): Promise<void> {
     await this.#enqueueDueSchedules();
-    // Keep claiming while batches come back full: there is more work waiting.
     for (;;) {
       if (this.#stopped) return;
-      const claimed = await this.#claim(this.#options.db);
-      for (const job of claimed) this.#track(this.#run(job));
-      if (claimed.length < this.#options.batchSize) return;
-      await Promise.all([...this.#running]);
+      const { claimed, mayBeMore } = await this.#claimWithinLimits(this.#options.db);
+      for (const job of claimed) void this.#track(job);
+      // More work may be waiting for a free place: claim again as soon as one job ends, not
+      // a polling interval later.
+      if (!mayBeMore || this.#running.size === 0) return;
+      await Promise.race(this.#running);
     }
   }
 
-  #track(work: Promise<void>): void {
+  /** Runs a claimed job, counted as running until it ends. */
+  #track(job: JobRecord): Promise<void> {
+    this.#runningByName.set(job.name, this.#runningOf(job.name) + 1);
+    const work = this.#run(job).finally(() => {
+      this.#running.delete(work);
+      this.#runningByName.set(job.name, this.#runningOf(job.name) - 1);
+    });
     this.#running.add(work);
-    void work.finally(() => this.#running.delete(work));
+    return work;
+  }
+
+  #runningOf(jobName: string): number {
+    return this.#runningByName.get(jobName) ?? 0;
+  }
+
+  /**
+   * Claims as many due jobs as there is room for: within this runner's `maxRunning` and each
+   * type's `maxRunningPerWorker`. The limited types are claimed first, one by one, so a backlog
+   * of one kind cannot hold back the others. `mayBeMore` when some claim filled its room.
+   */
+  async #claimWithinLimits(db: Database): Promise<{ claimed: JobRecord[]; mayBeMore: boolean }> {
+    let room = this.#options.maxRunning - this.#running.size;
+    const claimed: JobRecord[] = [];
+    let mayBeMore = false;
+    const claimUpTo = async (names: string[], limit: number) => {
+      if (names.length === 0) return;
+      if (limit <= 0) {
+        mayBeMore = true; // no place free: what is due waits for one
+        return;
+      }
+      const batch = await this.#claim(db, names, limit);
+      claimed.push(...batch);
+      room -= batch.length;
+      if (batch.length === limit) mayBeMore = true;
+    };
+    const unlimited: string[] = [];
+    for (const { type } of this.#registrations.values()) {
+      if (type.maxRunningPerWorker === undefined) unlimited.push(type.name);
+      else {
+        const ownRoom = type.maxRunningPerWorker - this.#runningOf(type.name);
+        await claimUpTo([type.name], Math.min(room, ownRoom));
+      }
+    }
+    await claimUpTo(unlimited, room);
+    return { claimed, mayBeMore };
   }
 
   async #enqueueDueSchedules(): Promise<void> {
@@ -197,11 +245,12 @@ export class JobRunner {
     }
   }
 
-  /** Claims due jobs (only those that also match `only`, if given) in `db`, a transaction or not. */
-  async #claim(db: Database, only?: SQL): Promise<JobRecord[]> {
-    const names = [...this.#registrations.keys()];
-    if (names.length === 0) return [];
-    const { clock, batchSize } = this.#options;
+  /**
+   * Claims up to `limit` due jobs of the named types (only those that also match `only`, if
+   * given) in `db`, a transaction or not.
+   */
+  async #claim(db: Database, names: string[], limit: number, only?: SQL): Promise<JobRecord[]> {
+    const { clock } = this.#options;
     const now = clock.now();
     const claimable = db
       .select({ id: jobs.id })
@@ -217,7 +266,7 @@ export class JobRunner {
         ),
       )
       .orderBy(jobs.runAt)
-      .limit(batchSize)
+      .limit(limit)
       .for("update", { skipLocked: true });
     return db
       .update(jobs)

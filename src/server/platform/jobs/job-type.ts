@@ -14,6 +14,12 @@ export interface JobType<Payload> {
   retryDelayMs: number;
   /** How long an attempt may run before another worker presumes its worker dead. */
   lockMs: number;
+  /**
+   * At most this many jobs of this type run at once in one runner; unset means only the
+   * runner's own limit applies. A runner that dies repeats the jobs it was running, so work
+   * with an outside effect that cannot be taken back (a mail handed to the relay) sets 1.
+   */
+  maxRunningPerWorker?: number;
 }
 
 export interface JobContext {

@@ -36,6 +36,9 @@ export const deliverMailJob = defineJobType({
   maxAttempts: 8,
   retryDelayMs: 10_000,
   lockMs: 2 * 60_000,
+  // A process that dies after the relay took a mail, but before the mail is marked sent, sends
+  // it again once the lock runs out: one mail at a time per worker keeps that to one mail.
+  maxRunningPerWorker: 1,
 });
 
 export interface MailerOptions {
@@ -225,6 +228,8 @@ export class Mailer {
       if (rejected) return;
       throw error;
     }
+    // Marked at once, on its own (not in the job's end): the relay's 250 is the point of no
+    // return, and a crash from here on repeats this mail, with the same Message-ID.
     await db
       .update(mails)
       .set({
