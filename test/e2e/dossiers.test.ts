@@ -11,13 +11,12 @@ import {
   type WatchedPage,
 } from "./support/browser.ts";
 import { smsCodeSentBy } from "./support/outbox.ts";
+import { fill } from "./support/translations.ts";
 
 const baseUrl = inject("baseUrl");
 const t = nl;
 const o = t.office.dossiers;
 const p = t.portal;
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 
 /**
  * The dossier's whole journey in a real browser (SPEC B3–B8, B13): the office creates it with a

@@ -11,14 +11,13 @@ import {
 } from "./support/browser.ts";
 import { expectPasswordAsTyped } from "./support/certificate-password.ts";
 import { smsCodeSentBy } from "./support/outbox.ts";
+import { fill } from "./support/translations.ts";
 
 const baseUrl = inject("baseUrl");
 const desktop = { width: 1280, height: 800 };
 const mobile = { width: 360, height: 740 };
 const texts = { nl, en };
 type Language = keyof typeof texts;
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 
 /**
  * The layout on a desktop (1280 px) and a phone (360 px), in Dutch and English: tables that fit

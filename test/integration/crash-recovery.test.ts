@@ -4,25 +4,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
 import { startSmtpSink } from "#test/support/smtp-sink.ts";
-import { createTestDatabase, testDatabaseKinds } from "#test/support/test-database.ts";
+import { databaseForServerProcess, testDatabaseKinds } from "#test/support/test-database.ts";
 
 describe.each(testDatabaseKinds)("a crash between enqueue and delivery on %s", (kind) => {
   let dataDir: string;
-  let databaseUrl: string | undefined;
-  let dropDatabase: () => Promise<void> = async () => {};
+  let database: Awaited<ReturnType<typeof databaseForServerProcess>>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-crash-"));
-    if (kind === "postgres") {
-      const database = await createTestDatabase("postgres");
-      // The server process opens its own pool; this test only needs the database to exist.
-      await database.handle.close();
-      databaseUrl = database.url;
-      dropDatabase = database.drop;
-    }
+    database = await databaseForServerProcess(kind);
   });
   afterAll(async () => {
-    await dropDatabase();
+    await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -34,7 +27,7 @@ describe.each(testDatabaseKinds)("a crash between enqueue and delivery on %s", (
       // The demo seed queues a welcome mail in the same transaction that records the step.
       SEED_DEMO: "true",
       JOBS_POLL_MS: "100",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
     };
 
     // First life: the mail relay is down, so the mail waits in the queue; then a crash.

@@ -10,7 +10,7 @@ import { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { outboxTransport } from "#src/server/platform/mail/outbox-transport.ts";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
 import { type ReceivedMail, startSmtpSink } from "#test/support/smtp-sink.ts";
-import { createTestDatabase, testDatabaseKinds } from "#test/support/test-database.ts";
+import { databaseForServerProcess, testDatabaseKinds } from "#test/support/test-database.ts";
 
 const MAILS = 40;
 const KILLS = 5;
@@ -29,20 +29,14 @@ const numberedMail: MailTemplate<{ n: number }> = {
 
 describe.each(testDatabaseKinds)("mails under repeated kill -9 on %s", (kind) => {
   let dataDir: string;
-  let databaseUrl: string | undefined;
-  let dropDatabase: () => Promise<void> = async () => {};
+  let database: Awaited<ReturnType<typeof databaseForServerProcess>>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-mail-crash-"));
-    if (kind === "postgres") {
-      const database = await createTestDatabase("postgres");
-      await database.handle.close();
-      databaseUrl = database.url;
-      dropDatabase = database.drop;
-    }
+    database = await databaseForServerProcess(kind);
   });
   afterAll(async () => {
-    await dropDatabase();
+    await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -50,7 +44,7 @@ describe.each(testDatabaseKinds)("mails under repeated kill -9 on %s", (kind) =>
   async function queueMails(): Promise<void> {
     // PGlite starts from the run's migrated golden database, written into Poort's data folder.
     const handle = await openDatabase({
-      databaseUrl,
+      databaseUrl: database.url,
       pgliteDir: path.join(dataDir, "pglite"),
       pgliteSnapshot: new Blob([await readFile(inject("pgliteSnapshotPath"))]),
     });
@@ -90,7 +84,7 @@ describe.each(testDatabaseKinds)("mails under repeated kill -9 on %s", (kind) =>
       JOBS_POLL_MS: "100",
       // A killed worker's claims run out only after their lock: each life starts later.
       DEV_CLOCK_OFFSET: `${life * MINUTES_PER_LIFE}m`,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
     });
     try {
       for (let life = 0; life < KILLS; life++) {

@@ -45,3 +45,17 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
     },
   };
 }
+
+/**
+ * A database for a Poort server process that opens its own: on PostgreSQL an empty test
+ * database (its URL; this process keeps no connection), on PGlite none (the process makes
+ * its own in DATA_DIR).
+ */
+export async function databaseForServerProcess(
+  kind: TestDatabaseKind,
+): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  if (kind !== "postgres") return { url: undefined, drop: async () => {} };
+  const database = await createTestDatabase("postgres");
+  await database.handle.close();
+  return { url: database.url, drop: database.drop };
+}
