@@ -4,7 +4,7 @@ import { seedDemo } from "./demo/seed-demo.ts";
 import { createLogger } from "./logger.ts";
 import { listenerTls } from "./modules/certificates/listener-tls.ts";
 import { buildMtlsApp } from "./mtls-app.ts";
-import { createServices } from "./services.ts";
+import { createServices, warnWhenUploadsUnscanned } from "./services.ts";
 
 /** How long in-flight requests and jobs get to finish when the process is asked to stop. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -12,6 +12,7 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  warnWhenUploadsUnscanned(config, logger);
   const services = await createServices(config, logger);
   if (config.seedDemo) {
     const applied = await seedDemo(services);

@@ -119,7 +119,7 @@ export async function createServices(
     mailer,
     sms,
     secrets,
-    scanner: uploadScanner(config, logger),
+    scanner: createVirusScanner(config.clamavUrl),
     authorities,
     jobs,
     async close() {
@@ -136,17 +136,16 @@ const unscannedBecause: Record<NonNullable<Config["unscannedUploads"]>, string> 
 };
 
 /**
- * The scanner for uploads. Unscanned uploads are a risk an operator must see at every start,
- * not only once in the configuration: staff see "not scanned" per document, the log says why.
+ * Unscanned uploads are a risk an operator must see at every start of the server, not only
+ * once in the configuration: staff see "not scanned" per document, the log says why. (The
+ * CLI, which takes no uploads, says nothing of it.)
  */
-function uploadScanner(config: Config, logger: Logger): VirusScanner {
-  if (config.unscannedUploads) {
-    logger.warn(
-      { uploadScan: "off", reason: config.unscannedUploads },
-      `uploads are not scanned for viruses: ${unscannedBecause[config.unscannedUploads]}; documents are recorded as not scanned`,
-    );
-  }
-  return createVirusScanner(config.clamavUrl);
+export function warnWhenUploadsUnscanned(config: Config, logger: Logger): void {
+  if (!config.unscannedUploads) return;
+  logger.warn(
+    { uploadScan: "off", reason: config.unscannedUploads },
+    `uploads are not scanned for viruses: ${unscannedBecause[config.unscannedUploads]}; documents are recorded as not scanned`,
+  );
 }
 
 async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
