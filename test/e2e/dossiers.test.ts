@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import { samplePdf, samplePng } from "#test/support/dossiers.ts";
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
 import {
@@ -10,7 +9,7 @@ import {
   openPage,
   type WatchedPage,
 } from "./support/browser.ts";
-import { smsCodeSentBy } from "./support/outbox.ts";
+import { logInAsDemo } from "./support/demo-login.ts";
 import { fill } from "./support/translations.ts";
 
 const baseUrl = inject("baseUrl");
@@ -54,24 +53,9 @@ describe("a dossier from the office to the client and back", () => {
     return page.page;
   }
 
-  async function logIn(page: Page, area: "office" | "portal", email: string, phone?: string) {
-    await page.goto(`/${area}/login`);
-    await page.getByLabel(t.account.fields.email).fill(email);
-    await page.getByLabel(t.account.fields.password).fill(DEMO_PASSWORD);
-    const submit = () => page.getByRole("button", { name: t.account.login.submit }).click();
-    if (phone) {
-      const code = await smsCodeSentBy(page, phone, submit);
-      await page.getByLabel(t.account.fields.code).fill(code);
-      await page.getByRole("button", { name: t.account.secondFactor.submit }).click();
-    } else {
-      await submit();
-    }
-    await page.waitForURL((url) => !url.pathname.includes("/login"));
-  }
-
   it("staff create a dossier from the property-transfer template and mark the first step done", async () => {
     staff = await newPage();
-    await logIn(staff, "office", "tom@devriespartners.nl", "+31612340002");
+    await logInAsDemo(staff, "office", "tom@devriespartners.nl", "+31612340002");
     await staff
       .getByRole("navigation", { name: "Menu" })
       .getByRole("link", { name: o.title })
@@ -119,7 +103,7 @@ describe("a dossier from the office to the client and back", () => {
 
   it("the client sees the counts on Home and finds the dossier by number and by description", async () => {
     client = await newPage();
-    await logIn(client, "portal", "jan.jansen@example.nl");
+    await logInAsDemo(client, "portal", "jan.jansen@example.nl");
     await client.goto("/portal");
     const tile = client.getByRole("heading", { level: 2, name: p.home.dossiers.title });
     await client.getByText(fill(p.home.dossiers.summary, { inProgress: 3, other: 1 })).waitFor();

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
 import {
@@ -10,7 +9,7 @@ import {
   type WatchedPage,
 } from "./support/browser.ts";
 import { expectPasswordAsTyped } from "./support/certificate-password.ts";
-import { smsCodeSentBy } from "./support/outbox.ts";
+import { logInAsDemo } from "./support/demo-login.ts";
 import { fill } from "./support/translations.ts";
 
 const baseUrl = inject("baseUrl");
@@ -50,21 +49,6 @@ describe("the layout at 1280 and 360 px", () => {
   /** The interface language, as the language switch would set it; takes effect on loading. */
   function chooseLanguage(context: BrowserContext, language: Language) {
     return context.addCookies([{ name: "poort_lang", value: language, url: baseUrl }]);
-  }
-
-  async function logIn(page: Page, area: string, email: string, phone?: string) {
-    await page.goto(`/${area}/login`);
-    await page.getByLabel(nl.account.fields.email).fill(email);
-    await page.getByLabel(nl.account.fields.password).fill(DEMO_PASSWORD);
-    const submit = () => page.getByRole("button", { name: nl.account.login.submit }).click();
-    if (phone) {
-      const code = await smsCodeSentBy(page, phone, submit);
-      await page.getByLabel(nl.account.fields.code).fill(code);
-      await page.getByRole("button", { name: nl.account.secondFactor.submit }).click();
-    } else {
-      await submit();
-    }
-    await page.waitForURL((url) => !url.pathname.includes("/login"));
   }
 
   /**
@@ -107,7 +91,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("fits the servicedesk's tables, the certificates of an office even at 1280 px", async () => {
     const page = await newPage();
-    await logIn(page, "servicedesk", "noor@servicedesk.example.nl", "+31612340004");
+    await logInAsDemo(page, "servicedesk", "noor@servicedesk.example.nl", "+31612340004");
     await page.goto("/servicedesk/kantoren?q=101234");
     const office = page.getByRole("link", { name: "Notariskantoor De Vries & Partners" });
     const officePath = (await office.getAttribute("href")) ?? "";
@@ -133,7 +117,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("fits or scrolls the back office's tables", async () => {
     const page = await newPage();
-    await logIn(page, "office", "sara@devriespartners.nl", "+31612340001");
+    await logInAsDemo(page, "office", "sara@devriespartners.nl", "+31612340001");
     await page.goto("/office/dossiers");
     const dossier = page.getByRole("link", { name: /2026\.0142/ }).first();
     const dossierPath = (await dossier.getAttribute("href")) ?? "";
@@ -148,7 +132,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("fits or scrolls the portal's tables", async () => {
     const page = await newPage();
-    await logIn(page, "portal", "anna@bakkerijbol.nl");
+    await logInAsDemo(page, "portal", "anna@bakkerijbol.nl");
     await expectTablesFitOrScroll(page, ["/portal/dossiers", "/portal/mijn-gegevens"]);
   }, 180_000);
 
@@ -156,7 +140,7 @@ describe("the layout at 1280 and 360 px", () => {
     const page = await newPage();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.setViewportSize(mobile);
-    await logIn(page, "servicedesk", "noor@servicedesk.example.nl", "+31612340004");
+    await logInAsDemo(page, "servicedesk", "noor@servicedesk.example.nl", "+31612340004");
     await page.goto("/servicedesk/kantoren?q=102345");
     await page.getByRole("link", { name: "Notariaat Aan de Amstel" }).click();
     const issue = nl.servicedesk.certificates.issue;
@@ -191,7 +175,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("hides the skip link until it is focused, and then lets it cover nothing", async () => {
     const page = await newPage();
-    await logIn(page, "portal", "anna@bakkerijbol.nl");
+    await logInAsDemo(page, "portal", "anna@bakkerijbol.nl");
     for (const language of ["nl", "en"] as const) {
       await chooseLanguage(page.context(), language);
       for (const size of [desktop, mobile]) {
@@ -231,7 +215,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("shows the office's progress as a short list, with the editor behind a button", async () => {
     const page = await newPage();
-    await logIn(page, "office", "tom@devriespartners.nl", "+31612340002");
+    await logInAsDemo(page, "office", "tom@devriespartners.nl", "+31612340002");
     const o = nl.office.dossiers;
     for (const size of [desktop, mobile]) {
       await page.setViewportSize(size);
@@ -269,7 +253,7 @@ describe("the layout at 1280 and 360 px", () => {
 
   it("closes the portal's Voortgang box around its summary", async () => {
     const page = await newPage();
-    await logIn(page, "portal", "anna@bakkerijbol.nl");
+    await logInAsDemo(page, "portal", "anna@bakkerijbol.nl");
     for (const size of [desktop, mobile]) {
       await page.setViewportSize(size);
       await page.goto("/portal/dossiers");

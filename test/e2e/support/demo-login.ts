@@ -1,0 +1,26 @@
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
+import nl from "../../../src/web/ui/i18n/nl.json" with { type: "json" };
+import { smsCodeSentBy } from "./outbox.ts";
+
+const a = nl.account;
+
+/**
+ * Logs a demo account in with the demo password, by the Dutch labels, and with the SMS code
+ * from the dev outbox when the account has a second step on that number; waits until the
+ * login pages are left behind.
+ */
+export async function logInAsDemo(page: Page, area: string, email: string, phone?: string) {
+  await page.goto(`/${area}/login`);
+  await page.getByLabel(a.fields.email).fill(email);
+  await page.getByLabel(a.fields.password).fill(DEMO_PASSWORD);
+  const submit = () => page.getByRole("button", { name: a.login.submit }).click();
+  if (phone) {
+    const code = await smsCodeSentBy(page, phone, submit);
+    await page.getByLabel(a.fields.code).fill(code);
+    await page.getByRole("button", { name: a.secondFactor.submit }).click();
+  } else {
+    await submit();
+  }
+  await page.waitForURL((url) => !url.pathname.includes("/login"));
+}
