@@ -97,6 +97,10 @@ export async function run(): Promise<void> {
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: "silent",
       JOBS_ENABLED: "false",
+      // One session under load on purpose: the general API limit would answer 429 within a
+      // second, and the figures are about the handlers.
+      API_RATE_LIMIT_PER_SESSION: "0",
+      API_RATE_LIMIT_PER_IP: "0",
     });
     const services = await createServices(config, pino({ level: "silent" }), { database: handle });
     const poort = await buildApp(services);

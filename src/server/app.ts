@@ -6,7 +6,7 @@ import { authRoutes } from "./modules/accounts/auth-routes.ts";
 import { accountsDeps } from "./modules/accounts/deps.ts";
 import { meRoutes } from "./modules/accounts/me-routes.ts";
 import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts";
-import { sessionPlugin } from "./modules/accounts/session-plugin.ts";
+import { SESSION_COOKIE, sessionPlugin } from "./modules/accounts/session-plugin.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
@@ -53,8 +53,14 @@ export async function buildApp(deps: AppDependencies) {
     genReqId: () => randomUUID(),
     // Never trust a request id from outside: it ends up in logs and answers.
     requestIdHeader: false,
+    // Behind a reverse proxy, the client's address comes from the proxy's X-Forwarded-For.
+    ...(config.trustedProxies.length > 0 ? { trustProxy: config.trustedProxies } : {}),
   }).withTypeProvider<ZodTypeProvider>();
-  await registerCommonSetup(app, { https: config.publicUrl.startsWith("https://") });
+  await registerCommonSetup(app, {
+    https: config.publicUrl.startsWith("https://"),
+    apiRateLimits: config.apiRateLimits,
+    sessionCookie: SESSION_COOKIE,
+  });
   await registerOpenApi(app, { version });
 
   await app.register(healthRoutes, { database });

@@ -33,6 +33,9 @@ const environmentSchema = z.object({
     .min(1024)
     .default(100 * 1024 * 1024),
   LOGIN_IP_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(100),
+  API_RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  TRUSTED_PROXIES: z.string().default(""),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MTLS_PORT: portNumber.default(3443),
@@ -64,6 +67,13 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
+function addressList(value: string): string[] {
+  return value
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean);
+}
+
 export type Environment = z.infer<typeof environmentSchema>;
 
 export interface Config {
@@ -91,6 +101,14 @@ export interface Config {
   uploads: { maxFileBytes: number; maxFilesPerDossier: number };
   /** Failed logins per IP address in 15 minutes, before it must wait (slowed from half-way). */
   login: { failuresPerIp: number };
+  /** Requests per minute on the API outside the login routes, per session and per address. */
+  apiRateLimits: { perSession: number; perAddress: number };
+  /**
+   * Reverse proxies (addresses or CIDR ranges) in front of the main listener whose
+   * X-Forwarded-For is believed: the client's address then comes from it, for every limit
+   * and audit event. Empty: the connection's own address.
+   */
+  trustedProxies: string[];
   /** The mail server hands bounces to /webhooks/mail-bounces with this token; unset: no endpoint. */
   bounceWebhookToken: string | undefined;
   mtls: {
@@ -228,15 +246,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
     },
     login: { failuresPerIp: e.LOGIN_IP_LIMIT },
+    apiRateLimits: {
+      perSession: e.API_RATE_LIMIT_PER_SESSION,
+      perAddress: e.API_RATE_LIMIT_PER_IP,
+    },
+    trustedProxies: addressList(e.TRUSTED_PROXIES),
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN,
     mtls: {
       port: e.MTLS_PORT,
       publicUrl: (e.MTLS_PUBLIC_URL ?? `https://localhost:${e.MTLS_PORT}`).replace(/\/$/, ""),
       tlsCertFile: e.MTLS_TLS_CERT_FILE,
       tlsKeyFile: e.MTLS_TLS_KEY_FILE,
-      trustedProxies: e.MTLS_TRUSTED_PROXIES.split(",")
-        .map((address) => address.trim())
-        .filter(Boolean),
+      trustedProxies: addressList(e.MTLS_TRUSTED_PROXIES),
       certificateHeader: e.MTLS_CERT_HEADER.toLowerCase(),
     },
     certificates: {

@@ -70,6 +70,11 @@ export const errorCatalogue = {
     nl: "Te veel pogingen. Wacht even en probeer het opnieuw.",
     en: "Too many attempts. Please wait a moment and try again.",
   },
+  too_many_requests: {
+    status: 429,
+    nl: "Te veel verzoeken in korte tijd. Wacht even en probeer het opnieuw.",
+    en: "Too many requests in a short time. Please wait a moment and try again.",
+  },
   dossier_number_taken: {
     status: 409,
     nl: "Dit kantoor heeft al een dossier met dit nummer.",

@@ -5,7 +5,11 @@ import { sessionStateSchema } from "#src/contracts/accounts.ts";
 import { sendError } from "#src/server/error-answers.ts";
 import { AppError } from "#src/server/errors.ts";
 import { accountsDeps } from "#src/server/modules/accounts/deps.ts";
-import { csrfTokenFor, sessionPlugin } from "#src/server/modules/accounts/session-plugin.ts";
+import {
+  csrfTokenFor,
+  SESSION_COOKIE,
+  sessionPlugin,
+} from "#src/server/modules/accounts/session-plugin.ts";
 import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
 import {
   type ListenerTls,
@@ -42,7 +46,11 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),
     https: { ...tls, ...listenerProtocols, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
-  await registerCommonSetup(app, { https: true });
+  await registerCommonSetup(app, {
+    https: true,
+    apiRateLimits: config.apiRateLimits,
+    sessionCookie: SESSION_COOKIE,
+  });
   await app.register(sessionPlugin, { db: deps.database.db, clock: deps.clock });
 
   const certificates = certificatesDeps(deps);

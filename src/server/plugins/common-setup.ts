@@ -3,17 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { sendError } from "../error-answers.ts";
 import { AppError } from "../errors.ts";
+import { type ApiRateLimits, registerApiRateLimit } from "./api-rate-limit.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { wantsPage } from "./web-pages.ts";
 
 /**
  * What every Poort listener does to every request, whatever it serves: Zod contracts, the
- * request id in the answer, cookies, the security headers and the one error handler.
+ * request id in the answer, cookies, the security headers, the general API rate limit and the
+ * one error handler.
  */
 export async function registerCommonSetup(
   app: FastifyInstance,
-  options: { https: boolean },
+  options: { https: boolean; apiRateLimits: ApiRateLimits; sessionCookie: string },
 ): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -22,6 +24,10 @@ export async function registerCommonSetup(
   });
   await app.register(cookie);
   await registerSecurityHeaders(app, options);
+  registerApiRateLimit(app, {
+    limits: options.apiRateLimits,
+    sessionCookie: options.sessionCookie,
+  });
   registerErrorHandler(app);
 }
 
