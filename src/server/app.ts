@@ -29,6 +29,7 @@ export type AppDependencies = Pick<
   | "config"
   | "database"
   | "blobs"
+  | "mailAttachments"
   | "logger"
   | "clock"
   | "devClock"
@@ -46,7 +47,7 @@ const { version } = JSON.parse(
 
 /** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
 export async function buildApp(deps: AppDependencies) {
-  const { config, database, blobs } = deps;
+  const { config, database } = deps;
   const app = Fastify({
     // Typed as Fastify's base logger so plugins written for plain Fastify instances fit.
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -84,7 +85,10 @@ export async function buildApp(deps: AppDependencies) {
     });
   }
   if (config.devOutboxEnabled) {
-    await app.register(devOutboxRoutes, { db: database.db, blobs });
+    await app.register(devOutboxRoutes, {
+      db: database.db,
+      mailAttachments: deps.mailAttachments,
+    });
     // The clock moves (devClock exists) only outside production.
     if (deps.devClock) {
       await app.register(devToolsRoutes, {

@@ -19,6 +19,7 @@ import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { scheduleFinishedJobsPurge } from "./platform/jobs/purge-finished-jobs.ts";
 import type { MailTransport } from "./platform/mail/mail-transport.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
+import { scheduleOrphanedAttachmentsSweep } from "./platform/mail/orphaned-attachments.ts";
 import { outboxTransport } from "./platform/mail/outbox-transport.ts";
 import { createSmtpTransport } from "./platform/mail/smtp-transport.ts";
 import { scheduleRateLimitPurge } from "./platform/security/rate-limit-purge.ts";
@@ -36,6 +37,8 @@ export interface Services {
   devClock: OffsetClock | undefined;
   database: DatabaseHandle;
   blobs: BlobStore;
+  /** The mailer's own store of attachment bytes (read by the dev outbox). */
+  mailAttachments: BlobStore;
   mailer: Mailer;
   sms: SmsSender;
   secrets: SecretBox;
@@ -70,7 +73,13 @@ export async function createServices(
   const gateway: SmsGateway =
     config.sms.provider === "cm" ? createCmSmsGateway(config.sms) : outboxSmsGateway;
 
-  const mailer = new Mailer({ clock, blobs, transport, from: config.mailFrom });
+  const mailAttachments = new DiskBlobStore(path.join(config.dataDir, "mail-attachments"));
+  const mailer = new Mailer({
+    clock,
+    attachments: mailAttachments,
+    transport,
+    from: config.mailFrom,
+  });
   const sms = new SmsSender({ clock, gateway });
   const secrets = new SecretBox(
     await loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }),
@@ -108,6 +117,7 @@ export async function createServices(
   await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
+  await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });
 
   return {
     config,
@@ -116,6 +126,7 @@ export async function createServices(
     devClock,
     database,
     blobs,
+    mailAttachments,
     mailer,
     sms,
     secrets,

@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds)("mails under repeated kill -9 on %s", (kind) =>
     try {
       const mailer = new Mailer({
         clock: systemClock,
-        blobs: new DiskBlobStore(path.join(dataDir, "blobs")),
+        attachments: new DiskBlobStore(path.join(dataDir, "mail-attachments")),
         transport: outboxTransport,
         from: "Poort <no-reply@poort.localhost>",
       });

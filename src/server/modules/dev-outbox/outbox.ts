@@ -42,13 +42,13 @@ export async function outboxMailHtml(db: Database, mailId: string): Promise<stri
 /** One attachment of an outbox mail, with its content, or not found. */
 export async function outboxAttachment(
   db: Database,
-  blobs: BlobStore,
+  mailAttachments: BlobStore,
   mailId: string,
   attachmentId: string,
 ) {
   const attachment = await findOutboxAttachment(db, mailId, attachmentId);
   if (!attachment) throw new AppError("not_found");
-  return { ...attachment, content: await blobs.get(attachment.blobKey) };
+  return { ...attachment, content: await mailAttachments.get(attachment.blobKey) };
 }
 
 /** The text messages in the local outbox, newest first. */

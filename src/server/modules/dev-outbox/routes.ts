@@ -10,10 +10,10 @@ import { listOutboxMails, listOutboxSms, outboxAttachment, outboxMailHtml } from
  * (for tests and tools) and by the /dev/mailbox page. Registered only while no real mail or
  * SMS transport is configured, so it can never expose real correspondence.
  */
-export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobStore }> = async (
-  app,
-  { db, blobs },
-) => {
+export const devOutboxRoutes: FastifyPluginAsyncZod<{
+  db: Database;
+  mailAttachments: BlobStore;
+}> = async (app, { db, mailAttachments }) => {
   const mailParams = z.object({ mailId: z.uuid() });
 
   app.get(
@@ -61,7 +61,7 @@ export const devOutboxRoutes: FastifyPluginAsyncZod<{ db: Database; blobs: BlobS
     },
     async (request, reply) => {
       const { mailId, attachmentId } = request.params;
-      const attachment = await outboxAttachment(db, blobs, mailId, attachmentId);
+      const attachment = await outboxAttachment(db, mailAttachments, mailId, attachmentId);
       return reply
         .type(attachment.contentType)
         .header(

@@ -21,6 +21,11 @@ export interface BlobStore {
   /** Rejects with a BlobNotFoundError when the key is unknown. */
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /**
+   * Every blob in the store with when it was written, for a sweeper that compares a store of
+   * its own with the rows that point into it.
+   */
+  list(): AsyncIterable<{ key: string; storedAt: Date }>;
 }
 
 export class BlobNotFoundError extends Error {

@@ -146,4 +146,21 @@ describe("DiskBlobStore", () => {
     expect(await filesUnder(root)).toEqual(before);
     expect(await readdir(path.join(root, "tmp"))).toEqual([]);
   });
+
+  it("lists every stored blob with when it was written, and nothing in progress", async () => {
+    const listed = async () => {
+      const found = new Map<string, Date>();
+      for await (const blob of store.list()) found.set(blob.key, blob.storedAt);
+      return found;
+    };
+    const stored = await store.put(Buffer.from("listed"));
+    const before = await listed();
+    expect(before.get(stored.key)?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await store.delete(stored.key);
+    expect((await listed()).has(stored.key)).toBe(false);
+    expect([...before.keys()].every((key) => UUID.test(key))).toBe(true);
+    await expect(
+      new DiskBlobStore(path.join(root, "never-used")).list()[Symbol.asyncIterator]().next(),
+    ).resolves.toMatchObject({ done: true });
+  });
 });

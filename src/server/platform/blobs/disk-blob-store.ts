@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -79,6 +79,26 @@ export class DiskBlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.#pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<{ key: string; storedAt: Date }> {
+    const folders = await readdir(this.root, { withFileTypes: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        // Nothing was ever stored.
+        if (error.code === "ENOENT") return [];
+        throw error;
+      },
+    );
+    for (const folder of folders) {
+      // The key-prefix folders only: "tmp" holds writes in progress, which have no key yet.
+      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      for (const key of await readdir(path.join(this.root, folder.name))) {
+        if (!KEY_PATTERN.test(key)) continue;
+        // A blob may be deleted between the listing and here.
+        const stats = await stat(this.#pathOf(key)).catch(() => undefined);
+        if (stats) yield { key, storedAt: stats.mtime };
+      }
+    }
   }
 
   #pathOf(key: string): string {

@@ -75,7 +75,7 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
   function outboxMailer() {
     const mailer = new Mailer({
       clock,
-      blobs,
+      attachments: blobs,
       transport: outboxTransport,
       from: "Poort <noreply@poort.example>",
     });

@@ -43,7 +43,11 @@ export const deliverMailJob = defineJobType({
 
 export interface MailerOptions {
   clock: Clock;
-  blobs: BlobStore;
+  /**
+   * Attachment bytes, in a store of the mailer's own: its nightly sweep deletes whatever blob
+   * in it no mail points at (`orphaned-attachments.ts`).
+   */
+  attachments: BlobStore;
   transport: MailTransport;
   from: string;
 }
@@ -86,7 +90,7 @@ export class Mailer {
     const results = await Promise.allSettled(
       attachments.map(async (attachment) => ({
         attachment,
-        blob: await this.options.blobs.put(attachment.content),
+        blob: await this.options.attachments.put(attachment.content),
       })),
     );
     const stored = results.flatMap((result) =>
@@ -137,7 +141,7 @@ export class Mailer {
   }
 
   async #forget(blobs: StoredBlob[]): Promise<void> {
-    await Promise.allSettled(blobs.map((blob) => this.options.blobs.delete(blob.key)));
+    await Promise.allSettled(blobs.map((blob) => this.options.attachments.delete(blob.key)));
   }
 
   /**
@@ -253,7 +257,7 @@ export class Mailer {
       .delete(mailAttachments)
       .where(eq(mailAttachments.mailId, mail.id))
       .returning({ blobKey: mailAttachments.blobKey });
-    await Promise.all(removed.map(({ blobKey }) => this.options.blobs.delete(blobKey)));
+    await Promise.all(removed.map(({ blobKey }) => this.options.attachments.delete(blobKey)));
   }
 
   async #outgoing(
@@ -275,7 +279,7 @@ export class Mailer {
       attachments: attachments.map((attachment) => ({
         filename: attachment.filename,
         contentType: attachment.contentType,
-        open: () => this.options.blobs.get(attachment.blobKey),
+        open: () => this.options.attachments.get(attachment.blobKey),
       })),
     };
   }

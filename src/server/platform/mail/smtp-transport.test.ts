@@ -133,7 +133,7 @@ describe.each(testDatabaseKinds)("Mail over SMTP on %s", (kind) => {
   function smtpMailer(smtpUrl = `smtp://127.0.0.1:${port}`) {
     const transport = createSmtpTransport(smtpUrl);
     transports.push(transport);
-    const mailer = new Mailer({ clock, blobs, transport, from: FROM });
+    const mailer = new Mailer({ clock, attachments: blobs, transport, from: FROM });
     const runner = new JobRunner({ db: db(), clock, logger, pollMs: 20 });
     mailer.registerDelivery(runner);
     return { mailer, runner };
