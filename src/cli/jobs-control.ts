@@ -93,7 +93,7 @@ async function call(url: string, method: string, path: string, body?: object): P
 }
 
 async function databaseControl(config: Config): Promise<JobsControl> {
-  const services = await createServices(config, createLogger({ logLevel: "warn" }));
+  const services = await createServices(config, createLogger({ logLevel: "warn" }, "stderr"));
   const { database, clock, jobs, devClock } = services;
   return {
     where: `the ${database.kind} database`,

@@ -72,7 +72,7 @@ const options = {
 type Values = Record<string, string | boolean | undefined>;
 
 async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
-  const services = await createServices(loadConfig(), createLogger({ logLevel: "warn" }));
+  const services = await createServices(loadConfig(), createLogger({ logLevel: "warn" }, "stderr"));
   try {
     return await work(services);
   } finally {

@@ -54,7 +54,7 @@ export async function acceptFile(
 
 async function scanFile(scanner: VirusScanner, filePath: string): Promise<AcceptedFile["scan"]> {
   try {
-    const result = await scanner.scan(createReadStream(filePath));
+    const result = await scanner.scan(() => createReadStream(filePath));
     if (result.status === "infected") throw new InfectedFileError(result.signature);
     return result;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   type Clamd,
   clamdRequired,
@@ -37,10 +37,10 @@ function urlOf(server: Server): string {
 }
 
 describe("createVirusScanner without a ClamAV address", () => {
-  it("answers not-scanned and lets go of the stream", async () => {
-    const content = Readable.from([Buffer.from(EICAR)]);
-    expect(await createVirusScanner(undefined).scan(content)).toEqual({ status: "not-scanned" });
-    expect(content.destroyed).toBe(true);
+  it("answers not-scanned without opening the content", async () => {
+    const open = vi.fn(() => Readable.from([Buffer.from(EICAR)]));
+    expect(await createVirusScanner(undefined).scan(open)).toEqual({ status: "not-scanned" });
+    expect(open).not.toHaveBeenCalled();
   });
 
   it("refuses an address that is no clamd socket", () => {
@@ -54,16 +54,17 @@ describe("the clamd scanner against a broken clamd", () => {
 
   it("fails closed when nothing listens", async () => {
     const scanner = createVirusScanner(`tcp://127.0.0.1:${await freePort()}`);
-    const content = Readable.from([Buffer.from(PDF)]);
-    await expect(scanner.scan(content)).rejects.toThrow(VirusScanUnavailableError);
-    expect(content.destroyed).toBe(true);
+    // The file is not even opened: a caller that deletes it at once leaves nothing to crash on.
+    const open = vi.fn(() => Readable.from([Buffer.from(PDF)]));
+    await expect(scanner.scan(open)).rejects.toThrow(VirusScanUnavailableError);
+    expect(open).not.toHaveBeenCalled();
   });
 
   it("fails closed when clamd stays silent", async () => {
     const silent = await fakeClamd(() => {});
     servers.push(silent);
     const scanner = createVirusScanner(urlOf(silent), { timeoutMs: 200 });
-    await expect(scanner.scan(Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
+    await expect(scanner.scan(() => Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
       /silent for 200 ms/,
     );
   });
@@ -72,7 +73,7 @@ describe("the clamd scanner against a broken clamd", () => {
     const confused = await fakeClamd((socket) => socket.end("UNKNOWN COMMAND\0"));
     servers.push(confused);
     const scanner = createVirusScanner(urlOf(confused));
-    await expect(scanner.scan(Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
+    await expect(scanner.scan(() => Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
       VirusScanUnavailableError,
     );
   });
@@ -85,7 +86,7 @@ describe("the clamd scanner against a broken clamd", () => {
     );
     servers.push(hangsUp);
     const content = Readable.from(patternChunks(4 * 1024 * 1024));
-    await expect(createVirusScanner(urlOf(hangsUp)).scan(content)).rejects.toThrow(
+    await expect(createVirusScanner(urlOf(hangsUp)).scan(() => content)).rejects.toThrow(
       VirusScanUnavailableError,
     );
   });
@@ -99,7 +100,7 @@ describe("the clamd scanner against a broken clamd", () => {
     );
     servers.push(odd);
     await expect(
-      createVirusScanner(urlOf(odd)).scan(Readable.from([Buffer.from(PDF)])),
+      createVirusScanner(urlOf(odd)).scan(() => Readable.from([Buffer.from(PDF)])),
     ).rejects.toThrow("clamd answered: stream: MAYBE");
   });
 });
@@ -113,7 +114,9 @@ describe.skipIf(!clamdRequired)("the clamd scanner against a real clamd", () => 
   afterAll(() => clamd?.stop());
 
   it("finds the EICAR test virus and names its signature and engine", async () => {
-    const result = await createVirusScanner(clamd.url).scan(Readable.from([Buffer.from(EICAR)]));
+    const result = await createVirusScanner(clamd.url).scan(() =>
+      Readable.from([Buffer.from(EICAR)]),
+    );
     expect(result).toEqual({
       status: "infected",
       engine: expect.stringMatching(/^ClamAV \d+\.\d+/),
@@ -122,14 +125,16 @@ describe.skipIf(!clamdRequired)("the clamd scanner against a real clamd", () => 
   });
 
   it("passes a clean PDF", async () => {
-    const result = await createVirusScanner(clamd.url).scan(Readable.from([Buffer.from(PDF)]));
+    const result = await createVirusScanner(clamd.url).scan(() =>
+      Readable.from([Buffer.from(PDF)]),
+    );
     expect(result).toEqual({ status: "clean", engine: expect.stringMatching(/^ClamAV /) });
   });
 
   it("streams 5 MB in chunks, all of it", async () => {
     const size = 5 * 1024 * 1024;
     const scanner = createVirusScanner(clamd.url);
-    const clean = await scanner.scan(Readable.from(patternChunks(size)));
+    const clean = await scanner.scan(() => Readable.from(patternChunks(size)));
     expect(clean.status).toBe("clean");
     // The same, with the test virus split over the last two chunks, after empty ones: it is
     // found only if every byte arrived in order.
@@ -141,12 +146,12 @@ describe.skipIf(!clamdRequired)("the clamd scanner against a real clamd", () => 
       yield Buffer.alloc(0);
       yield Buffer.from(EICAR.slice(half));
     }
-    const infected = await scanner.scan(Readable.from(thenEicar()));
+    const infected = await scanner.scan(() => Readable.from(thenEicar()));
     expect(infected).toMatchObject({ status: "infected", signature: EICAR_SIGNATURE });
   });
 
   it("speaks over clamd's unix socket too", async () => {
-    const result = await createVirusScanner(clamd.unixUrl).scan(
+    const result = await createVirusScanner(clamd.unixUrl).scan(() =>
       Readable.from([Buffer.from(EICAR)]),
     );
     expect(result).toMatchObject({ status: "infected", signature: EICAR_SIGNATURE });
@@ -157,7 +162,9 @@ describe.skipIf(!clamdRequired)("the clamd scanner against a real clamd", () => 
       yield* patternChunks(1024 * 1024);
       throw new Error("upload unreadable");
     }
-    const scanning = createVirusScanner(clamd.url).scan(Readable.from(breaksAfterAMegabyte()));
+    const scanning = createVirusScanner(clamd.url).scan(() =>
+      Readable.from(breaksAfterAMegabyte()),
+    );
     const failure = await scanning.catch((error: unknown) => error);
     expect(failure).toEqual(new Error("upload unreadable"));
     expect(failure).not.toBeInstanceOf(VirusScanUnavailableError);
@@ -168,13 +175,13 @@ describe.skipIf(!clamdRequired)("the clamd scanner against a real clamd", () => 
     onTestFinished(() => small.stop());
     const scanner = createVirusScanner(small.url);
     const content = Readable.from(patternChunks(4 * 1024 * 1024));
-    const failure = await scanner.scan(content).catch((error: unknown) => error);
+    const failure = await scanner.scan(() => content).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(VirusScanUnavailableError);
     // clamd's own answer, or the broken pipe when Node writes before it reads that answer.
     expect(String(failure)).toMatch(/size limit exceeded|over its StreamMaxLength/);
     expect(content.destroyed).toBe(true);
     await small.stop();
-    await expect(scanner.scan(Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
+    await expect(scanner.scan(() => Readable.from([Buffer.from(PDF)]))).rejects.toThrow(
       VirusScanUnavailableError,
     );
   });

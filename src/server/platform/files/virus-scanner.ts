@@ -9,10 +9,13 @@ export type ScanResult =
 
 export interface VirusScanner {
   /**
-   * Reads `content` to its end and says what the scanner found. The scanner owns the stream
-   * from then on: it is consumed or destroyed on every path, so no file is left open.
+   * Reads the content to its end and says what the scanner found. The scanner opens the content
+   * only when it is about to read it, and then owns the stream: consumed or destroyed on every
+   * path, so no file is left open. A stream opened but never read would open its file later,
+   * perhaps after the caller moved or deleted it, and crash the process with an error no one
+   * listens to.
    */
-  scan(content: Readable): Promise<ScanResult>;
+  scan(open: () => Readable): Promise<ScanResult>;
 }
 
 /**
@@ -40,8 +43,7 @@ export function createVirusScanner(
 }
 
 class NoVirusScanner implements VirusScanner {
-  async scan(content: Readable): Promise<ScanResult> {
-    content.destroy();
+  async scan(): Promise<ScanResult> {
     return { status: "not-scanned" };
   }
 }
@@ -53,11 +55,12 @@ class ClamdScanner implements VirusScanner {
     private readonly timeoutMs: number,
   ) {}
 
-  async scan(content: Readable): Promise<ScanResult> {
+  async scan(open: () => Readable): Promise<ScanResult> {
+    // VERSION first: it names the engine and signature database in the verdict, and fails fast
+    // when clamd is down, before the file is even opened.
+    const engine = engineOf(await this.#ask("VERSION"));
+    const content = open();
     try {
-      // VERSION first: it names the engine and signature database in the verdict, and fails
-      // fast when clamd is down, before a byte of the file is read.
-      const engine = engineOf(await this.#ask("VERSION"));
       return verdictOf(await this.#ask("INSTREAM", content), engine);
     } finally {
       content.destroy();
