@@ -86,4 +86,32 @@ describe("a refused staff upload and the disk", () => {
     expect(status).toBe(404);
     expect(await waitingFiles()).toEqual([]);
   });
+
+  it("keeps no file of an upload to its own dossier that breaks off halfway", async () => {
+    const form = multipartBody(
+      { category: "documents", title: "Akte", publish: "true" },
+      { name: "akte.pdf", content: Buffer.concat([samplePdf(), Buffer.alloc(5 * 1024 * 1024)]) },
+    );
+    const cookie = [...staff.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    const sending = request({
+      host: "127.0.0.1",
+      port: (subject.app.server.address() as AddressInfo).port,
+      method: "POST",
+      path: `/api/office/dossiers/${ownDossierId}/documents`,
+      headers: {
+        cookie,
+        "x-csrf-token": staff.csrfToken ?? "",
+        "content-type": form.contentType,
+        "content-length": form.payload.length,
+      },
+    });
+    sending.on("error", () => {
+      // The connection is broken off on purpose.
+    });
+    sending.write(form.payload.subarray(0, 1024 * 1024));
+    // The server has begun to write the file; then the uploader's connection drops.
+    await expect.poll(waitingFiles, { timeout: 10_000 }).toHaveLength(1);
+    sending.destroy();
+    await expect.poll(waitingFiles, { timeout: 10_000 }).toEqual([]);
+  });
 });
