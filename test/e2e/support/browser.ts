@@ -62,6 +62,11 @@ interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and expects no violations. */
 export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  // What the page does in the frame after a change of size (a table that now overflows its
+  // region becomes focusable, told by a ResizeObserver) is what a user meets: let it happen.
+  await page.evaluate(
+    () => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))),
+  );
   // Evaluated through the DevTools protocol: our CSP rightly refuses an injected <script>.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
