@@ -8,6 +8,8 @@ import { z } from "zod";
 
 /** What a refused field's detail says, for the apps to translate. */
 export const CONTROL_CHARACTER = "control_character";
+/** Half of a UTF-16 surrogate pair on its own, which JSON can escape ("\ud83d") but no UTF-8 holds. */
+export const LONE_SURROGATE = "lone_surrogate";
 
 /** Every control character: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F). */
 const ANY_CONTROL = /\p{Cc}/u;

@@ -114,6 +114,13 @@ describe.each(testDatabaseKinds)("free text and phone numbers in requests, on %s
       body: { label: "Wacht\u0000" },
       field: "body.label",
     },
+    // Half of a surrogate pair, which JSON can escape and PostgreSQL refuses in the audit's jsonb.
+    {
+      method: "POST",
+      url: "/api/office/dossier-statuses",
+      body: { label: "Wacht \ud83d" },
+      field: "body.label",
+    },
   ])("refuses $method with $field for office staff", (input) => expectRefusal(staff, input));
 
   it.each<BadInput>([

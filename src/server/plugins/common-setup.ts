@@ -5,6 +5,7 @@ import { sendError } from "../error-answers.ts";
 import { AppError } from "../errors.ts";
 import { type ApiRateLimits, registerApiRateLimit } from "./api-rate-limit.ts";
 import { registerErrorHandler } from "./error-handler.ts";
+import { registerJsonBodyParser } from "./json-body.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { wantsPage } from "./web-pages.ts";
 
@@ -19,6 +20,7 @@ export async function registerCommonSetup(
 ): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerJsonBodyParser(app);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

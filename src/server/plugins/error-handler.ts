@@ -17,7 +17,22 @@ const fastifyErrorCodes: Record<string, ErrorCode> = {
   FST_PARTS_LIMIT: "payload_too_large",
   FST_INVALID_MULTIPART_CONTENT_TYPE: "unsupported_media_type",
   FST_NO_FORM_DATA: "malformed_request",
+  // A form field named after a property of Object.prototype (`__proto__`, `constructor`).
+  FST_PROTO_VIOLATION: "malformed_request",
+  // A form field that declares itself application/json and is not.
+  FST_INVALID_JSON_FIELD_ERROR: "malformed_request",
 };
+
+/**
+ * Any other error that Fastify or a plugin marks as the client's with a 4xx status (our own
+ * code throws an AppError for those): still the client's fault, not our 500.
+ */
+function clientErrorOf(statusCode: number | undefined): ErrorCode | undefined {
+  if (statusCode === undefined || statusCode < 400 || statusCode >= 500) return undefined;
+  if (statusCode === 413) return "payload_too_large";
+  if (statusCode === 415) return "unsupported_media_type";
+  return "malformed_request";
+}
 
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
@@ -33,7 +48,7 @@ function toAppError(error: FastifyError): AppError {
   const code = error.code ? fastifyErrorCodes[error.code] : undefined;
   if (code) return new AppError(code, [], { cause: error });
   if (error.statusCode === 404) return new AppError("not_found", [], { cause: error });
-  return new AppError("internal_error", [], { cause: error });
+  return new AppError(clientErrorOf(error.statusCode) ?? "internal_error", [], { cause: error });
 }
 
 /**

@@ -56,6 +56,37 @@ describe("uploads with odd requests and file names", () => {
     expect(answer.json().error.code).toBe("malformed_request");
   });
 
+  // The form parser refuses these parts; without a file after them, its refusal is the answer.
+  it.each([
+    ["a field named __proto__", `content-disposition: form-data; name="__proto__"\r\n\r\nx`],
+    ["a field named constructor", `content-disposition: form-data; name="constructor"\r\n\r\nx`],
+    [
+      "a field that says it is JSON and is not",
+      `content-disposition: form-data; name="title"\r\ncontent-type: application/json\r\n\r\n{`,
+    ],
+  ])("answers a staff upload whose form has %s with a 400", async (_case, part) => {
+    const boundary = "----poort";
+    const payload = Buffer.from(`--${boundary}\r\n${part}\r\n--${boundary}--\r\n`);
+    const answer = await postStaffForm(payload, `multipart/form-data; boundary=${boundary}`);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error.code).toBe("malformed_request");
+  });
+
+  it("names a staff upload's file part that has no filename as any nameless file", async () => {
+    const form = multipartBody(
+      { category: "documents", title: "Akte", publish: "true" },
+      { name: "akte.pdf", content: samplePdf() },
+    );
+    // The form parser takes an application/octet-stream part for a file, filename or not.
+    const payload = Buffer.from(
+      form.payload.toString("latin1").replace('; filename="akte.pdf"', ""),
+      "latin1",
+    );
+    const answer = await postStaffForm(payload, form.contentType);
+    expect(answer.statusCode, answer.body).toBe(201);
+    expect(answer.json().fileName).toBe("document.pdf");
+  });
+
   it.each([
     ["Upload-Concat", "partial"],
     ["Upload-Concat", "final;/api/portal/uploads/a /api/portal/uploads/b"],

@@ -77,6 +77,35 @@ describe.each(testDatabaseKinds)("a bounce handed in by the mail server, on %s",
     ]);
   });
 
+  const handIn = (contentType: string, payload: string) =>
+    subject.app.inject({
+      method: "POST",
+      url: "/webhooks/mail-bounces",
+      headers: { "content-type": contentType, authorization: `Bearer ${TOKEN}` },
+      payload,
+    });
+
+  it.each([
+    ["its diagnostic", (bounce: string) => bounce.replace("User unknown", "User\u0000unknown")],
+    ["its recipient", (bounce: string) => bounce.replace("; nul@", "; nul\u0000@")],
+  ])(
+    "refuses a bounce with a NUL byte in %s, which no mail holds, with a 400",
+    async (_, spoil) => {
+      const to = "nul@kantoor.example";
+      const mailId = await sentMail(to);
+      const answer = await handIn("message/rfc822", spoil(bounceOf(mailId, to)));
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().error.code).toBe("malformed_request");
+      expect(await mailStatus(mailId)).toBe("sent");
+    },
+  );
+
+  it("takes a bounce as text only, not as JSON, however deep", async () => {
+    const answer = await handIn("application/json", `${"[".repeat(5_000)}${"]".repeat(5_000)}`);
+    expect(answer.statusCode).toBe(415);
+    expect(answer.json().error.code).toBe("unsupported_media_type");
+  });
+
   it("writes nothing when the audit event cannot be written: not the failed mail, nor the servicedesk's notice", async () => {
     const to = "weg@kantoor.example";
     const mailId = await sentMail(to);

@@ -18,6 +18,8 @@ export const mailBounceRoutes: FastifyPluginAsyncZod<{
   deps: MailBouncesDeps;
   token: string;
 }> = async (app, { deps, token }) => {
+  // A notification is text in one of these types, never JSON (nor what else the app parses).
+  app.removeAllContentTypeParsers();
   for (const type of ["message/rfc822", "multipart/report", "text/plain"]) {
     app.addContentTypeParser(
       type,
@@ -40,7 +42,10 @@ export const mailBounceRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (!sent || !safeEqual(sent, token)) throw new AppError("unauthenticated");
-      const status = await recordMailBounce(deps, String(request.body ?? ""), request.ip);
+      const notification = String(request.body ?? "");
+      // No mail holds a NUL byte (RFC 5322), and PostgreSQL refuses one in text: not a bounce.
+      if (notification.includes("\u0000")) throw new AppError("malformed_request");
+      const status = await recordMailBounce(deps, notification, request.ip);
       return reply.status(202).send({ status });
     },
   );

@@ -78,7 +78,9 @@ async function saveFilePart(part: MultipartFile, directory: string): Promise<Wai
     await rm(filePath, { force: true });
     throw asMalformedForm(error);
   }
-  return { filePath, declaredName: part.filename };
+  // A part is a file by its content type too (application/octet-stream), with or without a
+  // filename: without one, the file gets the name a nameless upload gets ("document").
+  return { filePath, declaredName: part.filename ?? "" };
 }
 
 /** The office publishes letters and documents to a dossier's clients, and reads what they sent. */
