@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { loadConfig } from "#src/server/config.ts";
 import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
-import { findAccountByEmail } from "#src/server/modules/accounts/repository.ts";
+import {
+  findAccountByEmail,
+  listAccountMemberships,
+} from "#src/server/modules/accounts/repository.ts";
 import { clientActorOf, staffActorOf } from "#src/server/modules/accounts/request-actors.ts";
 import { clientDossierList, createDossier } from "#src/server/modules/dossiers/service.ts";
 import { createServices } from "#src/server/services.ts";
@@ -133,12 +136,13 @@ async function prepareDemoData(dataDir: string): Promise<void> {
     await seedDemo(services);
     const { db } = services.database;
     const client = await findAccountByEmail(db, "client", CLIENT_EMAIL);
+    const [membership] = client ? await listAccountMemberships(db, client.id) : [];
     const admin = await findAccountByEmail(db, "staff", "sara@devriespartners.nl");
-    if (!client?.officeId || !client.clientId || !admin?.officeId) {
+    if (!client || !membership || !admin?.officeId) {
       throw new Error("the demo data has no Jan Jansen or Sara de Wit");
     }
     const deps = { db, clock: services.clock };
-    const actor = clientActorOf(client);
+    const actor = clientActorOf(client, membership.membership);
     const { dossiers } = await clientDossierList(deps, actor, {});
     if (dossiers.length > 0) return;
     await createDossier(deps, staffActorOf(admin), {
@@ -146,7 +150,7 @@ async function prepareDemoData(dataDir: string): Promise<void> {
       description: "Benchmark: upload van 1 GiB",
       status: "in-progress",
       handlerId: null,
-      clientIds: [client.clientId],
+      clientIds: [actor.clientId],
     });
   } finally {
     await services.close();

@@ -67,10 +67,33 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+/** One office and client a client login acts for (ADR 0011). */
+export const clientOfficeSchema = z.object({
+  /** The membership's id: what `POST /api/me/office` chooses. */
+  id: z.uuid(),
+  officeName: z.string(),
+  clientName: z.string(),
+  clientKind: z.enum(["person", "company"]),
+});
+export type ClientOffice = z.infer<typeof clientOfficeSchema>;
+
+/** A client's offices: the one this session acts for, and whether one must still be chosen. */
+export const officeChoiceSchema = z.object({
+  current: z.uuid().nullable(),
+  /** True until the session acts for an office: the portal asks for a choice first. */
+  needed: z.boolean(),
+  offices: z.array(clientOfficeSchema),
+});
+export type OfficeChoice = z.infer<typeof officeChoiceSchema>;
+
+export const chooseOfficeSchema = z.object({ membershipId: z.uuid() });
+
 export const sessionStateSchema = z.object({
   csrfToken: z.string(),
   /** Absent when nobody is logged in. */
   account: accountSummarySchema.optional(),
+  /** A client's complete login: its offices and the one it acts for. */
+  officeChoice: officeChoiceSchema.optional(),
   stage: z.enum(["second-factor", "complete"]).optional(),
   /** When the session ends if the user does nothing, by the server's clock. */
   idleExpiresAt: z.iso.datetime().optional(),

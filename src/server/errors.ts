@@ -50,6 +50,11 @@ export const errorCatalogue = {
     nl: "Dit bestaat al of is intussen gewijzigd.",
     en: "This already exists or has changed in the meantime.",
   },
+  office_choice_required: {
+    status: 409,
+    nl: "Kies eerst het notariskantoor waarvan u de dossiers wilt zien.",
+    en: "First choose the notary office whose dossiers you want to see.",
+  },
   link_invalid: {
     status: 410,
     nl: "Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.",

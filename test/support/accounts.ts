@@ -97,3 +97,32 @@ export async function createOfficeStaff(
   await enrolAuthenticator(subject, browser);
   return browser;
 }
+
+/** Logs a client login in to the portal with its password (no second step); its browser. */
+export async function logInToPortal(
+  subject: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+  ip?: string,
+) {
+  const browser = new ApiClient(subject.app, ip);
+  const response = await browser.post("/api/auth/login", { area: "portal", email, password });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  await browser.refreshCsrfToken();
+  return browser;
+}
+
+/**
+ * A client login of several offices chooses the office (by its name) its session acts for, as
+ * the portal's "Kies een notariskantoor" does (ADR 0011); returns the chosen membership's id.
+ */
+export async function chooseOffice(browser: ApiClient, officeName: string): Promise<string> {
+  const { officeChoice } = (await browser.get("/api/session")).json();
+  const office = officeChoice?.offices.find(
+    (candidate: { officeName: string }) => candidate.officeName === officeName,
+  );
+  if (!office) throw new Error(`no office ${officeName} to choose`);
+  const chosen = await browser.post("/api/me/office", { membershipId: office.id });
+  if (chosen.statusCode !== 204) throw new Error(`choosing failed: ${chosen.body}`);
+  return office.id;
+}

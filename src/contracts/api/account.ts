@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   acceptedSchema,
   addExtraAccountSchema,
+  chooseOfficeSchema,
   codeInputSchema,
   extraAccountListSchema,
   extraAccountSchema,
@@ -123,6 +124,14 @@ export const accountApi = {
     method: "POST",
     path: "/api/me/two-factor/disable",
     body: passwordConfirmationSchema,
+    response: z.null(),
+  }),
+
+  /** A client login of several offices chooses the office this session acts for (ADR 0011). */
+  chooseOffice: defineEndpoint({
+    method: "POST",
+    path: "/api/me/office",
+    body: chooseOfficeSchema,
     response: z.null(),
   }),
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActiveClient, createTestOffice } from "#test/support/accounts.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
-import { findAccountByEmail } from "../modules/accounts/repository.ts";
+import { findAccountByEmail, listAccountMemberships } from "../modules/accounts/repository.ts";
 import {
   findDossier,
   insertDossier,
@@ -25,9 +25,11 @@ describe.each(testDatabaseKinds)("tenant scopes on %s", (kind) => {
   >;
 
   const clientScopeOf = async (email: string) => {
-    const account = await findAccountByEmail(subject.services.database.db, "client", email);
-    if (!account?.officeId || !account.clientId) throw new Error(`no client ${email}`);
-    return clientScope(account.officeId, account.clientId);
+    const db = subject.services.database.db;
+    const account = await findAccountByEmail(db, "client", email);
+    const [only] = account ? await listAccountMemberships(db, account.id) : [];
+    if (!only) throw new Error(`no client ${email}`);
+    return clientScope(only.membership.officeId, only.membership.clientId);
   };
 
   beforeAll(async () => {

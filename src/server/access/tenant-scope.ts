@@ -19,7 +19,8 @@ export interface OfficeScope {
 
 /**
  * A client's view: the dossiers shared with the client, a person or a company (whose main and
- * extra accounts share one view), at the client's own office.
+ * extra accounts share one view), at the client's own office. A client login may act for
+ * clients of several offices; each session acts for one of them (ADR 0011).
  */
 export interface ClientScope {
   readonly kind: "client";
@@ -33,7 +34,7 @@ export function officeScope(officeId: string): OfficeScope {
   return { kind: "office", officeId } as OfficeScope;
 }
 
-/** For a client whose account was verified: a client session. */
+/** For a client whose login was verified: a client session, acting for its chosen membership. */
 export function clientScope(officeId: string, clientId: string): ClientScope {
   return { kind: "client", officeId, clientId } as ClientScope;
 }

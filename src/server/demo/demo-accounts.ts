@@ -3,21 +3,30 @@ import {
   type AccountRow,
   insertAccount,
   insertClient,
+  insertMembership,
+  type MembershipRow,
 } from "#src/server/modules/accounts/repository.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
 
+/** Which client of which office a demo client login acts for: an existing client, or a new one. */
+export interface DemoMembership {
+  officeId: string;
+  client: { id: string } | { kind: "person" | "company"; name: string };
+  /** A company's main account (the default), or an extra account. */
+  isMainAccount?: boolean;
+}
+
 export interface DemoAccount {
   kind: "client" | "staff" | "platform";
-  /** Absent for platform staff, who belong to no office. */
+  /** Staff: their office. Absent for clients (see `membership`) and platform staff. */
   officeId?: string;
   email: string;
   name: string;
   role?: "admin" | "notary" | "handler" | "assistant" | "servicedesk" | "member-admin";
-  /** For a client: the client it belongs to (extra accounts), or a new one of this kind. */
-  client?: { id: string } | { kind: "person" | "company"; name: string };
-  isMainAccount?: boolean;
+  /** A client login: the office's client it acts for first. */
+  membership?: DemoMembership;
   /** Staff log in with a second step: codes go to this number (the dev outbox shows them). */
   smsPhone?: string;
 }
@@ -31,20 +40,12 @@ export async function createDemoAccount(
   clock: Clock,
   demo: DemoAccount,
   password: string,
-): Promise<AccountRow> {
+): Promise<{ account: AccountRow; membership: MembershipRow | undefined }> {
   const now = clock.now();
-  const clientId =
-    demo.client && "id" in demo.client
-      ? demo.client.id
-      : demo.client && demo.officeId
-        ? (await insertClient(db, { officeId: demo.officeId, ...demo.client, createdAt: now })).id
-        : null;
   const account = await insertAccount(db, {
     kind: demo.kind,
-    officeId: demo.officeId ?? null,
-    clientId,
+    officeId: demo.kind === "staff" ? (demo.officeId ?? null) : null,
     role: demo.role ?? null,
-    isMainAccount: demo.isMainAccount ?? demo.kind === "client",
     email: demo.email,
     name: demo.name,
     mobile: demo.smsPhone ?? null,
@@ -56,5 +57,34 @@ export async function createDemoAccount(
     createdAt: now,
   });
   if (!account) throw new AppError("conflict");
-  return account;
+  const membership = demo.membership
+    ? await addDemoMembership(db, clock, account, demo.membership)
+    : undefined;
+  return { account, membership };
+}
+
+/** The demo login acts for this client too; as demo data, the person has been there already. */
+export async function addDemoMembership(
+  db: Database,
+  clock: Clock,
+  account: AccountRow,
+  demo: DemoMembership,
+): Promise<MembershipRow> {
+  const now = clock.now();
+  const clientId =
+    "id" in demo.client
+      ? demo.client.id
+      : (await insertClient(db, { officeId: demo.officeId, ...demo.client, createdAt: now })).id;
+  const membership = await insertMembership(db, {
+    accountId: account.id,
+    officeId: demo.officeId,
+    clientId,
+    isMainAccount: demo.isMainAccount ?? true,
+    name: account.name,
+    invitedAt: now,
+    joinedAt: now,
+    createdAt: now,
+  });
+  if (!membership) throw new AppError("conflict");
+  return membership;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProgressTemplateKey } from "#src/contracts/dossiers.ts";
-import { findAccountByEmail } from "../modules/accounts/repository.ts";
+import { findAccountByEmail, listAccountMemberships } from "../modules/accounts/repository.ts";
 import {
   type ClientActor,
   clientActorOf,
@@ -21,6 +21,7 @@ import {
 } from "../modules/dossiers/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
+import { addDemoMembership, createDemoAccount } from "./demo-accounts.ts";
 import { demoPdf } from "./demo-pdf.ts";
 
 interface DemoDocument {
@@ -46,6 +47,16 @@ async function demoAccount(db: Database, kind: "staff" | "client", email: string
   const account = await findAccountByEmail(db, kind, email);
   if (!account) throw new Error(`demo account ${email} is missing`);
   return account;
+}
+
+/** A demo client login acting for its client at this office (ADR 0011). */
+async function demoClient(db: Database, email: string, officeId: string): Promise<ClientActor> {
+  const account = await demoAccount(db, "client", email);
+  const found = (await listAccountMemberships(db, account.id)).find(
+    (row) => row.membership.officeId === officeId,
+  );
+  if (!found) throw new Error(`demo client ${email} has no membership at office ${officeId}`);
+  return clientActorOf(account, found.membership);
 }
 
 /** Writes a demo PDF where uploads wait, as if it had just arrived. */
@@ -115,13 +126,11 @@ export async function seedDemoDossiers(db: Database, services: Services): Promis
   const sara = staffActorOf(await demoAccount(db, "staff", "sara@devriespartners.nl"));
   const lisa = staffActorOf(await demoAccount(db, "staff", "lisa@aandeamstel.nl"));
   const clients = new Map<string, ClientActor>();
-  for (const email of [
-    "jan.jansen@example.nl",
-    "anna@bakkerijbol.nl",
-    "fatima.elamrani@example.nl",
-  ]) {
-    clients.set(email, clientActorOf(await demoAccount(db, "client", email)));
+  for (const email of ["jan.jansen@example.nl", "anna@bakkerijbol.nl"]) {
+    clients.set(email, await demoClient(db, email, tom.officeId));
   }
+  const fatima = "fatima.elamrani@example.nl";
+  clients.set(fatima, await demoClient(db, fatima, lisa.officeId));
   const waiting = await createOfficeStatus(deps, sara, "Wacht op hypotheekakte");
 
   const devries: DemoDossier[] = [
@@ -184,5 +193,51 @@ export async function seedDemoDossiers(db: Database, services: Services): Promis
     template: "property-transfer",
     stepsDone: 2,
     documents: [{ category: "documents", title: "Concept-akte van levering" }],
+  });
+}
+
+/**
+ * One person, client of both demo offices with one login (ADR 0011): Sanne de Boer has a
+ * dossier at each, and chooses the office after logging in.
+ */
+export async function seedClientOfTwoOffices(
+  db: Database,
+  services: Services,
+  password: string,
+): Promise<void> {
+  const deps = { ...documentsDeps(services), db };
+  const tom = staffActorOf(await demoAccount(db, "staff", "tom@devriespartners.nl"));
+  const lisa = staffActorOf(await demoAccount(db, "staff", "lisa@aandeamstel.nl"));
+  const email = "sanne.deboer@example.nl";
+  const { account } = await createDemoAccount(
+    db,
+    services.clock,
+    {
+      kind: "client",
+      email,
+      name: "Sanne de Boer",
+      membership: { officeId: tom.officeId, client: { kind: "person", name: "Sanne de Boer" } },
+    },
+    password,
+  );
+  await addDemoMembership(db, services.clock, account, {
+    officeId: lisa.officeId,
+    client: { kind: "person", name: "Sanne de Boer" },
+  });
+  await addDemoDossier(deps, tom, new Map([[email, await demoClient(db, email, tom.officeId)]]), {
+    number: "2026.0219",
+    description: "Levering Zijlweg 40, Haarlem",
+    clients: [email],
+    template: "property-transfer",
+    stepsDone: 2,
+    documents: [{ category: "documents", title: "Concept-akte van levering" }],
+  });
+  await addDemoDossier(deps, lisa, new Map([[email, await demoClient(db, email, lisa.officeId)]]), {
+    number: "2026.0027",
+    description: "Testament Sanne de Boer",
+    clients: [email],
+    template: "will",
+    stepsDone: 1,
+    documents: [{ category: "correspondence", title: "Uitnodiging voor de ondertekening" }],
   });
 }

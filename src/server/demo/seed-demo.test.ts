@@ -18,6 +18,7 @@ describe("the demo data", () => {
       "servicedesk-staff",
       "dossiers-and-documents",
       "office-certificate",
+      "client-of-two-offices",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
@@ -51,9 +52,10 @@ describe("the demo data", () => {
       "anna@bakkerijbol.nl",
       "jan.jansen@example.nl",
       "piet@bakkerijbol.nl",
+      "sanne.deboer@example.nl",
     ]);
     const dossiers = (await browser.get("/api/office/dossiers")).json();
-    expect(dossiers.total).toBe(6);
+    expect(dossiers.total).toBe(7);
   });
 
   it("gives the demo clients dossiers in several statuses, with progress and documents", async () => {
@@ -82,5 +84,27 @@ describe("the demo data", () => {
     const pdf = await jan.get(`/api/portal/documents/${deed.id}/content`);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.body).toContain("Concept-akte van levering");
+  });
+
+  it("makes one demo person a client of both offices, who chooses the office after logging in", async () => {
+    const sanne = new ApiClient(subject.app, "192.0.2.102");
+    await sanne.post("/api/auth/login", {
+      area: "portal",
+      email: "sanne.deboer@example.nl",
+      password: DEMO_PASSWORD,
+    });
+    await sanne.refreshCsrfToken();
+    const { officeChoice } = (await sanne.get("/api/session")).json();
+    expect(officeChoice.needed).toBe(true);
+    const seen: Record<string, string[]> = {};
+    for (const office of officeChoice.offices as Array<{ id: string; officeName: string }>) {
+      await sanne.post("/api/me/office", { membershipId: office.id });
+      const { dossiers } = (await sanne.get("/api/portal/dossiers")).json();
+      seen[office.officeName] = dossiers.map((dossier: { number: string }) => dossier.number);
+    }
+    expect(seen).toEqual({
+      "Notariaat Aan de Amstel": ["2026.0027"],
+      "Notariskantoor De Vries & Partners": ["2026.0219"],
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
 import { createDemoAccount } from "./demo-accounts.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
-import { seedDemoDossiers } from "./demo-dossiers.ts";
+import { seedClientOfTwoOffices, seedDemoDossiers } from "./demo-dossiers.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
 
@@ -28,6 +28,11 @@ export const demoLogins = [
     area: "/portal",
     email: "fatima.elamrani@example.nl",
     who: "client (person), Notariaat Aan de Amstel",
+  },
+  {
+    area: "/portal",
+    email: "sanne.deboer@example.nl",
+    who: "client (person) of both offices: chooses the office after logging in",
   },
   {
     area: "/office",
@@ -120,32 +125,34 @@ const steps: SeedStep[] = [
       });
       await demo({
         kind: "client",
-        officeId: devries.id,
         email: "jan.jansen@example.nl",
         name: "Jan Jansen",
-        client: { kind: "person", name: "Jan Jansen" },
+        membership: { officeId: devries.id, client: { kind: "person", name: "Jan Jansen" } },
       });
       const anna = await demo({
         kind: "client",
-        officeId: devries.id,
         email: "anna@bakkerijbol.nl",
         name: "Anna Bol",
-        client: { kind: "company", name: "Bakkerij Bol B.V." },
+        membership: {
+          officeId: devries.id,
+          client: { kind: "company", name: "Bakkerij Bol B.V." },
+        },
       });
       await demo({
         kind: "client",
-        officeId: devries.id,
         email: "piet@bakkerijbol.nl",
         name: "Piet Bol",
-        client: { id: anna.clientId ?? "" },
-        isMainAccount: false,
+        membership: {
+          officeId: devries.id,
+          client: { id: anna.membership?.clientId ?? "" },
+          isMainAccount: false,
+        },
       });
       await demo({
         kind: "client",
-        officeId: amstel.id,
         email: "fatima.elamrani@example.nl",
         name: "Fatima El Amrani",
-        client: { kind: "person", name: "Fatima El Amrani" },
+        membership: { officeId: amstel.id, client: { kind: "person", name: "Fatima El Amrani" } },
       });
     },
   },
@@ -168,6 +175,12 @@ const steps: SeedStep[] = [
   },
   { name: "dossiers-and-documents", apply: seedDemoDossiers },
   { name: "office-certificate", apply: seedDemoCertificate },
+  // One login, several offices (ADR 0011): added as a step of its own, so a demo database of
+  // before gets it too.
+  {
+    name: "client-of-two-offices",
+    apply: (db, services) => seedClientOfTwoOffices(db, services, DEMO_PASSWORD),
+  },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */

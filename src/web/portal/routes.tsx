@@ -1,6 +1,8 @@
 import type { RouteObject } from "react-router";
 import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { paths } from "../ui/account/paths.ts";
+import { ChooseOfficePage } from "./office/ChooseOfficePage.tsx";
+import { OfficeChoiceGate } from "./office/OfficeChoiceGate.tsx";
 import { PortalMenu } from "./PortalMenu.tsx";
 import { DossierListPage } from "./pages/DossierListPage.tsx";
 import { DossierPage } from "./pages/DossierPage.tsx";
@@ -10,15 +12,22 @@ import { PortalMyDetailsPage } from "./pages/PortalMyDetailsPage.tsx";
 /**
  * The client portal: its home page with tiles, the client's dossiers and "Mijn gegevens". The
  * first login opens "Mijn gegevens" (seed B1); every later one opens Home, or the page asked for.
+ * A login that is a client of several offices chooses the office first (ADR 0011).
  */
 export const portalRoutes: RouteObject[] = accountRoutes({
   area: "portal",
   homePath: paths.home,
   menu: <PortalMenu />,
   loggedIn: [
-    { index: true, element: <PortalHomePage /> },
-    { path: "dossiers", element: <DossierListPage /> },
-    { path: "dossiers/:dossierId", element: <DossierPage /> },
-    { path: "mijn-gegevens", element: <PortalMyDetailsPage /> },
+    { path: "notariskantoor-kiezen", element: <ChooseOfficePage /> },
+    {
+      element: <OfficeChoiceGate />,
+      children: [
+        { index: true, element: <PortalHomePage /> },
+        { path: "dossiers", element: <DossierListPage /> },
+        { path: "dossiers/:dossierId", element: <DossierPage /> },
+        { path: "mijn-gegevens", element: <PortalMyDetailsPage /> },
+      ],
+    },
   ],
 });

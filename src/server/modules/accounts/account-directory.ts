@@ -4,20 +4,24 @@ import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { inviteExtraAccount } from "./invitations.ts";
+import { linkLifetimes } from "./link-tokens.ts";
 import {
-  type AccountKind,
   type AccountRow,
+  countAccountMemberships,
   deleteAccount,
-  findAccountById,
-  findAccountWithContext,
+  deleteMembership,
+  findAccountMembership,
+  findClientMembership,
   findNewestToken,
-  findOfficeAccountRow,
-  listClientAccounts,
-  listOfficeAccounts,
+  findOfficeStaffAccount,
+  listClientMemberships,
+  listOfficeMemberships,
+  listOfficeStaffAccounts,
+  type MembershipWithAccount,
 } from "./repository.ts";
-import { clientActorOf } from "./request-actors.ts";
+import type { ClientActor } from "./request-actors.ts";
 
-/** An account as the lists show it, with the state of its newest invitation. */
+/** A staff account as the lists show it, with the state of its newest invitation. */
 export async function toListItem(
   deps: AccountsDeps,
   account: AccountRow,
@@ -47,80 +51,127 @@ export async function toListItem(
   };
 }
 
-/** The office's client or staff accounts; only ever of the asking staff member's office. */
-export async function listOfficeAccountItems(
+/**
+ * A client login as one office (or one company) sees it: its membership there (ADR 0011).
+ * Until the person first comes to this office, only what the office entered and its own
+ * invitation: invited, pending for 7 days from its last mail, then expired, or revoked. From
+ * then on also the person's shared login: the name on their profile, and active (or
+ * deactivated). Nothing tells whether the login was known elsewhere before.
+ */
+export function toClientListItem(deps: AccountsDeps, row: MembershipWithAccount): AccountListItem {
+  const { membership, account } = row;
+  const joined = membership.joinedAt !== null;
+  const expired =
+    membership.invitedAt.getTime() + linkLifetimes.invitation <= deps.clock.now().getTime();
+  return {
+    id: membership.id,
+    name: joined ? account.name : membership.name,
+    email: account.email,
+    status: !joined ? "invited" : account.status === "deactivated" ? "deactivated" : "active",
+    role: null,
+    invitation: joined
+      ? "accepted"
+      : membership.revokedAt
+        ? "revoked"
+        : expired
+          ? "expired"
+          : "pending",
+    createdAt: membership.createdAt.toISOString(),
+  };
+}
+
+/** The office's client accounts, one per membership: only ever the asking office's own. */
+export async function listOfficeClientItems(
   deps: AccountsDeps,
   scope: OfficeScope,
-  kind: Extract<AccountKind, "client" | "staff">,
 ): Promise<AccountListItem[]> {
-  const rows = await listOfficeAccounts(deps.db, scope, kind);
+  const rows = await listOfficeMemberships(deps.db, scope);
+  return rows.map((row) => toClientListItem(deps, row));
+}
+
+/** The office's staff accounts. */
+export async function listOfficeStaffItems(
+  deps: AccountsDeps,
+  scope: OfficeScope,
+): Promise<AccountListItem[]> {
+  const rows = await listOfficeStaffAccounts(deps.db, scope);
   return Promise.all(rows.map((row) => toListItem(deps, row)));
 }
 
-/** An account of this office, or not found: another office's ids lead nowhere. */
-export async function findOfficeAccount(
+/** A staff account of this office, or not found: another office's ids lead nowhere. */
+export async function findOfficeStaff(
   deps: AccountsDeps,
   scope: OfficeScope,
   accountId: string,
-  kind: AccountKind,
 ): Promise<AccountRow> {
-  const account = await findOfficeAccountRow(deps.db, scope, accountId, kind);
+  const account = await findOfficeStaffAccount(deps.db, scope, accountId);
   if (!account) throw new AppError("not_found");
   return account;
 }
 
 /** The main account of a company client; extra accounts and persons may not manage accounts. */
-export async function requireCompanyMainAccount(deps: AccountsDeps, account: AccountRow) {
-  const context = await findAccountWithContext(deps.db, account.id);
-  if (!account.isMainAccount || context?.clientKind !== "company") throw new AppError("forbidden");
+export async function requireCompanyMainAccount(deps: AccountsDeps, actor: ClientActor) {
+  const place = await findAccountMembership(deps.db, actor.account.id, actor.membership.id);
+  if (!actor.membership.isMainAccount || place?.clientKind !== "company") {
+    throw new AppError("forbidden");
+  }
 }
 
-/** An extra account with what its company's main account may view of it (B12, "Inzien"). */
-async function toExtraAccount(deps: AccountsDeps, account: AccountRow): Promise<ExtraAccount> {
+/**
+ * An extra account with what its company's main account may view of it (B12, "Inzien"): the
+ * person's mobile number and 2-step method only once they have come to the company.
+ */
+function toExtraAccount(deps: AccountsDeps, row: MembershipWithAccount): ExtraAccount {
+  const joined = row.membership.joinedAt !== null;
   return {
-    ...(await toListItem(deps, account)),
-    mobile: account.mobile,
-    twoFactorMethod: account.twoFactorMethod,
+    ...toClientListItem(deps, row),
+    mobile: joined ? row.account.mobile : null,
+    twoFactorMethod: joined ? row.account.twoFactorMethod : "none",
   };
 }
 
 /** "Accounts | Extra accounts" of the company (B12). */
-export async function listExtraAccounts(deps: AccountsDeps, mainAccount: AccountRow) {
-  await requireCompanyMainAccount(deps, mainAccount);
-  const rows = await listClientAccounts(deps.db, clientActorOf(mainAccount).scope);
-  return Promise.all(
-    rows.filter((row) => !row.isMainAccount).map((row) => toExtraAccount(deps, row)),
-  );
+export async function listExtraAccounts(deps: AccountsDeps, main: ClientActor) {
+  await requireCompanyMainAccount(deps, main);
+  const rows = await listClientMemberships(deps.db, main.scope);
+  return rows
+    .filter((row) => !row.membership.isMainAccount)
+    .map((row) => toExtraAccount(deps, row));
 }
 
 export async function addExtraAccount(
   deps: AccountsDeps,
-  mainAccount: AccountRow,
+  main: ClientActor,
   input: { name: string; email: string; locale?: "nl" | "en" | undefined },
 ) {
-  await requireCompanyMainAccount(deps, mainAccount);
-  const locale = input.locale ?? mainAccount.locale;
-  return toExtraAccount(deps, await inviteExtraAccount(deps, mainAccount, { ...input, locale }));
+  await requireCompanyMainAccount(deps, main);
+  const locale = input.locale ?? main.account.locale;
+  return toExtraAccount(deps, await inviteExtraAccount(deps, main, { ...input, locale }));
 }
 
-/** Deletes an extra account; its sessions end with it at once (they are its rows). */
+/**
+ * Ends an extra account's place at the company: its membership goes, and with it every session
+ * that acted for the company. The login itself goes only with its last membership (its sessions
+ * end with it at once); one that acts for other clients or offices stays theirs (ADR 0011).
+ */
 export async function deleteExtraAccount(
   deps: AccountsDeps,
-  mainAccount: AccountRow,
-  accountId: string,
+  main: ClientActor,
+  membershipId: string,
 ) {
-  await requireCompanyMainAccount(deps, mainAccount);
-  const target = await findAccountById(deps.db, accountId);
-  if (!target || target.clientId !== mainAccount.clientId || target.isMainAccount) {
-    throw new AppError("not_found");
-  }
+  await requireCompanyMainAccount(deps, main);
+  const target = await findClientMembership(deps.db, main.scope, membershipId);
+  if (!target || target.membership.isMainAccount) throw new AppError("not_found");
+  const { membership, account } = target;
   await deps.db.transaction(async (tx) => {
-    await deleteAccount(tx, target.id);
+    await deleteMembership(tx, membership.id);
+    const loginStays = (await countAccountMemberships(tx, account.id)) > 0;
+    if (!loginStays) await deleteAccount(tx, account.id);
     await recordAuditEvent(tx, deps.clock, {
-      actor: { type: "client", id: mainAccount.id },
+      actor: { type: "client", id: main.account.id },
       action: "account.deleted",
-      subject: { type: "account", id: target.id },
-      details: { email: target.email },
+      subject: { type: "account", id: account.id },
+      details: { email: account.email, membershipId: membership.id, loginStays },
     });
   });
 }

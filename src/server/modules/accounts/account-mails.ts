@@ -147,3 +147,66 @@ export const passwordSetMail: MailTemplate<{ name: string; officeName?: string; 
     }),
   },
 };
+
+interface AddedToOfficeData {
+  name: string;
+  officeName: string;
+  /** For an extra account: the company the person now acts for. */
+  companyName?: string;
+  /** The portal's login page: the person logs in with the account they have. */
+  url: string;
+}
+
+/**
+ * An office (or a company's main account) added a person who already has a Poort login: no new
+ * account and no activation link, only the news and the way in (ADR 0011).
+ */
+export const addedToOfficeMail: MailTemplate<AddedToOfficeData> = {
+  name: "accounts.added-to-office",
+  compose: {
+    nl: ({ name, officeName, companyName, url }) => ({
+      subject: `U heeft toegang tot uw dossiers bij ${officeName}`,
+      greeting: `Beste ${name},`,
+      blocks: [
+        {
+          kind: "paragraph",
+          text: companyName
+            ? `${companyName} heeft u toegevoegd aan zijn account bij ${officeName} in Poort. U kunt nu namens ${companyName} de dossiers bij ${officeName} inzien.`
+            : `${officeName} heeft u als cliënt toegevoegd in Poort. U kunt nu ook uw dossiers bij ${officeName} inzien.`,
+        },
+        {
+          kind: "paragraph",
+          text: "U heeft al een account in Poort: log in met uw bestaande e-mailadres en wachtwoord en kies daarna het notariskantoor. U hoeft geen nieuw account aan te maken.",
+        },
+        { kind: "action", label: "Inloggen", url },
+        {
+          kind: "notice",
+          text: "Kent u dit notariskantoor niet? Neem dan contact op met het kantoor voordat u iets doet.",
+        },
+      ],
+      closing: nlClosing(officeName),
+    }),
+    en: ({ name, officeName, companyName, url }) => ({
+      subject: `You can now see your dossiers with ${officeName}`,
+      greeting: `Dear ${name},`,
+      blocks: [
+        {
+          kind: "paragraph",
+          text: companyName
+            ? `${companyName} has added you to its account with ${officeName} in Poort. You can now see the dossiers with ${officeName} on behalf of ${companyName}.`
+            : `${officeName} has added you as a client in Poort. You can now also see your dossiers with ${officeName}.`,
+        },
+        {
+          kind: "paragraph",
+          text: "You already have a Poort account: log in with your existing e-mail address and password, then choose the notary office. You do not need a new account.",
+        },
+        { kind: "action", label: "Log in", url },
+        {
+          kind: "notice",
+          text: "Do you not know this notary office? Then contact the office before you do anything.",
+        },
+      ],
+      closing: enClosing(officeName),
+    }),
+  },
+};

@@ -7,9 +7,9 @@ import { deliveredMails, lastMailTo, linkToken } from "#test/support/outbox.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { createOffice } from "../offices/service.ts";
+import { listOfficeClientItems } from "./account-directory.ts";
 import { accountsDeps } from "./deps.ts";
-import { inviteClient, resendInvitation } from "./invitations.ts";
-import { findAccountByEmail } from "./repository.ts";
+import { inviteClient, resendClientInvitation } from "./invitations.ts";
 
 describe.each(testDatabaseKinds)("activation by mailed links on %s (B1, B2)", (kind) => {
   let subject: TestApp;
@@ -139,9 +139,12 @@ describe.each(testDatabaseKinds)("activation by mailed links on %s (B1, B2)", (k
   });
 
   async function inviteAgain(email: string) {
-    const account = await findAccountByEmail(subject.services.database.db, "client", email);
-    if (!account) throw new Error("no account");
-    await resendInvitation(accountsDeps(subject.services), account, { type: "staff" });
+    // A client's invitation is the office's membership of the login (ADR 0011).
+    const scope = officeScope(officeId);
+    const deps = accountsDeps(subject.services);
+    const item = (await listOfficeClientItems(deps, scope)).find((row) => row.email === email);
+    if (!item) throw new Error("no account");
+    await resendClientInvitation(deps, scope, item.id, { type: "staff" });
     return linkToken(await lastMailTo(subject, email), "activate");
   }
 

@@ -1,6 +1,12 @@
-import type { LoginArea, LoginOutcome } from "#src/contracts/accounts.ts";
+import { z } from "zod";
+import { type LoginArea, type LoginOutcome, loginAreaSchema } from "#src/contracts/accounts.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
+import type { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { hashPassword } from "#src/server/platform/security/password-hashing.ts";
 import { checkNewPassword } from "#src/server/platform/security/password-policy.ts";
 import { emailConfirmationMail, passwordResetMail, passwordSetMail } from "./account-mails.ts";
@@ -77,8 +83,24 @@ export async function confirmInvitationEmail(
 }
 
 /**
+ * A forgotten-password request, handled in the background. Its payload holds the e-mail address
+ * as the request gave it (trimmed and lower-cased by the contract) and the request's IP, for
+ * the audit event: so any address anyone types, with or without an account, stays in the `jobs`
+ * table until finished jobs are purged (after a week). Acceptable: it is the operator's own
+ * database, kept briefly, and the price of an answer that takes as long for every address
+ * (issue 11, item 5).
+ */
+const passwordResetJob = defineJobType({
+  name: "accounts.password-reset",
+  payload: z.object({ area: loginAreaSchema, email: z.string(), ip: z.string() }),
+  maxAttempts: 5,
+});
+
+/**
  * "Wachtwoord vergeten": a reset link for an active account of this area. The answer is the
- * same whether or not the address has an account.
+ * same whether or not the address has an account, and so is the work before it: one short
+ * transaction that enqueues a job, for every address, so the answer's timing tells nothing
+ * either. The job looks the address up and mails the link (`registerPasswordResets`).
  */
 export async function requestPasswordReset(
   deps: AccountsDeps,
@@ -88,25 +110,43 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const { db, clock } = deps;
   await db.transaction(async (tx) => {
-    const account = await findAccountByEmail(tx, kindOfArea[area], email);
-    if (account?.status !== "active") return;
-    const found = await findAccountWithContext(tx, account.id);
-    const token = await issueLinkToken(tx, clock, account.id, "password-reset");
-    await deps.mailer.queue(tx, {
-      to: account.email,
-      locale: account.locale,
-      template: passwordResetMail,
-      data: {
-        name: account.name,
-        officeName: found?.officeName ?? undefined,
-        url: areaLink(deps.publicUrl, account.kind, "set-password", token),
-      },
-    });
-    await recordAuditEvent(tx, clock, {
-      actor: auditActor(account),
-      action: "password.reset-requested",
-      subject: { type: "account", id: account.id },
-      ip: origin.ip,
+    await enqueueJob(tx, clock, passwordResetJob, { area, email, ip: origin.ip });
+  });
+}
+
+/**
+ * Runs the forgotten-password requests: an active account of the area with the address gets a
+ * reset link by mail, and the request is audited, all in the job's one transaction; for any
+ * other address the job just ends. A job repeated after a crash mails a new link, which
+ * replaces the first.
+ */
+export function registerPasswordResets(
+  jobs: JobRunner,
+  deps: { clock: Clock; mailer: Mailer; publicUrl: string },
+): void {
+  const { clock } = deps;
+  jobs.handle(passwordResetJob, async ({ area, email, ip }, { db }) => {
+    await db.transaction(async (tx) => {
+      const account = await findAccountByEmail(tx, kindOfArea[area], email);
+      if (account?.status !== "active") return;
+      const found = await findAccountWithContext(tx, account.id);
+      const token = await issueLinkToken(tx, clock, account.id, "password-reset");
+      await deps.mailer.queue(tx, {
+        to: account.email,
+        locale: account.locale,
+        template: passwordResetMail,
+        data: {
+          name: account.name,
+          officeName: found?.officeName ?? undefined,
+          url: areaLink(deps.publicUrl, account.kind, "set-password", token),
+        },
+      });
+      await recordAuditEvent(tx, clock, {
+        actor: auditActor(account),
+        action: "password.reset-requested",
+        subject: { type: "account", id: account.id },
+        ip,
+      });
     });
   });
 }

@@ -26,6 +26,7 @@ import {
 import { admitFromAddress } from "./address-limits.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { logIn } from "./login.ts";
+import { describeOfficeChoice } from "./office-choice.ts";
 import { completeSecondFactor, sendLoginCode } from "./second-factor.ts";
 import {
   clearSessionCookie,
@@ -62,9 +63,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
       const csrfToken = csrfTokenFor(request, reply);
       const { account, session } = request;
       if (!account || !session) return { csrfToken };
+      const choosesOffice = account.kind === "client" && session.stage === "complete";
       return {
         csrfToken,
-        account: await describeAccount(db, account),
+        account: await describeAccount(db, account, request.clientMembership),
+        ...(choosesOffice
+          ? { officeChoice: await describeOfficeChoice(db, account, session) }
+          : {}),
         stage: session.stage,
         idleExpiresAt: idleExpiry(session).toISOString(),
         idleSecondsLeft: idleSecondsLeft(session, clock.now()),

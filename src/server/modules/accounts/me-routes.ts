@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   addExtraAccountSchema,
+  chooseOfficeSchema,
   codeInputSchema,
   extraAccountListSchema,
   extraAccountSchema,
@@ -20,7 +21,9 @@ import { MINUTE } from "#src/server/platform/clock.ts";
 import { consumeRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { addExtraAccount, deleteExtraAccount, listExtraAccounts } from "./account-directory.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
+import { chooseOffice } from "./office-choice.ts";
 import { confirmPassword, endOtherSessions, getProfile, updateProfile } from "./profile.ts";
+import { requireClient } from "./request-actors.ts";
 import {
   confirmSmsEnrollment,
   confirmTotpEnrollment,
@@ -180,6 +183,24 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
   );
 
   const clientsOnly = { kinds: ["client"] as const };
+  app.post(
+    "/api/me/office",
+    {
+      schema: {
+        tags,
+        summary:
+          "A client login of several offices: the office (membership) this session acts for from now on",
+        body: chooseOfficeSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { account, session } = requireAccount(request, clientsOnly);
+      await chooseOffice(deps, account, session, request.body.membershipId, requestOrigin(request));
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     "/api/me/extra-accounts",
     {
@@ -189,9 +210,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
         response: { 200: extraAccountListSchema, ...errors },
       },
     },
-    async (request) => ({
-      accounts: await listExtraAccounts(deps, requireAccount(request, clientsOnly).account),
-    }),
+    async (request) => ({ accounts: await listExtraAccounts(deps, requireClient(request)) }),
   );
 
   app.post(
@@ -199,17 +218,14 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     {
       schema: {
         tags,
-        summary: "Add an extra account (main account of a company)",
+        summary:
+          "Add an extra account (main account of a company); the same answer whether or not the address has a login elsewhere",
         body: addExtraAccountSchema,
         response: { 201: extraAccountSchema, ...errors },
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addExtraAccount(deps, requireAccount(request, clientsOnly).account, request.body),
-        ),
+      reply.status(201).send(await addExtraAccount(deps, requireClient(request), request.body)),
   );
 
   app.delete(
@@ -217,17 +233,14 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
     {
       schema: {
         tags,
-        summary: "Delete an extra account; its sessions end at once",
+        summary:
+          "End an extra account (its id in the list); its sessions for the company end at once",
         params: z.object({ accountId: z.uuid() }),
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
-      await deleteExtraAccount(
-        deps,
-        requireAccount(request, clientsOnly).account,
-        request.params.accountId,
-      );
+      await deleteExtraAccount(deps, requireClient(request), request.params.accountId);
       return reply.status(204).send(null);
     },
   );

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -9,10 +8,14 @@ import {
   updateStaffSchema,
 } from "#src/contracts/accounts.ts";
 import { errorResponses } from "#src/contracts/error.ts";
-import { AppError } from "#src/server/errors.ts";
-import { findOfficeAccount, listOfficeAccountItems, toListItem } from "./account-directory.ts";
+import {
+  listOfficeClientItems,
+  listOfficeStaffItems,
+  toClientListItem,
+  toListItem,
+} from "./account-directory.ts";
 import type { AccountsDeps } from "./deps.ts";
-import { inviteClient, inviteStaff, resendInvitation, revokeInvitation } from "./invitations.ts";
+import { inviteClient, inviteStaff, officeInvitation } from "./invitations.ts";
 import { auditActor, requireOfficeAdmin, requireStaff } from "./request-actors.ts";
 import { changeStaffMember } from "./staff-members.ts";
 
@@ -21,7 +24,9 @@ const accountParams = z.object({ accountId: z.uuid() });
 
 /**
  * The office's accounts in the back office (B13): clients and staff, always of the staff
- * member's own office. Staff management is for the office's admins.
+ * member's own office. Staff management is for the office's admins. A client account in these
+ * routes is the office's membership of the person's login, named by the membership's id: an
+ * office acts on its own membership only, never on the login (ADR 0011).
  */
 export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
   app,
@@ -39,7 +44,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, requireStaff(request).scope, "client"),
+      accounts: await listOfficeClientItems(deps, requireStaff(request).scope),
     }),
   );
 
@@ -48,7 +53,8 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     {
       schema: {
         tags,
-        summary: "Create a client (person or company) and mail the invitation",
+        summary:
+          "Create a client (person or company) and mail the invitation; the same answer whether or not the address has a login elsewhere",
         body: inviteClientSchema,
         response: { 201: accountListItemSchema, ...errors },
       },
@@ -56,19 +62,9 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     async (request, reply) => {
       const { account, scope } = requireStaff(request);
       const created = await inviteClient(deps, scope, request.body, auditActor(account));
-      return reply.status(201).send(await toListItem(deps, created));
+      return reply.status(201).send(toClientListItem(deps, created));
     },
   );
-
-  /** A client of the office, or a colleague when an admin asks; another office's: not found. */
-  const invitedAccount = async (request: FastifyRequest, accountId: string) => {
-    const { account, scope } = requireStaff(request);
-    const target = await findOfficeAccount(deps, scope, accountId, "client").catch(() =>
-      findOfficeAccount(deps, scope, accountId, "staff"),
-    );
-    if (target.kind === "staff" && account.role !== "admin") throw new AppError("forbidden");
-    return { account, target };
-  };
 
   app.post(
     "/api/office/accounts/:accountId/invitation",
@@ -81,8 +77,9 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, target } = await invitedAccount(request, request.params.accountId);
-      await resendInvitation(deps, target, auditActor(account));
+      await (
+        await officeInvitation(deps, requireStaff(request), request.params.accountId)
+      ).resend();
       return reply.status(202).send({ status: "accepted" as const });
     },
   );
@@ -98,8 +95,9 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request, reply) => {
-      const { account, target } = await invitedAccount(request, request.params.accountId);
-      await revokeInvitation(deps, target, auditActor(account));
+      await (
+        await officeInvitation(deps, requireStaff(request), request.params.accountId)
+      ).revoke();
       return reply.status(204).send(null);
     },
   );
@@ -114,7 +112,7 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
       },
     },
     async (request) => ({
-      accounts: await listOfficeAccountItems(deps, requireStaff(request).scope, "staff"),
+      accounts: await listOfficeStaffItems(deps, requireStaff(request).scope),
     }),
   );
 

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "../offices/schema.ts";
-import { accounts, accountTokens, clients, sessions } from "./schema.ts";
+import { accounts, accountTokens, clientMemberships, clients, sessions } from "./schema.ts";
 
 export type AccountRow = typeof accounts.$inferSelect;
+export type MembershipRow = typeof clientMemberships.$inferSelect;
 export type AccountKind = AccountRow["kind"];
 export type TokenPurpose = (typeof accountTokens.$inferSelect)["purpose"];
 export type SessionRow = typeof sessions.$inferSelect;
@@ -42,15 +43,37 @@ export async function findAccountByEmail(db: Database, kind: AccountKind, email:
   return row;
 }
 
-/** The account with what its summary shows: office name and client kind. */
-export async function findAccountWithContext(db: Database, id: string) {
-  const [row] = await db
-    .select({ account: accounts, officeName: offices.name, clientKind: clients.kind })
-    .from(accounts)
-    .leftJoin(offices, eq(offices.id, accounts.officeId))
-    .leftJoin(clients, eq(clients.id, accounts.clientId))
-    .where(eq(accounts.id, id));
-  return row;
+/**
+ * The account with what its mails and summary name: the office's name and the client's kind.
+ * Staff: their office. A client login: the office of the membership given, or, without one, of
+ * its only membership (a login of several offices names none).
+ */
+export async function findAccountWithContext(db: Database, id: string, membershipId?: string) {
+  const account = await findAccountById(db, id);
+  if (!account) return undefined;
+  if (account.kind !== "client") {
+    const [office] = account.officeId
+      ? await db
+          .select({ name: offices.name })
+          .from(offices)
+          .where(eq(offices.id, account.officeId))
+      : [];
+    return { account, officeName: office?.name ?? null, clientKind: null };
+  }
+  const memberships = await db
+    .select({ officeName: offices.name, clientKind: clients.kind })
+    .from(clientMemberships)
+    .innerJoin(offices, eq(offices.id, clientMemberships.officeId))
+    .innerJoin(clients, eq(clients.id, clientMemberships.clientId))
+    .where(
+      and(
+        eq(clientMemberships.accountId, id),
+        membershipId ? eq(clientMemberships.id, membershipId) : undefined,
+      ),
+    )
+    .limit(2);
+  const [only] = memberships.length === 1 ? memberships : [];
+  return { account, officeName: only?.officeName ?? null, clientKind: only?.clientKind ?? null };
 }
 
 /** Sets the given columns; keys whose value is undefined stay as they are. */
@@ -83,42 +106,200 @@ export async function recordFailedLogin(db: Database, id: string, lockedUntil: D
   return row?.failedLogins ?? 0;
 }
 
-/** Accounts of one office and kind, with their newest invitation link. */
-export function listOfficeAccounts(db: Database, scope: OfficeScope, kind: AccountKind) {
+/** The staff accounts of one office. */
+export function listOfficeStaffAccounts(db: Database, scope: OfficeScope) {
   return db
     .select()
     .from(accounts)
-    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.kind, kind)))
+    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.kind, "staff")))
     .orderBy(asc(accounts.name));
 }
 
-/** An account of the office and of the kind; another office's ids find nothing. */
-export async function findOfficeAccountRow(
-  db: Database,
-  scope: OfficeScope,
-  accountId: string,
-  kind: AccountKind,
-) {
+/** A staff account of the office; another office's ids find nothing. */
+export async function findOfficeStaffAccount(db: Database, scope: OfficeScope, accountId: string) {
   const [row] = await db
     .select()
     .from(accounts)
     .where(
-      and(eq(accounts.id, accountId), ofOffice(scope, accounts.officeId), eq(accounts.kind, kind)),
+      and(
+        eq(accounts.id, accountId),
+        ofOffice(scope, accounts.officeId),
+        eq(accounts.kind, "staff"),
+      ),
     );
   return row;
 }
 
-/** The accounts of the scope's client: a company's main account and its extra accounts. */
-export function listClientAccounts(db: Database, scope: ClientScope) {
-  return db
-    .select()
-    .from(accounts)
-    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.clientId, scope.clientId)))
-    .orderBy(desc(accounts.isMainAccount), asc(accounts.name));
-}
-
 export async function deleteAccount(db: Database, id: string): Promise<void> {
   await db.delete(accounts).where(eq(accounts.id, id));
+}
+
+// Client memberships: which office's client a login acts for (ADR 0011)
+
+/** A membership with its login: what the office's and the company's lists show. */
+export interface MembershipWithAccount {
+  membership: MembershipRow;
+  account: AccountRow;
+}
+
+const membershipWithAccount = { membership: clientMemberships, account: accounts };
+
+/** Inserts a membership; undefined when the login already acts for this client. */
+export async function insertMembership(
+  db: Database,
+  values: typeof clientMemberships.$inferInsert,
+): Promise<MembershipRow | undefined> {
+  const [row] = await db
+    .insert(clientMemberships)
+    .values(values)
+    .onConflictDoNothing({ target: [clientMemberships.accountId, clientMemberships.clientId] })
+    .returning();
+  return row;
+}
+
+/** The office's client logins, one row per membership: only ever the office's own. */
+export function listOfficeMemberships(
+  db: Database,
+  scope: OfficeScope,
+): Promise<MembershipWithAccount[]> {
+  return db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(ofOffice(scope, clientMemberships.officeId))
+    .orderBy(asc(clientMemberships.name), asc(clientMemberships.createdAt));
+}
+
+/** A membership of the office; another office's ids find nothing. */
+export async function findOfficeMembership(
+  db: Database,
+  scope: OfficeScope,
+  membershipId: string,
+): Promise<MembershipWithAccount | undefined> {
+  const [row] = await db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(
+      and(eq(clientMemberships.id, membershipId), ofOffice(scope, clientMemberships.officeId)),
+    );
+  return row;
+}
+
+/** Whether the login is already a client account of the office (the office's own knowledge). */
+export async function isOfficeMember(
+  db: Database,
+  scope: OfficeScope,
+  accountId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: clientMemberships.id })
+    .from(clientMemberships)
+    .where(
+      and(eq(clientMemberships.accountId, accountId), ofOffice(scope, clientMemberships.officeId)),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The memberships of the scope's client: a company's main account and its extra accounts. */
+export function listClientMemberships(
+  db: Database,
+  scope: ClientScope,
+): Promise<MembershipWithAccount[]> {
+  return db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(
+      and(
+        ofOffice(scope, clientMemberships.officeId),
+        eq(clientMemberships.clientId, scope.clientId),
+      ),
+    )
+    .orderBy(desc(clientMemberships.isMainAccount), asc(clientMemberships.name));
+}
+
+/** A membership of the scope's client; another client's ids find nothing. */
+export async function findClientMembership(
+  db: Database,
+  scope: ClientScope,
+  membershipId: string,
+): Promise<MembershipWithAccount | undefined> {
+  const [row] = await db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(
+      and(
+        eq(clientMemberships.id, membershipId),
+        ofOffice(scope, clientMemberships.officeId),
+        eq(clientMemberships.clientId, scope.clientId),
+      ),
+    );
+  return row;
+}
+
+const membershipChoice = {
+  membership: clientMemberships,
+  officeName: offices.name,
+  clientName: clients.name,
+  clientKind: clients.kind,
+};
+
+/** What a login's own memberships are, with office and client, for the choice of office. */
+export function listAccountMemberships(db: Database, accountId: string) {
+  return db
+    .select(membershipChoice)
+    .from(clientMemberships)
+    .innerJoin(offices, eq(offices.id, clientMemberships.officeId))
+    .innerJoin(clients, eq(clients.id, clientMemberships.clientId))
+    .where(eq(clientMemberships.accountId, accountId))
+    .orderBy(asc(offices.name), asc(clients.name));
+}
+
+/** One of the login's own memberships; another login's ids find nothing. */
+export async function findAccountMembership(db: Database, accountId: string, membershipId: string) {
+  const [row] = await db
+    .select(membershipChoice)
+    .from(clientMemberships)
+    .innerJoin(offices, eq(offices.id, clientMemberships.officeId))
+    .innerJoin(clients, eq(clients.id, clientMemberships.clientId))
+    .where(and(eq(clientMemberships.id, membershipId), eq(clientMemberships.accountId, accountId)));
+  return row;
+}
+
+export async function countAccountMemberships(db: Database, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(clientMemberships)
+    .where(eq(clientMemberships.accountId, accountId));
+  return row?.total ?? 0;
+}
+
+/** Sets the given columns; keys whose value is undefined stay as they are. */
+export async function updateMembership(
+  db: Database,
+  id: string,
+  values: Partial<Pick<MembershipRow, "invitedAt" | "revokedAt">>,
+): Promise<void> {
+  const changes = Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  );
+  if (Object.keys(changes).length === 0) return;
+  await db.update(clientMemberships).set(changes).where(eq(clientMemberships.id, id));
+}
+
+/** The first time the person acts for the membership; later times change nothing. */
+export async function markMembershipJoined(db: Database, id: string, at: Date): Promise<void> {
+  await db
+    .update(clientMemberships)
+    .set({ joinedAt: at })
+    .where(and(eq(clientMemberships.id, id), isNull(clientMemberships.joinedAt)));
+}
+
+export async function deleteMembership(db: Database, id: string): Promise<void> {
+  await db.delete(clientMemberships).where(eq(clientMemberships.id, id));
 }
 
 // Link tokens

@@ -8,7 +8,7 @@ import {
 import { AppError } from "#src/server/errors.ts";
 import type { AuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { actorOfKind } from "./areas.ts";
-import type { AccountRow } from "./repository.ts";
+import type { AccountRow, MembershipRow } from "./repository.ts";
 import { requireAccount } from "./session-plugin.ts";
 
 /** A staff member of an office, as the back office's routes act for them. */
@@ -19,9 +19,13 @@ export interface StaffActor {
   scope: OfficeScope;
 }
 
-/** An account of a client (a person, or one of a company's accounts) in the portal. */
+/**
+ * A client login in the portal, acting for one client (a person, or a company as its main or an
+ * extra account) of one office: the membership its session chose (ADR 0011).
+ */
 export interface ClientActor {
   account: AccountRow;
+  membership: MembershipRow;
   officeId: string;
   clientId: string;
   /** The client's view, for every query the account makes. */
@@ -34,13 +38,16 @@ export function staffActorOf(account: AccountRow): StaffActor {
   return { account, officeId: account.officeId, scope: officeScope(account.officeId) };
 }
 
-/** The actor a client account acts as, in its client's view; 403 for any other account. */
-export function clientActorOf(account: AccountRow): ClientActor {
-  if (account.kind !== "client" || !account.officeId || !account.clientId) {
+/**
+ * The actor a client login is when it acts for one of its own memberships, in that client's
+ * view; 403 for any other account or another login's membership.
+ */
+export function clientActorOf(account: AccountRow, membership: MembershipRow): ClientActor {
+  if (account.kind !== "client" || membership.accountId !== account.id || membership.revokedAt) {
     throw new AppError("forbidden");
   }
-  const { officeId, clientId } = account;
-  return { account, officeId, clientId, scope: clientScope(officeId, clientId) };
+  const { officeId, clientId } = membership;
+  return { account, membership, officeId, clientId, scope: clientScope(officeId, clientId) };
 }
 
 /** The logged-in staff member of an office, or 401/403. */
@@ -55,9 +62,15 @@ export function requireOfficeAdmin(request: FastifyRequest): StaffActor {
   return staff;
 }
 
-/** The logged-in client account, or 401/403. */
+/**
+ * The logged-in client login, acting for the office and client its session chose; 401/403, or
+ * `office_choice_required` while a login of several offices has not chosen one.
+ */
 export function requireClient(request: FastifyRequest): ClientActor {
-  return clientActorOf(requireAccount(request, { kinds: ["client"] }).account);
+  const { account } = requireAccount(request, { kinds: ["client"] });
+  const chosen = request.clientMembership;
+  if (!chosen) throw new AppError("office_choice_required");
+  return clientActorOf(account, chosen.membership);
 }
 
 /** The logged-in member of the platform's own staff (the servicedesk), or 401/403. */

@@ -31,21 +31,19 @@ export const clients = pgTable(
 );
 
 /**
- * Everyone who logs in with e-mail and password: clients (a person's account, a company's main
- * and extra accounts), office staff, and platform staff (servicedesk, member administration).
- * An e-mail address identifies one account per kind.
+ * Everyone who logs in with e-mail and password: clients (a person's login, with which they act
+ * for clients of one or more offices: see `clientMemberships`), office staff, and platform staff
+ * (servicedesk, member administration). An e-mail address identifies one account per kind.
  */
 export const accounts = pgTable(
   "accounts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind", { enum: ["client", "staff", "platform"] }).notNull(),
+    /** Staff: the staff member's office. Clients and platform staff: none (ADR 0011). */
     officeId: uuid("office_id").references(() => offices.id),
-    clientId: uuid("client_id").references(() => clients.id),
     /** Staff: admin | notary | handler | assistant. Platform: servicedesk | member-admin. */
     role: text("role"),
-    /** A company's main account manages its extra accounts. */
-    isMainAccount: boolean("is_main_account").notNull().default(false),
     email: text("email").notNull(),
     name: text("name").notNull(),
     mobile: text("mobile"),
@@ -77,7 +75,43 @@ export const accounts = pgTable(
   (table) => [
     uniqueIndex("accounts_kind_email_idx").on(table.kind, table.email),
     index("accounts_office_idx").on(table.officeId),
-    index("accounts_client_idx").on(table.clientId),
+  ],
+);
+
+/**
+ * A client login's place at an office: the login acts for this client (a person, or a company
+ * as its main or an extra account) of this office. One login may have several, at one or more
+ * offices (ADR 0011); each office sees only its own.
+ */
+export const clientMemberships = pgTable(
+  "client_memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    /** A company's main account manages its extra accounts. */
+    isMainAccount: boolean("is_main_account").notNull().default(false),
+    /** The person's name as the office (or the company's main account) entered it. */
+    name: text("name").notNull(),
+    /** When the office (or company) last sent its invitation: its own "pending" runs from here. */
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull(),
+    /** The first time the person acted for this membership; until then the office sees "invited". */
+    joinedAt: timestamp("joined_at", { withTimezone: true }),
+    /** The office withdrew its invitation before the person came: the membership is closed. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("client_memberships_account_client_idx").on(table.accountId, table.clientId),
+    index("client_memberships_client_idx").on(table.clientId),
+    index("client_memberships_office_idx").on(table.officeId),
   ],
 );
 
@@ -113,6 +147,10 @@ export const sessions = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     /** A session is only complete after the second step, when the account has one. */
     stage: text("stage", { enum: ["second-factor", "complete"] }).notNull(),
+    /** A client's session: the membership (office and client) it acts for; none until chosen. */
+    clientMembershipId: uuid("client_membership_id").references(() => clientMemberships.id, {
+      onDelete: "set null",
+    }),
     csrfToken: text("csrf_token").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),

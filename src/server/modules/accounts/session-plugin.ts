@@ -4,7 +4,12 @@ import { AppError } from "#src/server/errors.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { newToken, safeEqual } from "#src/server/platform/security/random-secrets.ts";
-import { type AccountRow, findAccountById, type SessionRow } from "./repository.ts";
+import {
+  type AccountRow,
+  findAccountById,
+  findAccountMembership,
+  type SessionRow,
+} from "./repository.ts";
 import { ABSOLUTE_TIMEOUT, resolveSession, type StartedSession } from "./sessions.ts";
 
 /** The session cookie: HttpOnly, Secure, host-only (`__Host-`), never sent cross-site. */
@@ -13,10 +18,15 @@ export const SESSION_COOKIE = "__Host-poort_session";
 export const ANONYMOUS_CSRF_COOKIE = "__Host-poort_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 
+/** The membership a client's session acts for, with its office and client (ADR 0011). */
+export type SessionMembership = NonNullable<Awaited<ReturnType<typeof findAccountMembership>>>;
+
 declare module "fastify" {
   interface FastifyRequest {
     session: SessionRow | undefined;
     account: AccountRow | undefined;
+    /** A client's session: the office and client it acts for, once one is chosen. */
+    clientMembership: SessionMembership | undefined;
   }
 }
 
@@ -31,6 +41,7 @@ const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const sessionPlugin = fp<{ db: Database; clock: Clock }>(async (app, { db, clock }) => {
   app.decorateRequest("session", undefined);
   app.decorateRequest("account", undefined);
+  app.decorateRequest("clientMembership", undefined);
 
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
@@ -41,6 +52,12 @@ export const sessionPlugin = fp<{ db: Database; clock: Clock }>(async (app, { db
       if (session && account?.status === "active") {
         request.session = session;
         request.account = account;
+        // Looked up with the account: a membership of another login is never the session's.
+        const membership =
+          account.kind === "client" && session.clientMembershipId
+            ? await findAccountMembership(db, account.id, session.clientMembershipId)
+            : undefined;
+        if (membership && !membership.membership.revokedAt) request.clientMembership = membership;
       }
     }
     if (mutating.has(request.method) && !hasValidCsrfToken(request)) {

@@ -7,7 +7,9 @@ import {
   endSession,
   findLiveSessionByHash,
   insertSession,
+  listAccountMemberships,
   listLiveSessions,
+  markMembershipJoined,
   recordFirstLogin,
   type SessionRow,
   updateSession,
@@ -32,7 +34,8 @@ export interface StartedSession {
  * A new session with a new id: called at login and after the second step (no fixation). A
  * complete session means the user is in, so the account's first login is recorded here, on
  * the server, in the login's own transaction: the login after it opens Home, even when the
- * browser never reported the visit to "Mijn gegevens".
+ * browser never reported the visit to "Mijn gegevens". A client login with one open membership
+ * acts for it at once; with several, the session waits for a choice of office (ADR 0011).
  */
 export async function startSession(
   db: Database,
@@ -43,10 +46,12 @@ export async function startSession(
 ): Promise<StartedSession> {
   const now = clock.now();
   const token = newToken();
+  const membershipId = stage === "complete" ? await onlyOpenMembership(db, accountId) : undefined;
   const session = await insertSession(db, {
     tokenHash: hashToken(token),
     accountId,
     stage,
+    clientMembershipId: membershipId ?? null,
     csrfToken: newToken(),
     ip: origin.ip,
     userAgent: origin.userAgent?.slice(0, 300),
@@ -55,7 +60,16 @@ export async function startSession(
     createdAt: now,
   });
   if (stage === "complete") await recordFirstLogin(db, accountId, now);
+  if (membershipId) await markMembershipJoined(db, membershipId, now);
   return { token, session };
+}
+
+/** The login's one membership that is not withdrawn, if it has exactly one (staff: none). */
+async function onlyOpenMembership(db: Database, accountId: string): Promise<string | undefined> {
+  const open = (await listAccountMemberships(db, accountId)).filter(
+    (row) => !row.membership.revokedAt,
+  );
+  return open.length === 1 ? open[0]?.membership.id : undefined;
 }
 
 /** The live session a cookie token belongs to; an idle one is ended on the spot. */

@@ -1,7 +1,7 @@
 import type { StaffRole } from "#src/contracts/accounts.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
-import { findOfficeAccount } from "./account-directory.ts";
+import { findOfficeStaff } from "./account-directory.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { endAccountSessions, updateAccount } from "./repository.ts";
 import { auditActor, type StaffActor } from "./request-actors.ts";
@@ -17,7 +17,7 @@ export async function changeStaffMember(
   accountId: string,
   changes: { role?: StaffRole | undefined; active?: boolean | undefined },
 ): Promise<void> {
-  const target = await findOfficeAccount(deps, admin.scope, accountId, "staff");
+  const target = await findOfficeStaff(deps, admin.scope, accountId);
   if (target.id === admin.account.id) throw new AppError("conflict");
   const { role, active } = changes;
   await deps.db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import type { MailBlock } from "#src/server/platform/mail/mail-content.ts";
 import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 import type { Mailer } from "#src/server/platform/mail/mailer.ts";
-import { accountWithContext } from "../accounts/account-summary.ts";
+import { clientMembershipWithContext } from "../accounts/account-summary.ts";
 import { clientActorOf } from "../accounts/request-actors.ts";
 import {
   listUnannouncedDocuments,
@@ -25,7 +25,9 @@ const COMMIT_GRACE_MS = 30_000;
 
 const newDocumentsJob = defineJobType({
   name: "documents.announce-new",
-  payload: z.object({ accountId: z.uuid() }),
+  // The membership says which office's client the mail is about (ADR 0011); jobs planned
+  // before it have none, and mean the login's only membership.
+  payload: z.object({ accountId: z.uuid(), membershipId: z.uuid().optional() }),
   maxAttempts: 5,
 });
 
@@ -93,9 +95,10 @@ export const newDocumentsMail: MailTemplate<NewDocumentsData> = {
 };
 
 /**
- * Plans the "new documents" mail for each account of the dossier's clients that wants one, in
- * the publication's transaction. The singleton key folds all publications of one window into
- * one job per account; the job itself decides what is still new when it runs.
+ * Plans the "new documents" mail for each login that acts for one of the dossier's clients and
+ * wants one, in the publication's transaction. The singleton key folds all publications of one
+ * window into one job per login and office client; the job decides what is still new when it
+ * runs.
  */
 export async function planNewDocumentsMails(
   db: Database,
@@ -109,10 +112,10 @@ export async function planNewDocumentsMails(
       db,
       clock,
       newDocumentsJob,
-      { accountId: account.id },
+      { accountId: account.id, membershipId: account.membershipId },
       {
         runAt: new Date(windowEnd + COMMIT_GRACE_MS),
-        singletonKey: `${newDocumentsJob.name}:${account.id}:${windowEnd}`,
+        singletonKey: `${newDocumentsJob.name}:${account.id}:${account.membershipId}:${windowEnd}`,
       },
     );
   }
@@ -123,16 +126,16 @@ export function registerNewDocumentsMails(
   jobs: JobRunner,
   deps: { clock: Clock; mailer: Mailer; publicUrl: string },
 ): void {
-  jobs.handle(newDocumentsJob, async ({ accountId }, { db }) => {
+  jobs.handle(newDocumentsJob, async ({ accountId, membershipId }, { db }) => {
     await db.transaction(async (tx) => {
-      const found = await accountWithContext(tx, accountId);
-      if (!found) return;
+      const found = await clientMembershipWithContext(tx, accountId, membershipId);
+      if (!found || found.membership.revokedAt) return;
       const { account } = found;
-      if (account.kind !== "client" || account.status !== "active") return;
+      if (account.status !== "active") return;
       if (!account.notifyDocuments) return;
-      // The mail shows what the account itself would see in the portal, in its client's view.
+      // The mail shows what the login would see in the portal acting for this office's client.
       const unannounced = await listUnannouncedDocuments(tx, {
-        scope: clientActorOf(account).scope,
+        scope: clientActorOf(account, found.membership).scope,
         accountId,
       });
       if (unannounced.length === 0) return;
@@ -154,7 +157,7 @@ export function registerNewDocumentsMails(
         template: newDocumentsMail,
         data: {
           name: account.name,
-          officeName: found.officeName ?? "Poort",
+          officeName: found.officeName,
           dossiers: [...byDossier.values()],
         },
       });

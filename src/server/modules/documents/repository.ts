@@ -3,7 +3,7 @@ import type { DocumentCategory } from "#src/contracts/dossiers.ts";
 import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { accounts } from "../accounts/schema.ts";
+import { accounts, clientMemberships } from "../accounts/schema.ts";
 import { dossierClients, dossiers } from "../dossiers/schema.ts";
 import { documentNotices, documentReads, documents } from "./schema.ts";
 
@@ -191,17 +191,20 @@ export async function countSuppliedDocuments(
 }
 
 /**
- * The active client accounts of a dossier's clients that want mail about new documents. Not
- * scoped: the dossier's publication, in the office's scope, planned the mails.
+ * The active client logins that act for a dossier's clients (through an open membership, ADR
+ * 0011) and want mail about new documents. Not scoped: the dossier's publication, in the
+ * office's scope, planned the mails.
  */
 export function unscopedListAccountsToNotify(db: Database, dossierId: string) {
   return db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .innerJoin(dossierClients, eq(dossierClients.clientId, accounts.clientId))
+    .select({ id: accounts.id, membershipId: clientMemberships.id })
+    .from(clientMemberships)
+    .innerJoin(dossierClients, eq(dossierClients.clientId, clientMemberships.clientId))
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
     .where(
       and(
         eq(dossierClients.dossierId, dossierId),
+        isNull(clientMemberships.revokedAt),
         eq(accounts.kind, "client"),
         eq(accounts.status, "active"),
         eq(accounts.notifyDocuments, true),

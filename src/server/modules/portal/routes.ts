@@ -30,7 +30,7 @@ import {
   requireDossier,
 } from "../dossiers/service.ts";
 
-const errors = errorResponses(401, 403, 404);
+const errors = errorResponses(401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
 /** Messages get their own module later; until then every dossier truly has none. */
