@@ -56,14 +56,6 @@ const REQUEST_TIMEOUT_MS = 5_000;
 const MAX_SHRINKS = 60;
 
 /**
- * Routes known to hang on some malformed input, with the shorter wait that counts as a hang
- * there: not a failure, until it is fixed. The staff upload: a form whose closing boundary is
- * spoilt (a NUL put into it) leaves @fastify/multipart waiting for the end of its file part,
- * even though the whole body has arrived.
- */
-const KNOWN_HANGS = new Map([["POST /api/office/dossiers/{dossierId}/documents", 1_000]]);
-
-/**
  * Left out, and why; everything else of the document is fuzzed.
  * - logout would end a session the requests are sent with;
  * - the dev clock (development only) would move the clock ahead, past every session's expiry.
@@ -142,8 +134,6 @@ async function withTimeout<T>(answer: Promise<T>, ms: number): Promise<T> {
 /** What the fuzzing of one app found. */
 class FuzzRun {
   requests = 0;
-  /** Requests that hung where that is known (`KNOWN_HANGS`). */
-  knownHangs = 0;
   readonly failures: string[] = [];
 
   constructor(
@@ -163,7 +153,6 @@ class FuzzRun {
   private async fuzzOperation(operation: Operation, numRuns: number): Promise<void> {
     const sender = this.senderOf(operation);
     const seed = seedOf(operation);
-    const knownHang = KNOWN_HANGS.get(nameOf(operation));
     // After a hang the route is not asked again: each smaller request could wait as long.
     let hung: FuzzRequest | undefined;
     const property = fc.asyncProperty(
@@ -182,16 +171,11 @@ class FuzzRun {
             },
             ...(request.payload === undefined ? {} : { payload: request.payload }),
           }),
-          knownHang ?? REQUEST_TIMEOUT_MS,
+          REQUEST_TIMEOUT_MS,
         ).catch((error: unknown) => {
-          if (!(error instanceof NoAnswer)) throw error;
-          if (!knownHang) {
-            hung = request;
-            throw error;
-          }
-          this.knownHangs += 1;
+          if (error instanceof NoAnswer) hung = request;
+          throw error;
         });
-        if (!answer) return;
         const contentType = answer.headers["content-type"];
         const problem = problemWithAnswer(
           answer.statusCode,
@@ -221,7 +205,7 @@ class FuzzRun {
     if (this.failures.length === 0) return;
     throw new Error(
       [
-        `${this.failures.length} of ${operations} operations failed (POORT_FUZZ_SEED=${SEED}, ${this.requests} requests, ${this.knownHangs} known hangs):`,
+        `${this.failures.length} of ${operations} operations failed (POORT_FUZZ_SEED=${SEED}, ${this.requests} requests):`,
         ...this.failures,
       ].join("\n\n"),
     );

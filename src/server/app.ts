@@ -19,7 +19,11 @@ import { dossierRoutes } from "./modules/office/dossier-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
-import { answerUnknownPaths, registerCommonSetup } from "./plugins/common-setup.ts";
+import {
+  answerFrameworkErrors,
+  answerUnknownPaths,
+  registerCommonSetup,
+} from "./plugins/common-setup.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerWebPages } from "./plugins/web-pages.ts";
 import type { Services } from "./services.ts";
@@ -48,17 +52,19 @@ const { version } = JSON.parse(
 /** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
 export async function buildApp(deps: AppDependencies) {
   const { config, database } = deps;
+  const https = config.publicUrl.startsWith("https://");
   const app = Fastify({
     // Typed as Fastify's base logger so plugins written for plain Fastify instances fit.
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     // Never trust a request id from outside: it ends up in logs and answers.
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkErrors({ https }),
     // Behind a reverse proxy, the client's address comes from the proxy's X-Forwarded-For.
     ...(config.trustedProxies.length > 0 ? { trustProxy: config.trustedProxies } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   await registerCommonSetup(app, {
-    https: config.publicUrl.startsWith("https://"),
+    https,
     apiRateLimits: config.apiRateLimits,
     sessionCookie: SESSION_COOKIE,
   });

@@ -19,7 +19,11 @@ import { checkClientCertificate } from "#src/server/modules/selfservice/check-cl
 import { explanationPage } from "#src/server/modules/selfservice/explanation-page.ts";
 import { presentedCertificateDer } from "#src/server/modules/selfservice/presented-certificate.ts";
 import { selfServiceRoutes } from "#src/server/modules/selfservice/routes.ts";
-import { answerUnknownPaths, registerCommonSetup } from "#src/server/plugins/common-setup.ts";
+import {
+  answerFrameworkErrors,
+  answerUnknownPaths,
+  registerCommonSetup,
+} from "#src/server/plugins/common-setup.ts";
 import { registerWebPages } from "#src/server/plugins/web-pages.ts";
 import { requestLocale } from "#src/server/request-locale.ts";
 import type { Services } from "#src/server/services.ts";
@@ -41,6 +45,7 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     loggerInstance: deps.logger.child({ listener: "mtls" }) as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkErrors({ https: true }),
     // Behind the configured proxies the client's address comes from X-Forwarded-For, so the
     // login limits per IP stay per client rather than one for everyone.
     ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),

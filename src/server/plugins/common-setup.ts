@@ -1,12 +1,12 @@
 import cookie from "@fastify/cookie";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { sendError } from "../error-answers.ts";
 import { AppError } from "../errors.ts";
 import { type ApiRateLimits, registerApiRateLimit } from "./api-rate-limit.ts";
-import { registerErrorHandler } from "./error-handler.ts";
+import { answerError, registerErrorHandler } from "./error-handler.ts";
 import { registerJsonBodyParser } from "./json-body.ts";
-import { registerSecurityHeaders } from "./security-headers.ts";
+import { registerSecurityHeaders, securityHeadersSetter } from "./security-headers.ts";
 import { wantsPage } from "./web-pages.ts";
 
 /**
@@ -22,7 +22,7 @@ export async function registerCommonSetup(
   app.setSerializerCompiler(serializerCompiler);
   registerJsonBodyParser(app);
   app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
+    setRequestIdHeader(request, reply);
   });
   await app.register(cookie);
   await registerSecurityHeaders(app, options);
@@ -31,6 +31,27 @@ export async function registerCommonSetup(
     sessionCookie: options.sessionCookie,
   });
   registerErrorHandler(app);
+}
+
+function setRequestIdHeader(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("x-request-id", request.id);
+}
+
+/**
+ * Fastify's `frameworkErrors`, for every Poort listener: a URL its router cannot take (a bad
+ * %-escape in the path, a path parameter over 100 characters) is answered by Fastify before any
+ * hook runs, so not by the error handler, and without the request id and security headers the
+ * hooks set. Here it gets them, and is answered as any error: our body, never the URL.
+ */
+export function answerFrameworkErrors(options: {
+  https: boolean;
+}): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  const setSecurityHeaders = securityHeadersSetter(options);
+  return (error, request, reply) => {
+    setRequestIdHeader(request, reply);
+    setSecurityHeaders(request, reply);
+    answerError(error, request, reply);
+  };
 }
 
 /** Unknown paths: the web app's "page not found" for a browser, a JSON 404 for a program. */

@@ -1,10 +1,14 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { sendError } from "../error-answers.ts";
 import { AppError, type ErrorCode, validationFailed } from "../errors.ts";
 
-/** Fastify's own errors (body parsing, limits) that say something about the request. */
+/** Fastify's own errors (URLs, body parsing, limits) that say something about the request. */
 const fastifyErrorCodes: Record<string, ErrorCode> = {
+  // A path with a bad %-escape, a path parameter over 100 characters: unreadable, not too long
+  // (Fastify's 414) — every parameter of ours is an id or a name far shorter.
+  FST_ERR_BAD_URL: "malformed_request",
+  FST_ERR_MAX_PARAM_LENGTH: "malformed_request",
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
   FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
   FST_ERR_CTP_EMPTY_JSON_BODY: "malformed_request",
@@ -52,19 +56,23 @@ function toAppError(error: FastifyError): AppError {
 }
 
 /**
- * The one error handler: known errors become their code's status and translated message; all
- * else is logged with its stack and answered as a plain 500, so no internals reach the client.
+ * How any error is answered: known errors become their code's status and translated message;
+ * all else is logged with its stack and answered as a plain 500, so no internals reach the
+ * client (nor the request's own URL, which Fastify's messages quote).
  */
+export function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.code === "internal_error") {
+    request.log.error({ err: error }, "request failed");
+  } else if (appError.status >= 500) {
+    request.log.warn({ code: appError.code, err: appError.cause }, "service unavailable");
+  } else {
+    request.log.info({ code: appError.code, err: error.message }, "request refused");
+  }
+  return sendError(request, reply, appError);
+}
+
+/** The one error handler, for every error a route, a hook or a body parser throws. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
-    if (appError.code === "internal_error") {
-      request.log.error({ err: error }, "request failed");
-    } else if (appError.status >= 500) {
-      request.log.warn({ code: appError.code, err: appError.cause }, "service unavailable");
-    } else {
-      request.log.info({ code: appError.code, err: error.message }, "request refused");
-    }
-    return sendError(request, reply, appError);
-  });
+  app.setErrorHandler(answerError);
 }

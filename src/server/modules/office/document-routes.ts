@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import multipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
@@ -67,16 +68,38 @@ function fieldsOf(part: MultipartFile) {
   return parsed.data;
 }
 
+/**
+ * Whether the file part's stream was closed before its end. When the form breaks off (the body
+ * ends without a valid closing boundary, or the uploader hangs up), busboy reports "Unexpected
+ * end of multipart data" to @fastify/multipart, which destroys the file part's stream without
+ * an error, often before the route has the part in hand; busboy then ends the destroyed stream.
+ * `pipeline` reads such a stream, closed and ended, as one whose 'end' is still to come, and
+ * waits for it forever: the request would never be answered.
+ */
+const closedBeforeItsEnd = (file: Readable) => file.destroyed && !file.readableEnded;
+
 /** Streams the form's file to local disk, where the checks read it; over the limit: 413. */
 async function saveFilePart(part: MultipartFile, directory: string): Promise<WaitingUpload> {
   await mkdir(directory, { recursive: true });
+  // Checked, and watched, from the moment nothing is awaited any more before the writing: the
+  // stream may close at any await before (the request's end comes while the route waits).
+  if (closedBeforeItsEnd(part.file)) throw new AppError("malformed_request");
   const filePath = path.join(directory, randomUUID());
+  // A file part closed while it is written: the writing stops (and the file goes) at once.
+  const brokenOff = new AbortController();
+  const onClose = () => {
+    if (closedBeforeItsEnd(part.file)) brokenOff.abort();
+  };
+  part.file.once("close", onClose);
   try {
-    await pipeline(part.file, createWriteStream(filePath));
+    await pipeline(part.file, createWriteStream(filePath), { signal: brokenOff.signal });
     if (part.file.truncated) throw new AppError("file_too_large");
   } catch (error) {
     await rm(filePath, { force: true });
+    if (brokenOff.signal.aborted) throw new AppError("malformed_request", [], { cause: error });
     throw asMalformedForm(error);
+  } finally {
+    part.file.off("close", onClose);
   }
   // A part is a file by its content type too (application/octet-stream), with or without a
   // filename: without one, the file gets the name a nameless upload gets ("document").
