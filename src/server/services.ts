@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { registerPasswordResets } from "./modules/accounts/activation.ts";
+import { registerMembershipMails } from "./modules/accounts/invitations.ts";
 import { AuthorityStore } from "./modules/certificates/authority.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
@@ -94,6 +95,7 @@ export async function createServices(
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
   registerPasswordResets(jobs, { clock, mailer, publicUrl: config.publicUrl });
+  registerMembershipMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
   registerNewDocumentsMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
   const authorities = new AuthorityStore({
     db: database.db,

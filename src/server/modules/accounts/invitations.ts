@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { InviteClient, InviteStaff } from "#src/contracts/accounts.ts";
 import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
@@ -6,13 +7,15 @@ import {
   recordAuditEvent,
 } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
+import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
+import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import { addedToOfficeMail, invitationMail } from "./account-mails.ts";
 import { areaLink, areaOfKind } from "./areas.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { issueLinkToken } from "./link-tokens.ts";
 import {
   type AccountRow,
-  findAccountByEmail,
   findAccountMembership,
   findAccountWithContext,
   findOfficeMembership,
@@ -20,11 +23,13 @@ import {
   insertAccount,
   insertClient,
   insertMembership,
-  isOfficeMember,
+  isOfficeMemberByEmail,
   listAccountMemberships,
   type MembershipWithAccount,
   revokeOpenTokens,
+  unscopedFindMembership,
   updateMembership,
+  upsertClientLogin,
 } from "./repository.ts";
 import { auditActor, type ClientActor, type StaffActor } from "./request-actors.ts";
 
@@ -50,13 +55,15 @@ async function createInvitedAccount(
   return account;
 }
 
+/** What writing an account mail takes: the link's token needs the clock. */
+type MailDeps = Pick<AccountsDeps, "clock" | "mailer" | "publicUrl">;
+
 /** Mail 1 with a fresh link, which replaces the login's open ones (ADR 0006). */
-async function sendInvitation(
-  deps: AccountsDeps,
+async function mailInvitation(
+  deps: MailDeps,
   tx: Database,
   account: AccountRow,
-  actor: AuditEvent["actor"],
-  about: { officeName?: string | undefined; membershipId?: string },
+  officeName: string | undefined,
 ): Promise<void> {
   const token = await issueLinkToken(tx, deps.clock, account.id, "invitation");
   await deps.mailer.queue(tx, {
@@ -65,15 +72,26 @@ async function sendInvitation(
     template: invitationMail,
     data: {
       name: account.name,
-      officeName: about.officeName,
+      officeName,
       url: areaLink(deps.publicUrl, account.kind, "activate", token),
     },
   });
+}
+
+/** Mail 1, audited as the invitation of a staff login. */
+async function sendInvitation(
+  deps: AccountsDeps,
+  tx: Database,
+  account: AccountRow,
+  actor: AuditEvent["actor"],
+  about: { officeName?: string | undefined },
+): Promise<void> {
+  await mailInvitation(deps, tx, account, about.officeName);
   await recordAuditEvent(tx, deps.clock, {
     actor,
     action: "account.invited",
     subject: { type: "account", id: account.id },
-    details: { kind: account.kind, role: account.role, membershipId: about.membershipId },
+    details: { kind: account.kind, role: account.role },
   });
 }
 
@@ -83,22 +101,16 @@ async function sendInvitation(
  * the only one that works, ADR 0006); an active login gets the news and the way to log in, in
  * its own language, and no link. Either way the office's answer is the same (ADR 0011).
  */
-async function announceMembership(
-  deps: AccountsDeps,
+async function mailAboutMembership(
+  deps: MailDeps,
   tx: Database,
   { membership, account }: MembershipWithAccount,
-  actor: AuditEvent["actor"],
 ): Promise<void> {
   const place = await findAccountMembership(tx, account.id, membership.id);
-  if (!place) throw new Error("a membership just written was not found");
+  if (!place) throw new Error("a membership to mail about was not found");
   if (account.status === "invited") {
-    await sendInvitation(deps, tx, account, actor, {
-      officeName: place.officeName,
-      membershipId: membership.id,
-    });
-    return;
-  }
-  if (account.status === "active") {
+    await mailInvitation(deps, tx, account, place.officeName);
+  } else if (account.status === "active") {
     await deps.mailer.queue(tx, {
       to: account.email,
       locale: account.locale,
@@ -111,18 +123,51 @@ async function announceMembership(
       },
     });
   }
-  await recordAuditEvent(tx, deps.clock, {
+}
+
+/** The audit event of a membership given (or given again) to a login. */
+function auditMembershipInvitation(
+  deps: AccountsDeps,
+  tx: Database,
+  { membership, account }: MembershipWithAccount,
+  actor: AuditEvent["actor"],
+) {
+  return recordAuditEvent(tx, deps.clock, {
     actor,
     action: "account.invited",
     subject: { type: "account", id: account.id },
-    details: { kind: account.kind, membershipId: membership.id, existingLogin: account.status },
+    details: { kind: account.kind, membershipId: membership.id },
+  });
+}
+
+/**
+ * The mail about a new membership is written by a job, not by the invitation's request: which
+ * mail it is (an invitation with its link, or "you can now see your dossiers with …") depends
+ * on the login, and so does the work (a link token or none). Done in the request, that work
+ * would tell the office by the answer's timing whether the address had a login (issue 11).
+ */
+const membershipMailJob = defineJobType({
+  name: "accounts.mail-membership",
+  payload: z.object({ membershipId: z.uuid() }),
+  maxAttempts: 5,
+});
+
+/** Runs the mails about new memberships; a membership withdrawn meanwhile gets none. */
+export function registerMembershipMails(jobs: JobRunner, deps: MailDeps): void {
+  jobs.handle(membershipMailJob, async ({ membershipId }, { db }) => {
+    await db.transaction(async (tx) => {
+      const found = await unscopedFindMembership(tx, membershipId);
+      if (!found || found.membership.revokedAt) return;
+      await mailAboutMembership(deps, tx, found);
+    });
   });
 }
 
 /**
  * A membership for the address at this office's client: a new login (invited) when the address
- * has none, else the person's existing login. What the asker gets back is built from what it
- * entered, so the answer does not tell whether the address was known (ADR 0011).
+ * has none, else the person's existing login. The same statements run either way, and the mail
+ * is a job's (`membershipMailJob`); what the asker gets back is built from what it entered. So
+ * neither the answer nor its timing tells whether the address was known (ADR 0011).
  */
 async function addClientLogin(
   deps: AccountsDeps,
@@ -132,18 +177,13 @@ async function addClientLogin(
   actor: AuditEvent["actor"],
 ): Promise<MembershipWithAccount> {
   const now = deps.clock.now();
-  const account =
-    (await findAccountByEmail(tx, "client", person.email)) ??
-    (await insertAccount(tx, {
-      kind: "client",
-      officeId: null,
-      role: null,
-      ...person,
-      createdAt: now,
-    })) ??
-    // Another request made the login in the meantime: it is the person's login all the same.
-    (await findAccountByEmail(tx, "client", person.email));
-  if (!account) throw new Error("no client login for the address");
+  const account = await upsertClientLogin(tx, {
+    kind: "client",
+    officeId: null,
+    role: null,
+    ...person,
+    createdAt: now,
+  });
   const membership = await insertMembership(tx, {
     accountId: account.id,
     ...place,
@@ -153,7 +193,8 @@ async function addClientLogin(
   });
   if (!membership) throw addressTaken();
   const added = { membership, account };
-  await announceMembership(deps, tx, added, actor);
+  await enqueueJob(tx, deps.clock, membershipMailJob, { membershipId: membership.id });
+  await auditMembershipInvitation(deps, tx, added, actor);
   return added;
 }
 
@@ -169,8 +210,7 @@ export function inviteClient(
   actor: AuditEvent["actor"],
 ): Promise<MembershipWithAccount> {
   return deps.db.transaction(async (tx) => {
-    const known = await findAccountByEmail(tx, "client", input.email);
-    if (known && (await isOfficeMember(tx, scope, known.id))) throw addressTaken();
+    if (await isOfficeMemberByEmail(tx, scope, input.email)) throw addressTaken();
     const client = await insertClient(tx, {
       officeId: scope.officeId,
       kind: input.kind,
@@ -307,12 +347,9 @@ export async function resendClientInvitation(
   await deps.db.transaction(async (tx) => {
     const invitedAt = deps.clock.now();
     await updateMembership(tx, found.membership.id, { invitedAt, revokedAt: null });
-    await announceMembership(
-      deps,
-      tx,
-      { ...found, membership: { ...found.membership, invitedAt, revokedAt: null } },
-      actor,
-    );
+    const again = { ...found, membership: { ...found.membership, invitedAt, revokedAt: null } };
+    await mailAboutMembership(deps, tx, again);
+    await auditMembershipInvitation(deps, tx, again, actor);
   });
 }
 

@@ -144,6 +144,44 @@ export interface MembershipWithAccount {
 
 const membershipWithAccount = { membership: clientMemberships, account: accounts };
 
+/**
+ * The client login with the address: made (invited) when there is none, else the existing one,
+ * unchanged. One statement either way, so that an invitation does the same work whether or not
+ * the address has a login (ADR 0011); the no-op update also locks the row against a concurrent
+ * invitation of the same address.
+ */
+export async function upsertClientLogin(
+  db: Database,
+  values: typeof accounts.$inferInsert & { kind: "client" },
+): Promise<AccountRow> {
+  const [row] = await db
+    .insert(accounts)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [accounts.kind, accounts.email],
+      set: { email: sql`excluded.email` },
+    })
+    .returning();
+  if (!row) throw new Error("the client login upsert returned no row");
+  return row;
+}
+
+/**
+ * A membership with its login, by id alone: for the job that mails about a membership, which
+ * the invitation that enqueued it found in the office's (or the company's) scope.
+ */
+export async function unscopedFindMembership(
+  db: Database,
+  membershipId: string,
+): Promise<MembershipWithAccount | undefined> {
+  const [row] = await db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(eq(clientMemberships.id, membershipId));
+  return row;
+}
+
 /** Inserts a membership; undefined when the login already acts for this client. */
 export async function insertMembership(
   db: Database,
@@ -186,17 +224,26 @@ export async function findOfficeMembership(
   return row;
 }
 
-/** Whether the login is already a client account of the office (the office's own knowledge). */
-export async function isOfficeMember(
+/**
+ * Whether the client login with this address is already a client account of the office (the
+ * office's own knowledge). One query whether or not the address has a login anywhere, so that
+ * an invitation does the same work either way (ADR 0011).
+ */
+export async function isOfficeMemberByEmail(
   db: Database,
   scope: OfficeScope,
-  accountId: string,
+  email: string,
 ): Promise<boolean> {
   const [row] = await db
     .select({ id: clientMemberships.id })
     .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
     .where(
-      and(eq(clientMemberships.accountId, accountId), ofOffice(scope, clientMemberships.officeId)),
+      and(
+        eq(accounts.kind, "client"),
+        eq(accounts.email, email),
+        ofOffice(scope, clientMemberships.officeId),
+      ),
     )
     .limit(1);
   return row !== undefined;
