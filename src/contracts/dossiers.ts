@@ -25,6 +25,12 @@ export const documentCategorySchema = z.enum(["correspondence", "documents", "su
 export type DocumentCategory = z.infer<typeof documentCategorySchema>;
 /** What the office publishes; "supplied" comes from the clients. */
 export const publishedCategorySchema = z.enum(["correspondence", "documents"]);
+/**
+ * Every document of a dossier as the office sees it: the portal's three tabs, and "message", a
+ * file the office sent with a message, which the clients see only through that message.
+ */
+export const officeDocumentCategorySchema = z.enum([...documentCategorySchema.options, "message"]);
+export type OfficeDocumentCategory = z.infer<typeof officeDocumentCategorySchema>;
 
 const isoDate = z.iso.date();
 
@@ -72,6 +78,8 @@ export const portalOverviewSchema = z.object({
   }),
   /** Questionnaires still to fill in. */
   actions: z.object({ open: z.number().int() }),
+  /** What this login has not read yet, over all the client's dossiers. */
+  unread: z.object({ documents: z.number().int(), messages: z.number().int() }),
 });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 
@@ -212,7 +220,7 @@ export type UpdateDossier = z.infer<typeof updateDossierSchema>;
 
 export const officeDocumentSchema = z.object({
   id: z.uuid(),
-  category: documentCategorySchema,
+  category: officeDocumentCategorySchema,
   title: z.string(),
   fileName: z.string(),
   contentType: z.string(),
@@ -250,9 +258,13 @@ export type DossierOptions = z.infer<typeof dossierOptionsSchema>;
 
 export const createDossierStatusSchema = z.object({ label: singleLineText(60).min(2) });
 
-/** The text fields of a staff upload (multipart/form-data, beside the file). */
+/**
+ * The text fields of a staff upload (multipart/form-data, beside the file). Category "message"
+ * uploads a new attachment for a message still to be sent (ADR 0012): it stays a draft, whatever
+ * `publish` says, until the message goes, and is swept after a day if none does.
+ */
 export const publishDocumentFieldsSchema = z.object({
-  category: publishedCategorySchema,
+  category: z.enum([...publishedCategorySchema.options, "message"]),
   title: singleLineText(200).min(1),
   /** "true" publishes at once; otherwise the document stays a draft. */
   publish: z.enum(["true", "false"]).default("true"),

@@ -16,6 +16,8 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { mailBounceRoutes } from "./modules/mail-bounces/routes.ts";
 import { documentRoutes } from "./modules/office/document-routes.ts";
 import { dossierRoutes } from "./modules/office/dossier-routes.ts";
+import { officeMessageRoutes } from "./modules/office/message-routes.ts";
+import { portalMessageRoutes } from "./modules/portal/message-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
@@ -81,6 +83,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(documentRoutes, { deps: documents });
   await app.register(portalRoutes, { deps: documents });
   await app.register(uploadRoutes, { deps: documents });
+  await app.register(officeMessageRoutes, { deps: documents });
+  await app.register(portalMessageRoutes, { deps: documents });
   const certificates = certificatesDeps(deps);
   await app.register(pkiRoutes, { deps: certificates });
   await app.register(servicedeskRoutes, { deps: certificates });

@@ -37,6 +37,12 @@ const environmentSchema = z.object({
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   TRUSTED_PROXIES: z.string().default(""),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
+  NOTIFY_BUNDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MTLS_PORT: portNumber.default(3443),
   MTLS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
@@ -109,6 +115,8 @@ export interface Config {
    * and audit event. Empty: the connection's own address.
    */
   trustedProxies: string[];
+  /** At most one notice mail ("something new waits") per login in this many minutes (ADR 0013). */
+  notifyBundleMinutes: number;
   /** The mail server hands bounces to /webhooks/mail-bounces with this token; unset: no endpoint. */
   bounceWebhookToken: string | undefined;
   mtls: {
@@ -251,6 +259,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perAddress: e.API_RATE_LIMIT_PER_IP,
     },
     trustedProxies: addressList(e.TRUSTED_PROXIES),
+    notifyBundleMinutes: e.NOTIFY_BUNDLE_MINUTES,
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN,
     mtls: {
       port: e.MTLS_PORT,

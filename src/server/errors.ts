@@ -115,6 +115,11 @@ export const errorCatalogue = {
     nl: "In dit dossier kunnen geen bestanden meer worden aangeleverd.",
     en: "No more files can be supplied in this dossier.",
   },
+  unknown_attachment: {
+    status: 400,
+    nl: "Een bijlage bestaat niet (meer) of hoort niet bij dit dossier. Voeg de bijlage opnieuw toe.",
+    en: "An attachment no longer exists or does not belong to this dossier. Please add it again.",
+  },
   virus_scan_unavailable: {
     status: 503,
     nl: "De virusscan is nu niet beschikbaar, daarom is het bestand niet opgeslagen. Probeer het later opnieuw.",

@@ -8,12 +8,13 @@ import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
 import { notifyServicedeskOfBounce } from "./modules/certificates/office-bounces.ts";
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
-import { registerNewDocumentsMails } from "./modules/documents/new-documents-mail.ts";
+import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attachments.ts";
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
+import { registerNotices } from "./modules/notifications/send-notices.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
-import { type Clock, OffsetClock, systemClock } from "./platform/clock.ts";
+import { type Clock, MINUTE, OffsetClock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
 import { createVirusScanner, type VirusScanner } from "./platform/files/virus-scanner.ts";
@@ -96,7 +97,12 @@ export async function createServices(
   sms.registerDelivery(jobs);
   registerPasswordResets(jobs, { clock, mailer, publicUrl: config.publicUrl });
   registerMembershipMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
-  registerNewDocumentsMails(jobs, { clock, mailer, publicUrl: config.publicUrl });
+  await registerNotices(jobs, {
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    bundleMs: config.notifyBundleMinutes * MINUTE,
+  });
   const authorities = new AuthorityStore({
     db: database.db,
     clock,
@@ -119,6 +125,7 @@ export async function createServices(
   const uploadDir = path.join(config.dataDir, "uploads");
   await scheduleExpiredUploadsPurge(jobs, uploadDir);
   await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });
+  await scheduleDraftAttachmentsSweep(jobs, { db: database.db, clock, blobs });
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
   await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });

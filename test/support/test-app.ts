@@ -12,6 +12,8 @@ export interface TestApp {
   app: App;
   services: Services;
   clock: ManualClock;
+  /** On PostgreSQL: the database's URL, for a second "instance" with a pool of its own. */
+  databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function createTestApp(
     app,
     services,
     clock,
+    databaseUrl: database.url,
     async close() {
       await app.close();
       await services.close();

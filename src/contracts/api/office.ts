@@ -21,6 +21,14 @@ import {
   replaceProgressSchema,
   updateDossierSchema,
 } from "../dossiers.ts";
+import {
+  officeInboxQuerySchema,
+  officeInboxSchema,
+  officeMessageListSchema,
+  officeMessageSchema,
+  sendMessageSchema,
+  sendOfficeMessageSchema,
+} from "../messages.ts";
 import { defineEndpoint } from "./endpoint.ts";
 
 /** The back office (`/office`): the office's accounts, dossiers and documents. */
@@ -125,5 +133,72 @@ export const officeApi = {
     method: "GET",
     path: "/api/office/documents/:documentId/content",
     query: documentContentQuerySchema,
+  }),
+
+  // ── Messages (ADR 0012) ──
+  /** The inbox over all the office's dossiers: clients' messages, unread first. */
+  inbox: defineEndpoint({
+    method: "GET",
+    path: "/api/office/messages",
+    query: officeInboxQuerySchema,
+    response: officeInboxSchema,
+  }),
+  dossierMessages: defineEndpoint({
+    method: "GET",
+    path: "/api/office/dossiers/:dossierId/messages",
+    response: officeMessageListSchema,
+  }),
+  message: defineEndpoint({
+    method: "GET",
+    path: "/api/office/messages/:messageId",
+    response: officeMessageSchema,
+  }),
+  markMessageRead: defineEndpoint({
+    method: "POST",
+    path: "/api/office/messages/:messageId/read",
+    response: z.null(),
+  }),
+  markMessageUnread: defineEndpoint({
+    method: "DELETE",
+    path: "/api/office/messages/:messageId/read",
+    response: z.null(),
+  }),
+  markMessageHandled: defineEndpoint({
+    method: "POST",
+    path: "/api/office/messages/:messageId/handled",
+    response: officeMessageSchema,
+  }),
+  reopenMessage: defineEndpoint({
+    method: "DELETE",
+    path: "/api/office/messages/:messageId/handled",
+    response: officeMessageSchema,
+  }),
+  withdrawMessage: defineEndpoint({
+    method: "POST",
+    path: "/api/office/messages/:messageId/withdraw",
+    response: officeMessageSchema,
+  }),
+  /**
+   * A message to the dossier's clients (or, with `clientId`, one of them). Attachments are
+   * document ids of the dossier; a new file is first uploaded with `addDocument` and category
+   * "message", which keeps it a draft until the message is sent.
+   */
+  sendMessage: defineEndpoint({
+    method: "POST",
+    path: "/api/office/dossiers/:dossierId/messages",
+    body: sendOfficeMessageSchema,
+    response: officeMessageSchema,
+  }),
+  replyToMessage: defineEndpoint({
+    method: "POST",
+    path: "/api/office/messages/:messageId/replies",
+    body: sendMessageSchema,
+    response: officeMessageSchema,
+  }),
+  /** Removes a new file (category "message") of a message not yet sent. */
+  removeDraftAttachment: defineEndpoint({
+    method: "DELETE",
+    path: "/api/office/message-attachments/:documentId",
+    response: z.null(),
   }),
 };

@@ -8,6 +8,12 @@ import {
   portalDossierSchema,
   portalOverviewSchema,
 } from "../dossiers.ts";
+import {
+  draftAttachmentListSchema,
+  portalMessageListSchema,
+  portalMessageSchema,
+  sendMessageSchema,
+} from "../messages.ts";
 import { defineEndpoint } from "./endpoint.ts";
 
 /** The client portal (`/portal`): the client's own dossiers and documents. */
@@ -47,7 +53,59 @@ export const portalApi = {
   }),
   /**
    * The tus endpoint for "Door mij aangeleverd": tus-js-client creates an upload here and then
-   * speaks the tus protocol with the address it is given, so there is no JSON contract.
+   * speaks the tus protocol with the address it is given, so there is no JSON contract. Its
+   * Upload-Metadata: `dossierId`, `filename`, and `purpose`: `supplied` (the default) or
+   * `message-attachment`, a file for the message being written (see `draftAttachments`); the
+   * last PATCH answers with the document (`portalDocumentSchema`).
    */
   uploads: defineEndpoint({ method: "POST", path: "/api/portal/uploads" }),
+
+  // ── Berichten (ADR 0012) ──
+  messages: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/dossiers/:dossierId/messages",
+    response: portalMessageListSchema,
+  }),
+  message: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/messages/:messageId",
+    response: portalMessageSchema,
+  }),
+  markMessageRead: defineEndpoint({
+    method: "POST",
+    path: "/api/portal/messages/:messageId/read",
+    response: z.null(),
+  }),
+  /** "Nieuw bericht", with the ids of this login's draft attachments in the dossier. */
+  sendMessage: defineEndpoint({
+    method: "POST",
+    path: "/api/portal/dossiers/:dossierId/messages",
+    body: sendMessageSchema,
+    response: portalMessageSchema,
+  }),
+  /** "Beantwoorden": an answer in the message's dossier, with draft attachments. */
+  replyToMessage: defineEndpoint({
+    method: "POST",
+    path: "/api/portal/messages/:messageId/replies",
+    body: sendMessageSchema,
+    response: portalMessageSchema,
+  }),
+  /** An attachment's file, downloaded or opened through a link; the message counts as read. */
+  messageAttachmentContent: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/messages/:messageId/attachments/:documentId/content",
+    query: documentContentQuerySchema,
+  }),
+  /** The files this login uploaded for a message in the dossier and has not sent yet. */
+  draftAttachments: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/dossiers/:dossierId/message-attachments",
+    response: draftAttachmentListSchema,
+  }),
+  /** The trash can of a draft attachment ("prullenbak"), until the message is sent. */
+  removeDraftAttachment: defineEndpoint({
+    method: "DELETE",
+    path: "/api/portal/message-attachments/:documentId",
+    response: z.null(),
+  }),
 };

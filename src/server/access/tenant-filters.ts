@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { dossierClients } from "#src/server/modules/dossiers/schema.ts";
 import type { InScope, TenantScope } from "./tenant-scope.ts";
@@ -28,6 +28,21 @@ export function inVisibleDossier(
     sql`exists (select 1 from ${dossierClients} where ${dossierClients.dossierId} = ${columns.dossierId}
           and ${dossierClients.clientId} = ${scope.clientId})`,
   ) as SQL;
+}
+
+/**
+ * Rows of a dossier that belong to one of its clients or, with no client, to all of them (a
+ * dossier's messages: a client's conversation with the office is its own, not its co-clients'):
+ * for an office, every such row of its own dossiers; for a client, in a dossier shared with it,
+ * the rows of all clients and its own.
+ */
+export function inVisibleDossierForClient(
+  scope: TenantScope,
+  columns: { officeId: PgColumn; dossierId: PgColumn; clientId: PgColumn },
+): SQL {
+  const inDossier = inVisibleDossier(scope, columns);
+  if (scope.kind === "office") return inDossier;
+  return and(inDossier, or(isNull(columns.clientId), eq(columns.clientId, scope.clientId))) as SQL;
 }
 
 /** Marks what a query with these conditions found as found in its scope (see `InScope`). */

@@ -1,12 +1,6 @@
 import type { AccountSummary } from "#src/contracts/accounts.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import {
-  type AccountRow,
-  findAccountById,
-  findAccountMembership,
-  findAccountWithContext,
-  listAccountMemberships,
-} from "./repository.ts";
+import { type AccountRow, findAccountWithContext } from "./repository.ts";
 import type { SessionMembership } from "./session-plugin.ts";
 
 /**
@@ -34,27 +28,4 @@ export async function describeAccount(
     clientKind: membership?.clientKind ?? null,
     twoFactorMethod: account.twoFactorMethod,
   };
-}
-
-/**
- * A client login with one of its memberships and that office's name: what another module mails
- * by. Without a membership id (work planned before ADR 0011), the login's only membership.
- */
-export async function clientMembershipWithContext(
-  db: Database,
-  accountId: string,
-  membershipId: string | undefined,
-) {
-  const account = await findAccountById(db, accountId);
-  if (account?.kind !== "client") return undefined;
-  const found = membershipId
-    ? await findAccountMembership(db, accountId, membershipId)
-    : await onlyMembership(db, accountId);
-  if (!found) return undefined;
-  return { account, membership: found.membership, officeName: found.officeName };
-}
-
-async function onlyMembership(db: Database, accountId: string) {
-  const rows = await listAccountMemberships(db, accountId);
-  return rows.length === 1 ? rows[0] : undefined;
 }

@@ -245,7 +245,7 @@ describe.each(testDatabaseKinds)("one login, several offices, on %s (ADR 0011)",
     ).toBe(404);
     expect(await dossierNumbers(jan)).toEqual(["B-200"]);
 
-    // Each office's "new documents" mail names that office's documents only.
+    // One notice tells of both offices' news (ADR 0013): each office named, no document.
     for (const [staff, dossier, title] of [
       [staffA, aDossier, "Nota van Aalders"],
       [staffB, bDossier, "Nota van Berkhout"],
@@ -259,12 +259,15 @@ describe.each(testDatabaseKinds)("one login, several offices, on %s (ADR 0011)",
     }
     subject.clock.advance(5 * 60_000);
     const mails = (await deliveredMails(subject)).filter((mail) => mail.to === "jan@example.nl");
-    const fromA = mails.find((mail) => mail.subject === `New documents from ${A}`);
-    const fromB = mails.find((mail) => mail.subject === `New documents from ${B}`);
-    expect(fromA?.text).toContain("Nota van Aalders");
-    expect(fromA?.text).not.toContain("Nota van Berkhout");
-    expect(fromB?.text).toContain("Nota van Berkhout");
-    expect(fromB?.text).not.toContain("Nota van Aalders");
+    const notices = mails.filter((mail) => mail.subject.startsWith("Something new is waiting"));
+    expect(notices.map((mail) => mail.subject)).toEqual([
+      "Something new is waiting for you in Poort",
+    ]);
+    expect(notices[0]?.text).toContain(`${A} has new documents for you in the client portal.`);
+    expect(notices[0]?.text).toContain(`${B} has new documents for you in the client portal.`);
+    for (const title of ["Nota van", "Brief van", "A-100", "B-200"]) {
+      expect(notices[0]?.text).not.toContain(title);
+    }
   });
 
   it("shows each office only its own membership, and lets it change nothing of another's", async () => {

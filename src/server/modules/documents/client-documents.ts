@@ -17,6 +17,7 @@ import {
   countClientDocuments,
   countSuppliedDocuments,
   countUnreadByDossier,
+  countUnreadDocuments,
   findClientDocument,
   insertDocument,
   listClientDocuments,
@@ -45,6 +46,11 @@ export async function documentTabCounts(db: Database, client: ClientActor, dossi
 
 export function unreadByDossier(db: Database, client: ClientActor, dossierIds: string[]) {
   return countUnreadByDossier(db, readerOf(client), dossierIds);
+}
+
+/** How many documents this login has not read, over all the client's dossiers (Home). */
+export function unreadDocumentsTotal(db: Database, client: ClientActor) {
+  return countUnreadDocuments(db, readerOf(client));
 }
 
 export async function clientDossierDocuments(
@@ -94,15 +100,25 @@ export async function checkSupplyAllowed(
 }
 
 /**
+ * What a client uploads for: "supplied", a document under "Door mij aangeleverd" at once; or
+ * "message-attachment", a draft attachment of a message it is writing, which only this login
+ * sees until the message is sent (ADR 0012). Both count towards the dossier's limit.
+ */
+export type SupplyPurpose = "supplied" | "message-attachment";
+
+/**
  * A client's upload becomes a document under "Door mij aangeleverd": visible at once to the
- * office and to the client's own accounts, and already read by the account that sent it.
+ * office and to the client's own accounts, and already read by the account that sent it. For
+ * a message it waits as a draft attachment until the message goes.
  */
 export async function supplyDocument(
   deps: DocumentsDeps,
   client: ClientActor,
   dossierId: string,
   upload: WaitingUpload,
+  purpose: SupplyPurpose = "supplied",
 ): Promise<PortalDocument> {
+  const published = purpose === "supplied";
   const dossier = await checkSupplyAllowed(deps, client, dossierId);
   const accepted = await receiveUpload(deps, auditActor(client.account), dossierId, upload);
   const document = await keepStoredFile(deps, accepted, () =>
@@ -121,8 +137,8 @@ export async function supplyDocument(
         category: "supplied",
         title: accepted.fileName,
         ...storedFileColumns(accepted),
-        state: "published",
-        publishedAt: now,
+        state: published ? "published" : "draft",
+        publishedAt: published ? now : null,
         addedByAccountId: client.account.id,
         suppliedByClientId: client.clientId,
         createdAt: now,
@@ -130,7 +146,7 @@ export async function supplyDocument(
       await markDocumentRead(tx, row.id, client.account.id, now);
       await recordAuditEvent(tx, deps.clock, {
         actor: auditActor(client.account),
-        action: "document.supplied",
+        action: published ? "document.supplied" : "document.attachment-drafted",
         subject: { type: "document", id: row.id },
         details: { dossierId, scan: accepted.scan.status, size: row.size },
       });

@@ -4,9 +4,9 @@ import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.
 import type { Database } from "#src/server/platform/db/database.ts";
 import { auditActor, type StaffActor } from "../accounts/request-actors.ts";
 import type { DossierRef } from "../dossiers/service.ts";
+import { notifyDossierClients } from "../notifications/service.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toOfficeDocument } from "./document-views.ts";
-import { planNewDocumentsMails } from "./new-documents-mail.ts";
 import {
   keepStoredFile,
   receiveUpload,
@@ -36,14 +36,20 @@ export async function listOfficeDossierDocuments(
  * A staff member adds a letter or document to a dossier, published at once or as a draft. The
  * dossier was looked up in the staff member's scope before the upload was accepted, so a wrong
  * dossier never costs a stored body; the waiting upload is discarded whatever happens here.
+ * A file for a message ("message") stays a draft until the message is sent (ADR 0012).
  */
 export async function addOfficeDocument(
   deps: DocumentsDeps,
   staff: StaffActor,
   dossier: DossierRef,
-  fields: { category: "correspondence" | "documents"; title: string; publish: boolean },
+  input: {
+    category: "correspondence" | "documents" | "message";
+    title: string;
+    publish: boolean;
+  },
   upload: WaitingUpload,
 ): Promise<OfficeDocument> {
+  const fields = { ...input, publish: input.publish && input.category !== "message" };
   const dossierId = dossier.id;
   const accepted = await receiveUpload(deps, auditActor(staff.account), dossierId, upload);
   const document = await keepStoredFile(deps, accepted, () =>
@@ -62,11 +68,17 @@ export async function addOfficeDocument(
       });
       await recordAuditEvent(tx, deps.clock, {
         actor: auditActor(staff.account),
-        action: fields.publish ? "document.published" : "document.drafted",
+        action: fields.publish
+          ? "document.published"
+          : fields.category === "message"
+            ? "document.attachment-drafted"
+            : "document.drafted",
         subject: { type: "document", id: row.id },
         details: { dossierId, category: fields.category, scan: accepted.scan.status },
       });
-      if (fields.publish) await planNewDocumentsMails(tx, deps.clock, dossierId);
+      if (fields.publish) {
+        await notifyDossierClients(tx, deps.clock, { dossierId, kind: "documents" });
+      }
       return row;
     }),
   );
@@ -104,7 +116,10 @@ export async function setPublication(
   return deps.db.transaction(async (tx) => {
     const found = await requireOfficeDocument(tx, staff, documentId);
     const { document } = found;
-    if (document.category === "supplied") throw new AppError("conflict");
+    // Nor is a message's attachment: it reaches the clients with its message, or not at all.
+    if (document.category === "supplied" || document.category === "message") {
+      throw new AppError("conflict");
+    }
     const isPublished = document.state === "published";
     if (isPublished === (state === "published")) return viewOf(found, document);
     const updated = await updateDocumentState(
@@ -118,7 +133,12 @@ export async function setPublication(
       subject: { type: "document", id: documentId },
       details: { dossierId: document.dossierId },
     });
-    if (state === "published") await planNewDocumentsMails(tx, deps.clock, document.dossierId);
+    if (state === "published") {
+      await notifyDossierClients(tx, deps.clock, {
+        dossierId: document.dossierId,
+        kind: "documents",
+      });
+    }
     return viewOf(found, updated);
   });
 }

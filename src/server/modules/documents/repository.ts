@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DocumentCategory } from "#src/contracts/dossiers.ts";
 import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { accounts, clientMemberships } from "../accounts/schema.ts";
-import { dossierClients, dossiers } from "../dossiers/schema.ts";
-import { documentNotices, documentReads, documents } from "./schema.ts";
+import { accounts } from "../accounts/schema.ts";
+import { dossiers } from "../dossiers/schema.ts";
+import { documentReads, documents } from "./schema.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -21,20 +21,25 @@ type DossierRef = InScope<{ id: string }>;
 /**
  * The documents a client may see: the office's published ones in the client's dossiers, and
  * what this client supplied itself ("door mij": another client of the same dossier supplies
- * its own). Drafts and withdrawn documents never show.
+ * its own). Drafts and withdrawn documents never show, nor the attachments of messages not yet
+ * sent; what the office sent with a message is seen through the message (ADR 0012).
  */
 function visibleTo({ scope }: ClientReader): SQL {
   return and(
     inVisibleDossier(scope, { officeId: documents.officeId, dossierId: documents.dossierId }),
+    eq(documents.state, "published"),
     or(
-      and(
-        inArray(documents.category, ["correspondence", "documents"]),
-        eq(documents.state, "published"),
-      ),
+      inArray(documents.category, ["correspondence", "documents"]),
       and(eq(documents.category, "supplied"), eq(documents.suppliedByClientId, scope.clientId)),
     ),
   ) as SQL;
 }
+
+/**
+ * What the office sees of its dossiers' documents: everything but a client's attachments of a
+ * message it has not sent yet, which are that login's alone until then (ADR 0012).
+ */
+const notClientDraft = or(ne(documents.category, "supplied"), ne(documents.state, "draft"));
 
 const isUnread = (accountId: string) =>
   sql`not exists (select 1 from ${documentReads} where ${documentReads.documentId} = ${documents.id}
@@ -52,7 +57,7 @@ export async function findOfficeDocument(db: Database, scope: OfficeScope, docum
     .select({ document: documents, addedByName: accounts.name, addedByKind: accounts.kind })
     .from(documents)
     .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
-    .where(and(eq(documents.id, documentId), ofOffice(scope, documents.officeId)));
+    .where(and(eq(documents.id, documentId), ofOffice(scope, documents.officeId), notClientDraft));
   return foundIn(rows)[0];
 }
 
@@ -74,7 +79,7 @@ export function listDossierDocuments(db: Database, dossier: DossierRef) {
     })
     .from(documents)
     .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
-    .where(eq(documents.dossierId, dossier.id))
+    .where(and(eq(documents.dossierId, dossier.id), notClientDraft))
     .orderBy(desc(documents.createdAt), asc(documents.title));
 }
 
@@ -140,6 +145,15 @@ export async function countUnreadByDossier(
   return new Map(rows.map((row) => [row.dossierId, row.unread]));
 }
 
+/** Unread documents over all of the client's dossiers (Home). */
+export async function countUnreadDocuments(db: Database, reader: ClientReader): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(documents)
+    .where(and(visibleTo(reader), isUnread(reader.accountId)));
+  return row?.unread ?? 0;
+}
+
 export async function markDocumentRead(
   db: Database,
   documentId: string,
@@ -188,69 +202,4 @@ export async function countSuppliedDocuments(
       ),
     );
   return row?.total ?? 0;
-}
-
-/**
- * The active client logins that act for a dossier's clients (through an open membership, ADR
- * 0011) and want mail about new documents. Not scoped: the dossier's publication, in the
- * office's scope, planned the mails.
- */
-export function unscopedListAccountsToNotify(db: Database, dossierId: string) {
-  return db
-    .select({ id: accounts.id, membershipId: clientMemberships.id })
-    .from(clientMemberships)
-    .innerJoin(dossierClients, eq(dossierClients.clientId, clientMemberships.clientId))
-    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
-    .where(
-      and(
-        eq(dossierClients.dossierId, dossierId),
-        isNull(clientMemberships.revokedAt),
-        eq(accounts.kind, "client"),
-        eq(accounts.status, "active"),
-        eq(accounts.notifyDocuments, true),
-      ),
-    );
-}
-
-/** Published documents the account can see but has neither read nor been mailed about. */
-export function listUnannouncedDocuments(db: Database, reader: ClientReader) {
-  return db
-    .select({
-      id: documents.id,
-      title: documents.title,
-      dossierId: dossiers.id,
-      dossierNumber: dossiers.number,
-      dossierDescription: dossiers.description,
-    })
-    .from(documents)
-    .innerJoin(dossiers, eq(dossiers.id, documents.dossierId))
-    .leftJoin(
-      documentNotices,
-      and(
-        eq(documentNotices.documentId, documents.id),
-        eq(documentNotices.accountId, reader.accountId),
-      ),
-    )
-    .where(
-      and(
-        visibleTo(reader),
-        inArray(documents.category, ["correspondence", "documents"]),
-        isNull(documentNotices.documentId),
-        isUnread(reader.accountId),
-      ),
-    )
-    .orderBy(asc(dossiers.number), asc(documents.publishedAt));
-}
-
-export async function recordNotices(
-  db: Database,
-  documentIds: readonly string[],
-  accountId: string,
-  now: Date,
-): Promise<void> {
-  if (documentIds.length === 0) return;
-  await db
-    .insert(documentNotices)
-    .values(documentIds.map((documentId) => ({ documentId, accountId, at: now })))
-    .onConflictDoNothing();
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts, clients } from "../accounts/schema.ts";
 import { dossiers } from "../dossiers/schema.ts";
@@ -18,7 +19,14 @@ export const documents = pgTable(
     dossierId: uuid("dossier_id")
       .notNull()
       .references(() => dossiers.id, { onDelete: "cascade" }),
-    category: text("category", { enum: ["correspondence", "documents", "supplied"] }).notNull(),
+    /**
+     * What the office publishes (correspondence, documents), what a client supplied (also the
+     * attachments of its messages), or "message": a file the office sent as a message's
+     * attachment, which the clients see only through that message (ADR 0012).
+     */
+    category: text("category", {
+      enum: ["correspondence", "documents", "supplied", "message"],
+    }).notNull(),
     title: text("title").notNull(),
     fileName: text("file_name").notNull(),
     /** Determined from the content, never taken from the uploader. */
@@ -28,6 +36,11 @@ export const documents = pgTable(
     blobKey: text("blob_key").notNull(),
     scanStatus: text("scan_status", { enum: ["clean", "not-scanned"] }).notNull(),
     scanEngine: text("scan_engine"),
+    /**
+     * "draft": the office's not yet published document, or an attachment of a message not yet
+     * sent (a client's, visible only to the login that uploaded it; the office's, category
+     * "message"); such drafts are swept after a day (ADR 0012).
+     */
     state: text("state", { enum: ["draft", "published", "unpublished"] }).notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** The staff member or client account that added it. */
@@ -41,6 +54,10 @@ export const documents = pgTable(
   (table) => [
     index("documents_dossier_idx").on(table.dossierId, table.category),
     index("documents_office_idx").on(table.officeId),
+    // The nightly sweep of message attachments that were never sent.
+    index("documents_draft_attachments_idx")
+      .on(table.createdAt)
+      .where(sql`${table.state} = 'draft' and ${table.category} in ('supplied', 'message')`),
   ],
 );
 
@@ -66,6 +83,3 @@ function accountDocumentMarks<Name extends string, Column extends string>(
 
 /** Which account has opened or downloaded which document: unread counts come from here. */
 export const documentReads = accountDocumentMarks("document_reads", "read_at");
-
-/** Which account was mailed about which published document, so each is announced once. */
-export const documentNotices = accountDocumentMarks("document_notices", "noticed_at");

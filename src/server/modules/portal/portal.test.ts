@@ -55,6 +55,7 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
     expect(overview.json()).toEqual({
       dossiers: { inProgress: 1, other: 1 },
       actions: { open: 0 },
+      unread: { documents: 0, messages: 0 },
     });
   });
 
@@ -167,11 +168,15 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
     await staff.post(`/api/office/documents/${letterItem.id}/publish`);
   });
 
-  it("mails each client once per batch of new documents, naming only the unread ones", async () => {
+  it("tells each client once that new documents wait, naming none of them (ADR 0013)", async () => {
     const mailsToJan = async () =>
       (await deliveredMails(subject)).filter((mail) => mail.to === "jan@example.nl");
-    subject.clock.advance(5 * 60_000);
+    // The documents the tests before published are told now, in one notice.
+    subject.clock.advance(16 * 60_000);
     const before = (await mailsToJan()).length;
+    expect(before).toBeGreaterThan(0);
+    // Jan keeps his session going meanwhile (the tests after this one use it).
+    expect((await client.get("/api/portal/dossiers")).statusCode).toBe(200);
     for (const title of ["Nota van afrekening", "Volmacht"]) {
       await addDocument(staff, dossierId, {
         category: "documents",
@@ -180,17 +185,21 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
         content: samplePdf(title),
       });
     }
+    // At most one notice in 15 minutes: these wait until the window of that one ends.
+    subject.clock.advance(14 * 60_000);
     expect((await mailsToJan()).length).toBe(before);
-
-    // The batch window closes: one mail names everything new published within it.
-    subject.clock.advance(3 * 60_000);
+    subject.clock.advance(60_000);
     const mails = await mailsToJan();
     expect(mails.length).toBe(before + 1);
-    expect(mails[0]?.subject).toBe("Nieuwe documenten van Kantoor Amstel");
-    expect(mails[0]?.text).toContain("Nota van afrekening");
-    expect(mails[0]?.text).toContain("Volmacht");
-    // The draft deed was downloaded before: read documents are not announced again.
-    expect(mails[0]?.text).not.toContain("Concept-akte");
+    // It says that new documents wait, and nothing of what they are.
+    expect(mails[0]?.subject).toBe("Er staat iets nieuws voor u klaar bij Kantoor Amstel");
+    expect(mails[0]?.text).toContain(
+      "Kantoor Amstel heeft nieuwe documenten voor u in het klantenportaal.",
+    );
+    expect(mails[0]?.text).toContain("/portal/login");
+    for (const secret of ["Nota van afrekening", "Volmacht", "2026.0142", "Levering Kade 12"]) {
+      expect(mails[0]?.text).not.toContain(secret);
+    }
     subject.clock.advance(10 * 60_000);
     expect((await mailsToJan()).length).toBe(before + 1);
   });

@@ -19,6 +19,7 @@ import {
   remainingSupplies,
   requireClientDocument,
   unreadByDossier,
+  unreadDocumentsTotal,
 } from "../documents/client-documents.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { sendDocumentContent } from "../documents/document-content.ts";
@@ -29,12 +30,15 @@ import {
   progressOf,
   requireDossier,
 } from "../dossiers/service.ts";
+import {
+  messageTabCounts,
+  unreadMessagesByDossier,
+  unreadMessagesTotal,
+} from "../messages/client-messages.ts";
 
 const errors = errorResponses(401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
-/** Messages get their own module later; until then every dossier truly has none. */
-const NO_MESSAGES = { total: 0, unread: 0 };
 /** Questionnaires get their own module later; until then there is none to fill in. */
 const NO_OPEN_QUESTIONNAIRES = 0;
 
@@ -59,10 +63,19 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
         response: { 200: portalOverviewSchema, ...errors },
       },
     },
-    async (request) => ({
-      dossiers: await clientDossierCounts(deps, requireClient(request)),
-      actions: { open: NO_OPEN_QUESTIONNAIRES },
-    }),
+    async (request) => {
+      const client = requireClient(request);
+      const [dossiers, documents, messages] = await Promise.all([
+        clientDossierCounts(deps, client),
+        unreadDocumentsTotal(db, client),
+        unreadMessagesTotal(db, client),
+      ]);
+      return {
+        dossiers,
+        actions: { open: NO_OPEN_QUESTIONNAIRES },
+        unread: { documents, messages },
+      };
+    },
   );
 
   app.get(
@@ -78,16 +91,17 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     async (request) => {
       const client = requireClient(request);
       const list = await clientDossierList(deps, client, request.query);
-      const unread = await unreadByDossier(
-        db,
-        client,
-        list.dossiers.map((dossier) => dossier.id),
-      );
+      const dossierIds = list.dossiers.map((dossier) => dossier.id);
+      // "Ongelezen": the documents and the messages this login has not read.
+      const [documents, messages] = await Promise.all([
+        unreadByDossier(db, client, dossierIds),
+        unreadMessagesByDossier(db, client, dossierIds),
+      ]);
       return {
         statuses: list.statuses,
         dossiers: list.dossiers.map((dossier) => ({
           ...dossier,
-          unread: unread.get(dossier.id) ?? 0,
+          unread: (documents.get(dossier.id) ?? 0) + (messages.get(dossier.id) ?? 0),
         })),
       };
     },
@@ -106,9 +120,10 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     async (request) => {
       const client = requireClient(request);
       const dossier = await requireDossier(db, client.scope, request.params.dossierId);
-      const [progress, tabs, remainingFiles] = await Promise.all([
+      const [progress, tabs, messages, remainingFiles] = await Promise.all([
         progressOf(db, dossier),
         documentTabCounts(db, client, dossier.id),
+        messageTabCounts(db, client, dossier),
         remainingSupplies(deps, client, dossier),
       ]);
       return {
@@ -119,7 +134,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
         officeName: dossier.officeName,
         handlerName: dossier.handlerName,
         progress,
-        tabs: { ...tabs, messages: NO_MESSAGES },
+        tabs: { ...tabs, messages },
         uploads: {
           maxFileBytes: deps.limits.maxFileBytes,
           remainingFiles,

@@ -23,9 +23,15 @@ interface UploadRequest {
 /** tus's view of a request (a web Request that still knows its Node request). */
 type TusRequest = Parameters<NonNullable<ServerOptions["onIncomingRequest"]>>[0];
 
+/**
+ * tus's Upload-Metadata: the dossier, the file's name, and what it is for: a document under
+ * "Door mij aangeleverd" (the default), or "message-attachment", a draft attachment of a message
+ * the login is writing, which waits for the message (ADR 0012).
+ */
 const uploadMetadataSchema = z.object({
   dossierId: z.uuid(),
   filename: z.string().min(1).max(1000),
+  purpose: z.enum(["supplied", "message-attachment"]).default("supplied"),
 });
 
 /** What tus answers for a refusal: our error body, in the user's language. */
@@ -97,11 +103,11 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     },
     async onUploadFinish(req, upload: Upload) {
       const { client, request } = uploadRequest(req);
-      const { dossierId, filename } = uploadMetadataSchema.parse(upload.metadata);
+      const { dossierId, filename, purpose } = uploadMetadataSchema.parse(upload.metadata);
       const filePath = path.join(directory, upload.id);
       const waiting = { filePath, declaredName: filename, companionFiles: [`${filePath}.json`] };
       try {
-        const document = await supplyDocument(deps, client, dossierId, waiting);
+        const document = await supplyDocument(deps, client, dossierId, waiting, purpose);
         return {
           status_code: 200,
           headers: { "content-type": "application/json; charset=utf-8" },
@@ -136,7 +142,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       url,
       schema: {
         tags: ["portal: dossiers"],
-        summary: "tus resumable upload (Door mij aangeleverd)",
+        summary: "tus resumable upload (Door mij aangeleverd, or a message's attachment)",
         hide: true,
       },
       handler: handle,

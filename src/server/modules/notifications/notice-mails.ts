@@ -1,0 +1,177 @@
+import type { MailContent } from "#src/server/platform/mail/mail-content.ts";
+import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
+
+/**
+ * The notice mails (ADR 0013). Professional secrecy: a notice says only THAT something new
+ * waits, of which kind, at which office, with the way in. Their data has no field for a
+ * subject, a message, a file name, a title, a dossier number or a description, and the only
+ * texts it carries are branded: a name a notice may hold (the person's own, an office's) and
+ * the login page's address, both made in one place (`send-notices.ts`).
+ */
+
+declare const noticeNameBrand: unique symbol;
+/** The recipient's own name or an office's name: never anything of a dossier. */
+export type NoticeName = string & { readonly [noticeNameBrand]: true };
+
+declare const loginUrlBrand: unique symbol;
+/** The login page of an area (`/portal/login`, `/office/login`): never a page of a dossier. */
+export type LoginUrl = string & { readonly [loginUrlBrand]: true };
+
+export type ClientNoticeKind = "documents" | "messages" | "questionnaires";
+export type StaffNoticeKind = "messages";
+
+/** One kind of news, and whether there is more than one of it. */
+export interface NoticeNews<Kind extends string> {
+  readonly kind: Kind;
+  readonly several: boolean;
+}
+
+export interface ClientNoticeData {
+  readonly name: NoticeName;
+  /** Per office, in the order to mention them: what kinds of news wait there. */
+  readonly offices: ReadonlyArray<{
+    readonly officeName: NoticeName;
+    readonly news: ReadonlyArray<NoticeNews<ClientNoticeKind>>;
+  }>;
+  readonly loginUrl: LoginUrl;
+}
+
+export interface StaffNoticeData {
+  readonly name: NoticeName;
+  readonly news: ReadonlyArray<NoticeNews<StaffNoticeKind>>;
+  readonly loginUrl: LoginUrl;
+}
+
+type Phrases<Kind extends string> = Record<Kind, { one: string; several: string }>;
+
+const clientPhrases: Record<"nl" | "en", Phrases<ClientNoticeKind>> = {
+  nl: {
+    documents: { one: "een nieuw document", several: "nieuwe documenten" },
+    messages: { one: "een nieuw bericht", several: "nieuwe berichten" },
+    questionnaires: { one: "een nieuwe vragenlijst", several: "nieuwe vragenlijsten" },
+  },
+  en: {
+    documents: { one: "a new document", several: "new documents" },
+    messages: { one: "a new message", several: "new messages" },
+    questionnaires: { one: "a new questionnaire", several: "new questionnaires" },
+  },
+};
+
+const staffPhrases: Record<"nl" | "en", Phrases<StaffNoticeKind>> = {
+  nl: {
+    messages: { one: "een nieuw bericht van een cliënt", several: "nieuwe berichten van cliënten" },
+  },
+  en: { messages: { one: "a new message from a client", several: "new messages from clients" } },
+};
+
+const order: readonly ClientNoticeKind[] = ["documents", "messages", "questionnaires"];
+
+/** "a, b en c" / "a, b and c", in the fixed order of the kinds. */
+function listOf<Kind extends ClientNoticeKind>(
+  news: ReadonlyArray<NoticeNews<Kind>>,
+  phrases: Phrases<Kind>,
+  and: string,
+): string {
+  const parts = [...news]
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+    .map(({ kind, several }) => phrases[kind][several ? "several" : "one"]);
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+}
+
+/** The sender: the office when the mail is about one, else Poort. */
+const senderOf = (data: ClientNoticeData): string =>
+  data.offices.length === 1 && data.offices[0] ? data.offices[0].officeName : "Poort";
+
+export const clientNoticeMail: MailTemplate<ClientNoticeData> = {
+  name: "notifications.client-notice",
+  compose: {
+    nl: (data): MailContent => ({
+      subject:
+        data.offices.length === 1
+          ? `Er staat iets nieuws voor u klaar bij ${senderOf(data)}`
+          : "Er staat iets nieuws voor u klaar in Poort",
+      greeting: `Beste ${data.name},`,
+      blocks: [
+        ...data.offices.map(({ officeName, news }) => ({
+          kind: "paragraph" as const,
+          text: `${officeName} heeft ${listOf(news, clientPhrases.nl, "en")} voor u in het klantenportaal.`,
+        })),
+        {
+          kind: "paragraph",
+          text: "Om uw gegevens te beschermen staat de inhoud niet in deze e-mail. Log in om te zien wat er voor u klaarstaat.",
+        },
+        { kind: "action", label: "Inloggen", url: data.loginUrl },
+        {
+          kind: "notice",
+          text: "U ontvangt deze e-mail omdat u meldingen heeft aangezet. U kunt dit wijzigen onder Mijn gegevens.",
+        },
+      ],
+      closing: ["Met vriendelijke groet,", senderOf(data)],
+    }),
+    en: (data): MailContent => ({
+      subject:
+        data.offices.length === 1
+          ? `Something new is waiting for you at ${senderOf(data)}`
+          : "Something new is waiting for you in Poort",
+      greeting: `Dear ${data.name},`,
+      blocks: [
+        ...data.offices.map(({ officeName, news }) => ({
+          kind: "paragraph" as const,
+          text: `${officeName} has ${listOf(news, clientPhrases.en, "and")} for you in the client portal.`,
+        })),
+        {
+          kind: "paragraph",
+          text: "To protect your data, the content is not in this e-mail. Log in to see what is waiting for you.",
+        },
+        { kind: "action", label: "Log in", url: data.loginUrl },
+        {
+          kind: "notice",
+          text: "You receive this e-mail because you turned on notifications. You can change this under My details.",
+        },
+      ],
+      closing: ["Kind regards,", senderOf(data)],
+    }),
+  },
+};
+
+export const staffNoticeMail: MailTemplate<StaffNoticeData> = {
+  name: "notifications.staff-notice",
+  compose: {
+    nl: (data): MailContent => ({
+      subject: "Er staat iets nieuws voor u klaar in Poort",
+      greeting: `Beste ${data.name},`,
+      blocks: [
+        {
+          kind: "paragraph",
+          text: `Er ${data.news[0]?.several ? "zijn" : "is"} ${listOf(data.news, staffPhrases.nl, "en")} voor u in de dossiers die u behandelt.`,
+        },
+        {
+          kind: "paragraph",
+          text: "Vanwege de geheimhoudingsplicht staat de inhoud niet in deze e-mail. Log in op de back office om het te lezen.",
+        },
+        { kind: "action", label: "Inloggen", url: data.loginUrl },
+      ],
+      closing: ["Met vriendelijke groet,", "Poort"],
+    }),
+    en: (data): MailContent => ({
+      subject: "Something new is waiting for you in Poort",
+      greeting: `Dear ${data.name},`,
+      blocks: [
+        {
+          kind: "paragraph",
+          text: `There ${data.news[0]?.several ? "are" : "is"} ${listOf(data.news, staffPhrases.en, "and")} for you in the dossiers you handle.`,
+        },
+        {
+          kind: "paragraph",
+          text: "Under professional secrecy the content is not in this e-mail. Log in to the back office to read it.",
+        },
+        { kind: "action", label: "Log in", url: data.loginUrl },
+      ],
+      closing: ["Kind regards,", "Poort"],
+    }),
+  },
+};
+
+/** Every notice template: the secrecy test renders each of them. */
+export const noticeTemplates = [clientNoticeMail, staffNoticeMail] as const;

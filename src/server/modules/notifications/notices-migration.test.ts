@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DiskBlobStore } from "#src/server/platform/blobs/disk-blob-store.ts";
+import { ManualClock, MINUTE } from "#src/server/platform/clock.ts";
+import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
+import { migrateDatabase, migrationsFolder } from "#src/server/platform/db/migrate.ts";
+import { Mailer } from "#src/server/platform/mail/mailer.ts";
+import { outboxTransport } from "#src/server/platform/mail/outbox-transport.ts";
+import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { testDatabaseKinds } from "#test/support/test-database.ts";
+import { sendNotices } from "./send-notices.ts";
+
+/**
+ * Migration 0009 (ADR 0013) on a database with "new documents" mails still planned by the
+ * mechanism of before: each becomes a pending notice of its login and office with a notice job,
+ * and the old job is finished, so nothing waits for a handler that no longer exists.
+ */
+describe.each(testDatabaseKinds)("the bundled notices migration on %s", (kind) => {
+  let handle: DatabaseHandle;
+  let drop: () => Promise<void>;
+  let before: string;
+  let attachments: string;
+
+  async function migrateUntil0009() {
+    before = await mkdtemp(path.join(os.tmpdir(), "poort-migrations-"));
+    await cp(migrationsFolder, before, { recursive: true });
+    const journalPath = path.join(before, "meta", "_journal.json");
+    const journal = JSON.parse(await readFile(journalPath, "utf8"));
+    journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx < 9);
+    await writeFile(journalPath, JSON.stringify(journal));
+    if (handle.kind === "pglite") {
+      await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: before });
+    } else {
+      await migratePostgres(handle.db as unknown as NodePgDatabase, { migrationsFolder: before });
+    }
+  }
+
+  async function emptyDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+    const serverUrl = process.env.DATABASE_URL;
+    if (kind !== "postgres" || !serverUrl) return { url: undefined, drop: async () => {} };
+    const name = `poort_migration_${randomBytes(6).toString("hex")}`;
+    await withAdminClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+    return {
+      url: databaseUrlFor(serverUrl, name),
+      drop: () =>
+        withAdminClient(serverUrl, (admin) =>
+          admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        ).then(() => undefined),
+    };
+  }
+
+  beforeAll(async () => {
+    const database = await emptyDatabase();
+    drop = database.drop;
+    handle = await openDatabase({ databaseUrl: database.url, poolSize: 2 });
+    await migrateUntil0009();
+    attachments = await mkdtemp(path.join(os.tmpdir(), "poort-attachments-"));
+  });
+  afterAll(async () => {
+    await handle.close();
+    await drop();
+    await rm(before, { recursive: true, force: true });
+    await rm(attachments, { recursive: true, force: true });
+  });
+
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await handle.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+
+  it("turns planned 'new documents' mails into pending notices with their job", async () => {
+    const { db } = handle;
+    for (const statement of [
+      sql`insert into offices (id, name, debtor_number, email, created_at) values
+        ('00000000-0000-4000-8000-0000000000a1', 'Kantoor Amstel', '300001', 'info@amstel.nl', '2026-01-01T10:00:00Z')`,
+      sql`insert into clients (id, office_id, kind, name, created_at) values
+        ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000a1', 'person', 'Jan Jansen', '2026-01-02T10:00:00Z')`,
+      sql`insert into accounts (id, kind, email, name, status, created_at) values
+        ('00000000-0000-4000-8000-0000000000d1', 'client', 'jan@example.nl', 'Jan Jansen', 'active', '2026-01-02T10:00:00Z')`,
+      sql`insert into client_memberships (id, account_id, office_id, client_id, name, invited_at, joined_at, created_at) values
+        ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000c1', 'Jan Jansen', '2026-01-02T10:00:00Z', '2026-01-03T10:00:00Z', '2026-01-02T10:00:00Z')`,
+      sql`insert into jobs (name, payload, state, run_at, max_attempts, lock_ms, singleton_key, created_at, finished_at) values
+        ('documents.announce-new', '{"accountId":"00000000-0000-4000-8000-0000000000d1","membershipId":"00000000-0000-4000-8000-0000000000e1"}', 'queued', '2026-01-05T10:02:30Z', 5, 300000, 'a:1', '2026-01-05T10:00:00Z', null),
+        ('documents.announce-new', '{"accountId":"00000000-0000-4000-8000-0000000000d1"}', 'queued', '2026-01-05T10:04:30Z', 5, 300000, 'a:2', '2026-01-05T10:03:00Z', null),
+        ('documents.announce-new', '{"accountId":"00000000-0000-4000-8000-0000000000d1"}', 'completed', '2026-01-04T10:02:30Z', 5, 300000, 'a:0', '2026-01-04T10:00:00Z', '2026-01-04T10:02:31Z')`,
+    ]) {
+      await db.execute(statement);
+    }
+
+    await migrateDatabase(handle);
+
+    const pending = await rows(sql`
+      select account_id, audience, office_id, client_membership_id, kind, settled_at from notices`);
+    expect(pending).toEqual([
+      {
+        account_id: "00000000-0000-4000-8000-0000000000d1",
+        audience: "client",
+        office_id: "00000000-0000-4000-8000-0000000000a1",
+        client_membership_id: "00000000-0000-4000-8000-0000000000e1",
+        kind: "documents",
+        settled_at: null,
+      },
+    ]);
+    const planned = await rows(sql`
+      select name, payload, state, singleton_key from jobs where name = 'notifications.send'`);
+    expect(planned).toEqual([
+      {
+        name: "notifications.send",
+        payload: { accountId: "00000000-0000-4000-8000-0000000000d1", round: 0 },
+        state: "queued",
+        singleton_key: "notifications.send:00000000-0000-4000-8000-0000000000d1:0",
+      },
+    ]);
+    const old = await rows(sql`
+      select singleton_key, state from jobs where name = 'documents.announce-new' order by singleton_key`);
+    expect(old).toEqual([
+      { singleton_key: "a:0", state: "completed" },
+      { singleton_key: "a:1", state: "completed" },
+      { singleton_key: "a:2", state: "completed" },
+    ]);
+    const tables = await rows(sql`
+      select table_name from information_schema.tables where table_name = 'document_notices'`);
+    expect(tables).toEqual([]);
+
+    // The job tells the login, once, without a title.
+    const clock = new ManualClock("2026-01-05T10:10:00Z");
+    const mailer = new Mailer({
+      clock,
+      attachments: new DiskBlobStore(attachments),
+      transport: outboxTransport,
+      from: "Poort <no-reply@poort.localhost>",
+    });
+    const deps = { clock, mailer, publicUrl: "https://poort.example", bundleMs: 15 * MINUTE };
+    await sendNotices(db, deps, { accountId: "00000000-0000-4000-8000-0000000000d1", round: 0 });
+    await sendNotices(db, deps, { accountId: "00000000-0000-4000-8000-0000000000d1", round: 0 });
+    const mails = await rows(sql`select to_address, subject, template from mails`);
+    expect(mails).toEqual([
+      {
+        to_address: "jan@example.nl",
+        subject: "Er staat iets nieuws voor u klaar bij Kantoor Amstel",
+        template: "notifications.client-notice",
+      },
+    ]);
+  });
+});
