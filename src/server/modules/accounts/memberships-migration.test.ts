@@ -1,16 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
-import { migrateDatabase, migrationsFolder } from "#src/server/platform/db/migrate.ts";
-import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { type DatabaseBeforeMigration, databaseBefore } from "#test/support/migration-database.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 /**
@@ -19,58 +9,16 @@ import { testDatabaseKinds } from "#test/support/test-database.ts";
  * for it; staff keep their office.
  */
 describe.each(testDatabaseKinds)("the client memberships migration on %s", (kind) => {
-  let handle: DatabaseHandle;
-  let drop: () => Promise<void>;
-  let before: string;
-
-  /** The migrations up to and including `0007`: the schema the data below was written in. */
-  async function migrateUntil0008() {
-    before = await mkdtemp(path.join(os.tmpdir(), "poort-migrations-"));
-    await cp(migrationsFolder, before, { recursive: true });
-    const journalPath = path.join(before, "meta", "_journal.json");
-    const journal = JSON.parse(await readFile(journalPath, "utf8"));
-    journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx < 8);
-    await writeFile(journalPath, JSON.stringify(journal));
-    if (handle.kind === "pglite") {
-      await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: before });
-    } else {
-      await migratePostgres(handle.db as unknown as NodePgDatabase, { migrationsFolder: before });
-    }
-  }
-
-  /** A database without any migration: PGlite in memory, or a new one on the server. */
-  async function emptyDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
-    const serverUrl = process.env.DATABASE_URL;
-    if (kind !== "postgres" || !serverUrl) return { url: undefined, drop: async () => {} };
-    const name = `poort_migration_${randomBytes(6).toString("hex")}`;
-    await withAdminClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-    return {
-      url: databaseUrlFor(serverUrl, name),
-      drop: () =>
-        withAdminClient(serverUrl, (admin) =>
-          admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-        ).then(() => undefined),
-    };
-  }
+  let database: DatabaseBeforeMigration;
+  const rows = (query: SQL) => database.rows(query);
 
   beforeAll(async () => {
-    const database = await emptyDatabase();
-    drop = database.drop;
-    handle = await openDatabase({ databaseUrl: database.url, poolSize: 2 });
-    await migrateUntil0008();
+    database = await databaseBefore(kind, 8);
   });
-  afterAll(async () => {
-    await handle.close();
-    await drop();
-    await rm(before, { recursive: true, force: true });
-  });
-
-  // Both drivers answer with `rows`; the shared Database type leaves the result unknown.
-  const rows = async (query: ReturnType<typeof sql>) =>
-    ((await handle.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  afterAll(() => database.close());
 
   it("moves every client account's office and client into a membership", async () => {
-    const { db } = handle;
+    const { db } = database.handle;
     for (const statement of [
       sql`insert into offices (id, name, debtor_number, email, created_at) values
         ('00000000-0000-4000-8000-0000000000a1', 'Kantoor Amstel', '300001', 'info@amstel.nl', '2026-01-01T10:00:00Z')`,
@@ -93,7 +41,7 @@ describe.each(testDatabaseKinds)("the client memberships migration on %s", (kind
       await db.execute(statement);
     }
 
-    await migrateDatabase(handle);
+    await database.migrateToNewest();
 
     const memberships = await rows(sql`
       select a.email, m.office_id, m.client_id, m.is_main_account, m.name,

@@ -140,6 +140,8 @@ export async function supplyDocument(
         state: published ? "published" : "draft",
         publishedAt: published ? now : null,
         addedByAccountId: client.account.id,
+        addedByName: client.account.name,
+        addedByKind: "client",
         suppliedByClientId: client.clientId,
         createdAt: now,
       });

@@ -3,7 +3,7 @@ import type { DocumentRow } from "./repository.ts";
 
 export function toOfficeDocument(
   document: DocumentRow,
-  addedBy: { name: string; kind: "client" | "staff" | "platform" },
+  addedBy: { name: string; kind: "client" | "staff" },
 ): OfficeDocument {
   return {
     id: document.id,
@@ -15,7 +15,7 @@ export function toOfficeDocument(
     state: document.state,
     publishedAt: document.publishedAt?.toISOString() ?? null,
     createdAt: document.createdAt.toISOString(),
-    addedBy: { kind: addedBy.kind === "client" ? "client" : "staff", name: addedBy.name },
+    addedBy: { kind: addedBy.kind, name: addedBy.name },
     scan: document.scanStatus,
   };
 }

@@ -64,6 +64,8 @@ export async function addOfficeDocument(
         state: fields.publish ? "published" : "draft",
         publishedAt: fields.publish ? now : null,
         addedByAccountId: staff.account.id,
+        addedByName: staff.account.name,
+        addedByKind: "staff",
         createdAt: now,
       });
       await recordAuditEvent(tx, deps.clock, {

@@ -3,7 +3,6 @@ import type { DocumentCategory } from "#src/contracts/dossiers.ts";
 import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { accounts } from "../accounts/schema.ts";
 import { dossiers } from "../dossiers/schema.ts";
 import { documentReads, documents } from "./schema.ts";
 
@@ -54,9 +53,12 @@ export async function insertDocument(db: Database, values: typeof documents.$inf
 /** The office's document with who added it; another office's is not found. */
 export async function findOfficeDocument(db: Database, scope: OfficeScope, documentId: string) {
   const rows = await db
-    .select({ document: documents, addedByName: accounts.name, addedByKind: accounts.kind })
+    .select({
+      document: documents,
+      addedByName: documents.addedByName,
+      addedByKind: documents.addedByKind,
+    })
     .from(documents)
-    .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
     .where(and(eq(documents.id, documentId), ofOffice(scope, documents.officeId), notClientDraft));
   return foundIn(rows)[0];
 }
@@ -74,11 +76,10 @@ export function listDossierDocuments(db: Database, dossier: DossierRef) {
   return db
     .select({
       document: documents,
-      addedByName: accounts.name,
-      addedByKind: accounts.kind,
+      addedByName: documents.addedByName,
+      addedByKind: documents.addedByKind,
     })
     .from(documents)
-    .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
     .where(and(eq(documents.dossierId, dossier.id), notClientDraft))
     .orderBy(desc(documents.createdAt), asc(documents.title));
 }
@@ -94,10 +95,9 @@ export function listClientDocuments(
     .select({
       document: documents,
       readAt: documentReads.at,
-      addedByName: accounts.name,
+      addedByName: documents.addedByName,
     })
     .from(documents)
-    .innerJoin(accounts, eq(accounts.id, documents.addedByAccountId))
     .leftJoin(
       documentReads,
       and(

@@ -43,10 +43,16 @@ export const documents = pgTable(
      */
     state: text("state", { enum: ["draft", "published", "unpublished"] }).notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
-    /** The staff member or client account that added it. */
-    addedByAccountId: uuid("added_by_account_id")
-      .notNull()
-      .references(() => accounts.id),
+    /**
+     * The staff member or client login that added it; gone (null) once that login is deleted,
+     * as a company's extra account can be, while what it added stays the company's.
+     */
+    addedByAccountId: uuid("added_by_account_id").references(() => accounts.id, {
+      onDelete: "set null",
+    }),
+    /** Who added it, as they were named then: shown beside the document for good. */
+    addedByName: text("added_by_name").notNull(),
+    addedByKind: text("added_by_kind", { enum: ["client", "staff"] }).notNull(),
     /** For a supplied document: the client it came from ("door mij" is per client). */
     suppliedByClientId: uuid("supplied_by_client_id").references(() => clients.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -74,7 +80,7 @@ function accountDocumentMarks<Name extends string, Column extends string>(
         .references(() => documents.id, { onDelete: "cascade" }),
       accountId: uuid("account_id")
         .notNull()
-        .references(() => accounts.id),
+        .references(() => accounts.id, { onDelete: "cascade" }),
       at: timestamp(timeColumn, { withTimezone: true }).notNull(),
     },
     (table) => [primaryKey({ columns: [table.documentId, table.accountId] })],

@@ -1,20 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiskBlobStore } from "#src/server/platform/blobs/disk-blob-store.ts";
 import { ManualClock, MINUTE } from "#src/server/platform/clock.ts";
-import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
-import { migrateDatabase, migrationsFolder } from "#src/server/platform/db/migrate.ts";
 import { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { outboxTransport } from "#src/server/platform/mail/outbox-transport.ts";
-import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { type DatabaseBeforeMigration, databaseBefore } from "#test/support/migration-database.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { sendNotices } from "./send-notices.ts";
 
@@ -24,58 +17,21 @@ import { sendNotices } from "./send-notices.ts";
  * and the old job is finished, so nothing waits for a handler that no longer exists.
  */
 describe.each(testDatabaseKinds)("the bundled notices migration on %s", (kind) => {
-  let handle: DatabaseHandle;
-  let drop: () => Promise<void>;
-  let before: string;
+  let database: DatabaseBeforeMigration;
   let attachments: string;
-
-  async function migrateUntil0009() {
-    before = await mkdtemp(path.join(os.tmpdir(), "poort-migrations-"));
-    await cp(migrationsFolder, before, { recursive: true });
-    const journalPath = path.join(before, "meta", "_journal.json");
-    const journal = JSON.parse(await readFile(journalPath, "utf8"));
-    journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx < 9);
-    await writeFile(journalPath, JSON.stringify(journal));
-    if (handle.kind === "pglite") {
-      await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: before });
-    } else {
-      await migratePostgres(handle.db as unknown as NodePgDatabase, { migrationsFolder: before });
-    }
-  }
-
-  async function emptyDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
-    const serverUrl = process.env.DATABASE_URL;
-    if (kind !== "postgres" || !serverUrl) return { url: undefined, drop: async () => {} };
-    const name = `poort_migration_${randomBytes(6).toString("hex")}`;
-    await withAdminClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-    return {
-      url: databaseUrlFor(serverUrl, name),
-      drop: () =>
-        withAdminClient(serverUrl, (admin) =>
-          admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-        ).then(() => undefined),
-    };
-  }
+  const rows = (query: SQL) => database.rows(query);
 
   beforeAll(async () => {
-    const database = await emptyDatabase();
-    drop = database.drop;
-    handle = await openDatabase({ databaseUrl: database.url, poolSize: 2 });
-    await migrateUntil0009();
+    database = await databaseBefore(kind, 9);
     attachments = await mkdtemp(path.join(os.tmpdir(), "poort-attachments-"));
   });
   afterAll(async () => {
-    await handle.close();
-    await drop();
-    await rm(before, { recursive: true, force: true });
+    await database.close();
     await rm(attachments, { recursive: true, force: true });
   });
 
-  const rows = async (query: ReturnType<typeof sql>) =>
-    ((await handle.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
-
   it("turns planned 'new documents' mails into pending notices with their job", async () => {
-    const { db } = handle;
+    const { db } = database.handle;
     for (const statement of [
       sql`insert into offices (id, name, debtor_number, email, created_at) values
         ('00000000-0000-4000-8000-0000000000a1', 'Kantoor Amstel', '300001', 'info@amstel.nl', '2026-01-01T10:00:00Z')`,
@@ -93,7 +49,7 @@ describe.each(testDatabaseKinds)("the bundled notices migration on %s", (kind) =
       await db.execute(statement);
     }
 
-    await migrateDatabase(handle);
+    await database.migrateToNewest();
 
     const pending = await rows(sql`
       select account_id, audience, office_id, client_membership_id, kind, settled_at from notices`);
