@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notices } from "#src/server/modules/notifications/schema.ts";
 import {
   activateByMail,
   createActiveClient,
@@ -368,5 +370,27 @@ describe.each(testDatabaseKinds)("message isolation, on %s", (kind) => {
     expect((await staffA.get(`/api/portal/messages/${toAll}`)).statusCode).toBe(403);
     const anonymous = await subject.app.inject({ method: "GET", url: "/api/office/messages" });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it("tells only the client a message is written to, not the dossier's other client", async () => {
+    const noticesOf = async (browser: ApiClient) => {
+      const accountId = (await browser.get("/api/session")).json().account.id;
+      return (
+        await subject.services.database.db
+          .select()
+          .from(notices)
+          .where(and(eq(notices.accountId, accountId), eq(notices.dossierId, dossierId)))
+      ).length;
+    };
+    const before = { jan: await noticesOf(jan), anna: await noticesOf(anna) };
+    const toJanOnly = await staffA.post(`/api/office/dossiers/${dossierId}/messages`, {
+      ...message("Alleen voor Jan"),
+      clientId: await clientIdNamed(staffA, "Jan Jansen"),
+    });
+    expect(toJanOnly.statusCode).toBe(201);
+    expect({ jan: await noticesOf(jan), anna: await noticesOf(anna) }).toEqual({
+      jan: before.jan + 1,
+      anna: before.anna,
+    });
   });
 });

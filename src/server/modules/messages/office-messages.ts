@@ -240,7 +240,11 @@ export async function sendOfficeMessage(
         attachments: attachments.map((attachment) => attachment.id),
       },
     });
-    await notifyDossierClients(tx, deps.clock, { dossierId: dossier.id, kind: "messages" });
+    await notifyDossierClients(tx, deps.clock, {
+      dossierId: dossier.id,
+      kind: "messages",
+      clientId,
+    });
     return message;
   });
   return freshView(deps.db, staff, sent.id);

@@ -22,8 +22,7 @@ const preferenceColumn = {
  */
 export function unscopedListDossierClientRecipients(
   db: Database,
-  dossierId: string,
-  kind: NoticeKind,
+  { dossierId, kind, clientId }: { dossierId: string; kind: NoticeKind; clientId?: string | null },
 ) {
   return db
     .select({
@@ -44,6 +43,7 @@ export function unscopedListDossierClientRecipients(
     .where(
       and(
         eq(dossierClients.dossierId, dossierId),
+        clientId ? eq(dossierClients.clientId, clientId) : undefined,
         isNull(clientMemberships.revokedAt),
         eq(accounts.kind, "client"),
         eq(accounts.status, "active"),

@@ -10,15 +10,21 @@ export type { ClientNoticeKind } from "./notice-mails.ts";
 /**
  * Something new in a dossier for its clients: every login with an open membership (ADR 0011) of
  * a client linked to the dossier, for that membership's office, whose preference for `kind` is
- * on, gets a pending notice; one bundled mail per login follows (ADR 0013). Call it in the
+ * on, gets a pending notice (only one client's, when the event names it); one bundled mail per
+ * login follows (ADR 0013). Call it in the
  * transaction of the event, after checking the event in the actor's scope.
  */
 export async function notifyDossierClients(
   db: Database,
   clock: Clock,
-  event: { dossierId: string; kind: ClientNoticeKind },
+  event: {
+    dossierId: string;
+    kind: ClientNoticeKind;
+    /** Only this client of the dossier (a message written to one client); else all of them. */
+    clientId?: string | null;
+  },
 ): Promise<void> {
-  const recipients = await unscopedListDossierClientRecipients(db, event.dossierId, event.kind);
+  const recipients = await unscopedListDossierClientRecipients(db, event);
   // One notice per login and event, also when the login acts for two of the dossier's clients
   // (a person, and the company it is the contact of). Sorted by login, so events that reach the
   // same logins lock their rows in one order.
