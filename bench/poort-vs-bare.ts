@@ -1,0 +1,336 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import fastify, { type FastifyInstance } from "fastify";
+import pg from "pg";
+import pino from "pino";
+import { buildApp } from "#src/server/app.ts";
+import { loadConfig } from "#src/server/config.ts";
+import { SESSION_COOKIE } from "#src/server/modules/accounts/session-plugin.ts";
+import { startSession } from "#src/server/modules/accounts/sessions.ts";
+import { systemClock } from "#src/server/platform/clock.ts";
+import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/database.ts";
+import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
+import { hashToken } from "#src/server/platform/security/random-secrets.ts";
+import { createServices } from "#src/server/services.ts";
+import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { measureLoad } from "./http-load.ts";
+import { ACCOUNT_BY_ID, MEMBERSHIP_BY_ID, SESSION_BY_HASH, SESSION_TOUCH } from "./poort-sql.ts";
+import { printTable, ratio } from "./report.ts";
+
+/**
+ * What the database benchmarks share: a seeded PostgreSQL database of their own, Poort in this
+ * process (`buildApp` on a free port) next to a bare Fastify + pg server that runs the same SQL
+ * without sessions, validation, serialisation or Drizzle, the check that both still send the
+ * same SQL, the same load on both (from a worker thread), and the plans of the queries.
+ */
+
+const CONCURRENCY = 16;
+const WARMUP_MS = 2_000;
+const DURATION_MS = 10_000;
+/** The same pool size for Poort and the bare server. */
+const POOL_SIZE = 10;
+
+export interface BenchDatabase {
+  databaseUrl: string;
+  /** Poort's handle on the database. */
+  handle: Extract<DatabaseHandle, { kind: "postgres" }>;
+  /** The bare server's pool, of the same size. */
+  bare: pg.Pool;
+}
+
+/**
+ * A new, migrated database `name` on the server of DATABASE_URL for `work`, dropped afterwards.
+ * Without DATABASE_URL the benchmark is skipped, saying why (`needs`).
+ */
+export async function withBenchDatabase(
+  name: string,
+  needs: string,
+  work: (database: BenchDatabase) => Promise<void>,
+): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.log(`skipped: set DATABASE_URL (${needs})`);
+    return;
+  }
+  await withAdminClient(serverUrl, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  const databaseUrl = databaseUrlFor(serverUrl, name);
+  const handle = await openDatabase({ databaseUrl, poolSize: POOL_SIZE });
+  const bare = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  // As Poort's pool does: a connection that the DROP below ends while the pool lets it go must
+  // not crash the run.
+  bare.on("error", () => {});
+  try {
+    if (handle.kind !== "postgres") throw new Error("expected PostgreSQL");
+    await migrateDatabase(handle);
+    await work({ databaseUrl, handle, bare });
+  } finally {
+    await bare.end();
+    await handle.close();
+    await withAdminClient(serverUrl, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    );
+  }
+}
+
+/** The cookie of a complete (logged-in) session of the account, made as a login makes it. */
+export async function sessionCookie(database: BenchDatabase, accountId: string): Promise<string> {
+  const { token } = await startSession(database.handle.db, systemClock, accountId, "complete", {
+    ip: "127.0.0.1",
+    userAgent: "bench",
+  });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+// ── The bare server ────────────────────────────────────────────────────────────────────
+
+/** Columns of the session plugin's rows, by position. */
+const [, , SESSION_ACCOUNT_ID, , SESSION_MEMBERSHIP_ID] = [0, 1, 2, 3, 4] as const;
+const ACCOUNT_KIND = 1;
+
+const SESSION_QUERIES = new Set([SESSION_BY_HASH, ACCOUNT_BY_ID, MEMBERSHIP_BY_ID]);
+
+/** A row as pg gives it with `rowMode: "array"`, the columns by position. */
+export type Row = unknown[];
+export type Rows = (text: string, values: unknown[]) => Promise<Row[]>;
+
+/**
+ * A plain Fastify server with the benchmark's routes, which run their SQL with `rows` (no
+ * session: the actor is fixed, as a session would have given it); the same routes again under
+ * `/with-session` after the session plugin's queries (no cookie plugin, no CSRF, no account
+ * rules): what the database work of a session costs on its own.
+ */
+export function bareServer(
+  pool: pg.Pool,
+  routes: (app: FastifyInstance, rows: Rows) => void,
+): FastifyInstance {
+  const app = fastify();
+  const rows: Rows = async (text, values) =>
+    (await pool.query({ text, values, rowMode: "array" })).rows;
+  void app.register(async (scope) => routes(scope, rows));
+  void app.register(
+    async (scope) => {
+      scope.addHook("onRequest", async (request, reply) => {
+        const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(
+          request.headers.cookie ?? "",
+        )?.[1];
+        const [session] = token
+          ? await rows(SESSION_BY_HASH, [hashToken(token), new Date().toISOString()])
+          : [];
+        const [account] = session ? await rows(ACCOUNT_BY_ID, [session[SESSION_ACCOUNT_ID]]) : [];
+        if (!account) return reply.code(401).send();
+        if (account[ACCOUNT_KIND] === "client" && session?.[SESSION_MEMBERSHIP_ID]) {
+          await rows(MEMBERSHIP_BY_ID, [
+            session[SESSION_MEMBERSHIP_ID],
+            session[SESSION_ACCOUNT_ID],
+          ]);
+        }
+      });
+      routes(scope, rows);
+    },
+    { prefix: "/with-session" },
+  );
+  return app;
+}
+
+// ── Measuring ──────────────────────────────────────────────────────────────────────────
+
+export interface Endpoint {
+  name: string;
+  /** Poort's path and query, and the bare server's for the same answer. */
+  poort: string;
+  bare: string;
+  /** The session's cookie (the bare server reads it only under `/with-session`). */
+  cookie: string;
+  /**
+   * Fewer connections for longer, for a request that keeps the database busy for most of a
+   * second: 16 at once would only queue, and few would end within the time.
+   */
+  load?: { concurrency: number; durationMs: number };
+}
+
+interface Captured {
+  queries: string[] | undefined;
+}
+
+/**
+ * Poort (with jobs off and the general API limit off: one session under load on purpose, and
+ * the figures are about the handlers) and the bare server, both listening, for `work`; then
+ * each endpoint is checked (same SQL, an answer) and measured on the bare server, the bare
+ * server with the session's queries, and Poort, and the table printed.
+ */
+export async function comparePoortWithBare(
+  database: BenchDatabase,
+  bareApp: FastifyInstance,
+  endpoints: readonly Endpoint[],
+  describeAnswer: (body: unknown) => string,
+): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-bench-"));
+  const captured: Captured = { queries: undefined };
+  captureQueries(database.handle.pool, captured);
+  captureQueries(database.bare, captured);
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: "silent",
+    JOBS_ENABLED: "false",
+    API_RATE_LIMIT_PER_SESSION: "0",
+    API_RATE_LIMIT_PER_IP: "0",
+  });
+  const services = await createServices(config, pino({ level: "silent" }), {
+    database: database.handle,
+  });
+  const poort = await buildApp(services);
+  try {
+    const poortUrl = await listen(poort);
+    const bareUrl = await listen(bareApp);
+    const rows: Array<Record<string, string | number>> = [];
+    for (const endpoint of endpoints) {
+      const servers = [
+        { server: "bare Fastify + pg (baseline)", url: `${bareUrl}${endpoint.bare}` },
+        { server: "bare + the session's queries", url: `${bareUrl}/with-session${endpoint.bare}` },
+        { server: "Poort", url: `${poortUrl}${endpoint.poort}` },
+      ] as const;
+      const [bareAnswer, withSessionAnswer, poortAnswer] = [
+        await get(servers[0].url, endpoint.cookie, captured),
+        await get(servers[1].url, endpoint.cookie, captured),
+        await get(servers[2].url, endpoint.cookie, captured),
+      ];
+      checkSameSql(
+        endpoint.name,
+        poortAnswer.queries,
+        bareAnswer.queries,
+        withSessionAnswer.queries,
+      );
+      console.log(`${endpoint.name}: ${describeAnswer(poortAnswer.body)}`);
+      let baseline = 0;
+      for (const { server, url } of servers) {
+        const measured = await measureLoad({
+          url,
+          headers: { cookie: endpoint.cookie },
+          concurrency: endpoint.load?.concurrency ?? CONCURRENCY,
+          warmupMs: WARMUP_MS,
+          durationMs: endpoint.load?.durationMs ?? DURATION_MS,
+        });
+        baseline ||= measured.perSecond;
+        rows.push({
+          endpoint: endpoint.name,
+          server,
+          // One decimal for a slow endpoint, whose 1.6 and 2.4 would both read "2".
+          "req/s": Number(measured.perSecond.toFixed(measured.perSecond < 10 ? 1 : 0)),
+          "p50 ms": measured.p50.toFixed(1),
+          "p95 ms": measured.p95.toFixed(1),
+          vs: ratio(measured.perSecond, baseline),
+        });
+      }
+    }
+    const loads = endpoints.flatMap(({ name, load }) =>
+      load ? [`; ${name}: ${load.concurrency} for ${load.durationMs / 1000} s`] : [],
+    );
+    console.log(
+      `${CONCURRENCY} keep-alive connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s each${loads.join("")}; ` +
+        `pools of ${POOL_SIZE}; "vs" is requests per second relative to the bare server (baseline).`,
+    );
+    printTable(rows);
+  } finally {
+    await poort.close();
+    await bareApp.close();
+    await services.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Records the text of each query the pool runs while `captured.queries` is set. */
+function captureQueries(pool: pg.Pool, captured: Captured): void {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const [first] = args;
+    captured.queries?.push(typeof first === "string" ? first : (first as { text: string }).text);
+    return query(...args);
+  };
+}
+
+async function get(url: string, cookie: string, captured: Captured) {
+  captured.queries = [];
+  const response = await fetch(url, { headers: { cookie } });
+  const body = (await response.json()) as unknown;
+  const queries = captured.queries;
+  captured.queries = undefined;
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${JSON.stringify(body)}`);
+  return { body, queries };
+}
+
+/**
+ * Poort's queries for one request are the session's and then exactly the bare server's; the
+ * bare server with the session's queries runs all of them (but the touch of the session, which
+ * Poort writes at most once a minute).
+ */
+function checkSameSql(name: string, sent: string[], bare: string[], withSession: string[]) {
+  const sorted = (texts: string[]) => [...texts].sort().join("\n;\n");
+  const poort = sent.filter((text) => text !== SESSION_TOUCH);
+  const data = poort.filter((text) => !SESSION_QUERIES.has(text));
+  if (sorted(data) === sorted(bare) && sorted(poort) === sorted(withSession)) {
+    console.log(
+      `${name}: the bare server ran the same ${bare.length} queries as Poort, which ran ${poort.length - data.length} more for the session.`,
+    );
+    return;
+  }
+  console.warn(`${name}: the bare server's SQL no longer matches Poort's; copy it again:`);
+  for (const text of poort.filter((text) => !withSession.includes(text))) {
+    console.warn(`  Poort: ${JSON.stringify(text)}`);
+  }
+  for (const text of withSession.filter((text) => !poort.includes(text))) {
+    console.warn(`  bare:  ${JSON.stringify(text)}`);
+  }
+}
+
+async function listen(app: FastifyInstance) {
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+// ── Plans ──────────────────────────────────────────────────────────────────────────────
+
+export interface ExplainedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
+  /** The query should read one of these indexes; the run warns when its plan does not. */
+  expectIndex?: readonly string[];
+}
+
+/**
+ * The plans of the measured queries, with their timings, to see what an index would change;
+ * under each, the facts that matter: the indexes it reads, and any sequential scan.
+ */
+export async function explain(pool: pg.Pool, queries: readonly ExplainedQuery[]): Promise<void> {
+  for (const { name, text, values, expectIndex } of queries) {
+    const { rows } = await pool.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, COSTS OFF) ${text}`,
+      values,
+    );
+    const lines = rows.map((row) => row["QUERY PLAN"]);
+    console.log(
+      `\nplan of the ${name}:\n${lines.filter((line) => !line.startsWith("Planning")).join("\n")}`,
+    );
+    const indexes = new Set(
+      lines
+        .flatMap((line) => [...line.matchAll(/Index (?:Only )?Scan(?: Backward)? using (\S+)/g)])
+        .concat(lines.flatMap((line) => [...line.matchAll(/Bitmap Index Scan on (\S+)/g)]))
+        .map((match) => match[1] as string),
+    );
+    const seqScans = lines.flatMap((line) => [...line.matchAll(/Seq Scan on (\S+)/g)]);
+    console.log(
+      `→ ${name}: indexes ${[...indexes].join(", ") || "none"}; ` +
+        `sequential scans ${seqScans.map((match) => match[1]).join(", ") || "none"}`,
+    );
+    if (expectIndex && !expectIndex.some((index) => indexes.has(index))) {
+      console.warn(`→ ${name} reads none of ${expectIndex.join(", ")}`);
+    }
+  }
+}
