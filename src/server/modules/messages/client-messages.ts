@@ -1,8 +1,7 @@
 import type { PortalMessage } from "#src/contracts/messages.ts";
 import { AppError } from "#src/server/errors.ts";
-import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { auditActor, type ClientActor } from "../accounts/request-actors.ts";
+import type { ClientActor } from "../accounts/request-actors.ts";
 import { markRead as markDocumentRead } from "../documents/client-documents.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { takeClientAttachments } from "../documents/message-attachments.ts";
@@ -16,11 +15,10 @@ import {
   countClientUnreadByDossier,
   findClientMessage,
   findClientMessageAttachment,
-  insertAttachments,
-  insertMessage,
   listClientMessages,
   markMessageRead,
 } from "./repository.ts";
+import { storeSentMessage } from "./store-sent-message.ts";
 
 /**
  * The client's side of a dossier's messages (B9, the Berichten tab): what it sees, reads and
@@ -124,35 +122,15 @@ export async function sendClientMessage(
       dossier,
       input.attachmentIds,
     );
-    const now = deps.clock.now();
-    const message = await insertMessage(tx, {
+    const message = await storeSentMessage(tx, deps.clock, client.account, {
       officeId: client.scope.officeId,
       dossierId: dossier.id,
       sender: "client",
       clientId: client.scope.clientId,
-      authorAccountId: client.account.id,
-      authorName: client.account.name,
-      replyToMessageId: replyTo?.id ?? null,
+      replyTo,
       subject: input.subject,
       body: input.body,
-      sentAt: now,
-    });
-    await insertAttachments(
-      tx,
-      message,
-      attachments.map((attachment) => attachment.id),
-    );
-    await markMessageRead(tx, message, client.account.id, now);
-    await recordAuditEvent(tx, deps.clock, {
-      actor: auditActor(client.account),
-      action: "message.sent",
-      subject: { type: "message", id: message.id },
-      details: {
-        dossierId: dossier.id,
-        sender: "client",
-        replyTo: replyTo?.id ?? null,
-        attachments: attachments.map((attachment) => attachment.id),
-      },
+      attachmentIds: attachments.map((attachment) => attachment.id),
     });
     await notifyDossierStaff(tx, deps.clock, { dossierId: dossier.id, kind: "messages" });
     return message;

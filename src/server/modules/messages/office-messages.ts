@@ -11,8 +11,6 @@ import { attachmentsOf, toOfficeInboxItem, toOfficeMessage } from "./message-vie
 import {
   findOfficeMessage,
   type InboxFilter,
-  insertAttachments,
-  insertMessage,
   listOfficeDossierMessages,
   markMessageRead,
   markMessageUnread,
@@ -20,6 +18,7 @@ import {
   searchInbox,
   updateMessage,
 } from "./repository.ts";
+import { storeSentMessage } from "./store-sent-message.ts";
 
 /**
  * The office's side of the messages: one inbox over all its dossiers, a dossier's messages,
@@ -208,37 +207,15 @@ export async function sendOfficeMessage(
       dossier,
       input.attachmentIds,
     );
-    const now = deps.clock.now();
-    const message = await insertMessage(tx, {
+    const message = await storeSentMessage(tx, deps.clock, staff.account, {
       officeId: staff.scope.officeId,
       dossierId: dossier.id,
       sender: "office",
       clientId,
-      authorAccountId: staff.account.id,
-      authorName: staff.account.name,
-      replyToMessageId: replyTo?.id ?? null,
+      replyTo,
       subject: input.subject,
       body: input.body,
-      sentAt: now,
-    });
-    await insertAttachments(
-      tx,
-      message,
-      attachments.map((attachment) => attachment.id),
-    );
-    await markMessageRead(tx, message, staff.account.id, now);
-    if (replyTo) await markMessageRead(tx, replyTo, staff.account.id, now);
-    await recordAuditEvent(tx, deps.clock, {
-      actor: auditActor(staff.account),
-      action: "message.sent",
-      subject: { type: "message", id: message.id },
-      details: {
-        dossierId: dossier.id,
-        sender: "office",
-        clientId,
-        replyTo: replyTo?.id ?? null,
-        attachments: attachments.map((attachment) => attachment.id),
-      },
+      attachmentIds: attachments.map((attachment) => attachment.id),
     });
     await notifyDossierClients(tx, deps.clock, {
       dossierId: dossier.id,
