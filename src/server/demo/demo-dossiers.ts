@@ -43,14 +43,18 @@ interface DemoDossier {
   supplied?: string;
 }
 
-async function demoAccount(db: Database, kind: "staff" | "client", email: string) {
+export async function demoAccount(db: Database, kind: "staff" | "client", email: string) {
   const account = await findAccountByEmail(db, kind, email);
   if (!account) throw new Error(`demo account ${email} is missing`);
   return account;
 }
 
 /** A demo client login acting for its client at this office (ADR 0011). */
-async function demoClient(db: Database, email: string, officeId: string): Promise<ClientActor> {
+export async function demoClient(
+  db: Database,
+  email: string,
+  officeId: string,
+): Promise<ClientActor> {
   const account = await demoAccount(db, "client", email);
   const found = (await listAccountMemberships(db, account.id)).find(
     (row) => row.membership.officeId === officeId,

@@ -19,6 +19,7 @@ describe("the demo data", () => {
       "dossiers-and-documents",
       "office-certificate",
       "client-of-two-offices",
+      "messages",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
@@ -56,6 +57,11 @@ describe("the demo data", () => {
     ]);
     const dossiers = (await browser.get("/api/office/dossiers")).json();
     expect(dossiers.total).toBe(7);
+    const inbox = (await browser.get("/api/office/messages?read=unread")).json();
+    expect(inbox.messages.map((message: { subject: string }) => message.subject).sort()).toEqual([
+      "Opmerkingen bij de conceptstatuten",
+      "Vraag over de sleuteloverdracht",
+    ]);
   });
 
   it("gives the demo clients dossiers in several statuses, with progress and documents", async () => {
@@ -77,7 +83,9 @@ describe("the demo data", () => {
       correspondence: { total: 2, unread: 2 },
       documents: { total: 1, unread: 1 },
       supplied: { total: 1, unread: 0 },
+      messages: { total: 2, unread: 1 },
     });
+    expect((await jan.get("/api/portal/overview")).json().unread.messages).toBe(1);
     const [deed] = (
       await jan.get(`/api/portal/dossiers/${levering.id}/documents?category=documents`)
     ).json().documents;

@@ -4,6 +4,7 @@ import type { Services } from "../services.ts";
 import { createDemoAccount } from "./demo-accounts.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedClientOfTwoOffices, seedDemoDossiers } from "./demo-dossiers.ts";
+import { seedDemoMessages } from "./demo-messages.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
 
@@ -181,6 +182,8 @@ const steps: SeedStep[] = [
     name: "client-of-two-offices",
     apply: (db, services) => seedClientOfTwoOffices(db, services, DEMO_PASSWORD),
   },
+  // Messages (ADR 0012): a step of its own, so a demo database of before gets them too.
+  { name: "messages", apply: seedDemoMessages },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */

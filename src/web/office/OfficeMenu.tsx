@@ -12,6 +12,7 @@ export function OfficeMenu() {
   const links: MenuLink[] = [
     { to: paths.home, label: t("office.home.title") },
     { to: officePaths.dossiers, label: t("office.dossiers.title") },
+    { to: officePaths.messages, label: t("messages.title") },
     { to: officePaths.clients, label: t("office.clients.title") },
     ...(isOfficeAdmin(session) ? [{ to: officePaths.staff, label: t("office.staff.title") }] : []),
     { to: paths.myDetails, label: t("account.myDetails.title") },

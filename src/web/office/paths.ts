@@ -5,4 +5,7 @@ export const officePaths = {
   dossiers: "/dossiers",
   newDossier: "/dossiers/new",
   dossier: (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`,
+  /** "Berichten": the inbox over the office's dossiers, and one message. */
+  messages: "/messages",
+  message: (messageId: string) => `/messages/${encodeURIComponent(messageId)}`,
 } as const;

@@ -2,6 +2,8 @@ import type { RouteObject } from "react-router";
 import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
 import { paths } from "../ui/account/paths.ts";
+import { InboxPage } from "./messages/InboxPage.tsx";
+import { MessagePage } from "./messages/MessagePage.tsx";
 import { OfficeMenu } from "./OfficeMenu.tsx";
 import { ClientsPage } from "./pages/ClientsPage.tsx";
 import { DossierPage } from "./pages/DossierPage.tsx";
@@ -20,6 +22,8 @@ export const officeRoutes: RouteObject[] = accountRoutes({
     { path: "dossiers", element: <DossiersPage /> },
     { path: "dossiers/new", element: <NewDossierPage /> },
     { path: "dossiers/:dossierId", element: <DossierPage /> },
+    { path: "messages", element: <InboxPage /> },
+    { path: "messages/:messageId", element: <MessagePage /> },
     { path: "clients", element: <ClientsPage /> },
     { path: "staff", element: <StaffPage /> },
     { path: "mijn-gegevens", element: <MyDetailsPage /> },

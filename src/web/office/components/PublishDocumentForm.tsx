@@ -8,7 +8,7 @@ import { Fieldset, RadioField, TextField } from "#src/web/ui/components/FormFiel
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type PublishFields, uploadDossierDocument } from "../dossiers/upload.ts";
 
-type Category = PublishFields["category"];
+type Category = Exclude<PublishFields["category"], "message">;
 const categories: Category[] = ["correspondence", "documents"];
 
 /** A file's name without its extension, as a first guess at the document's title. */

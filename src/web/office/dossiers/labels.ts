@@ -21,3 +21,12 @@ export function clientLabel(
 export function documentStateLabel(state: OfficeDocument["state"], t: TFunction): string {
   return t(`office.dossiers.documents.states.${state}`);
 }
+
+/** The handler filter's choices: every handler, any handler, or dossiers without one. */
+export function handlerFilterOptions(handlers: { id: string; name: string }[], t: TFunction) {
+  return [
+    { value: "", label: t("office.dossiers.list.allHandlers") },
+    ...handlers.map((handler) => ({ value: handler.id, label: handler.name })),
+    { value: "none", label: t("office.dossiers.fields.noHandler") },
+  ];
+}

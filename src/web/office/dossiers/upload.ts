@@ -16,7 +16,8 @@ const errorBodySchema = z.object({
 });
 
 export interface PublishFields {
-  category: "correspondence" | "documents";
+  /** "message": a new attachment of a message still to be sent, a draft until it goes. */
+  category: "correspondence" | "documents" | "message";
   title: string;
   /** Publish at once; otherwise the document stays a draft. */
   publish: boolean;

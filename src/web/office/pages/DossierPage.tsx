@@ -17,6 +17,7 @@ import { DossierForm } from "../components/DossierForm.tsx";
 import { ProgressSection } from "../components/ProgressSection.tsx";
 import { PublishDocumentForm } from "../components/PublishDocumentForm.tsx";
 import { statusLabel } from "../dossiers/labels.ts";
+import { DossierMessages } from "../messages/DossierMessages.tsx";
 import { officePaths } from "../paths.ts";
 import type { CreatedState } from "./NewDossierPage.tsx";
 import "../dossiers/dossiers.css";
@@ -158,6 +159,13 @@ function DossierSections({
           {t("office.dossiers.documents.heading")}
         </Heading>
         <OfficeDocuments documents={published} reload={reload} />
+      </section>
+
+      <section className="poort-section" aria-labelledby="messages-heading">
+        <Heading level={2} id="messages-heading">
+          {t("messages.title")}
+        </Heading>
+        <DossierMessages dossier={dossier} onChanged={reload} />
       </section>
 
       <section className="poort-section" aria-labelledby="supplied-heading">

@@ -21,6 +21,7 @@ import {
 import { formatDateTime } from "#src/web/ui/format.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { AddStatusForm } from "../components/AddStatusForm.tsx";
+import { Pagination } from "../components/Pagination.tsx";
 import {
   type DossierListQuery,
   dossierApiQuery,
@@ -28,7 +29,7 @@ import {
   readDossierQuery,
   writeDossierQuery,
 } from "../dossiers/dossier-query.ts";
-import { statusLabel } from "../dossiers/labels.ts";
+import { handlerFilterOptions, statusLabel } from "../dossiers/labels.ts";
 import { isOfficeAdmin } from "../is-admin.ts";
 import { officePaths } from "../paths.ts";
 import "../dossiers/dossiers.css";
@@ -112,11 +113,7 @@ export function DossiersPage() {
                 : ""
             }
             onChange={(event) => apply({ handler: event.target.value })}
-            options={[
-              { value: "", label: t("office.dossiers.list.allHandlers") },
-              ...handlers.map((handler) => ({ value: handler.id, label: handler.name })),
-              { value: "none", label: t("office.dossiers.fields.noHandler") },
-            ]}
+            options={handlerFilterOptions(handlers, t)}
           />
           <div className="poort-dossier-filters__submit">
             <Button type="submit" appearance="secondary-action">
@@ -171,19 +168,7 @@ export function DossiersPage() {
           </Table>
         )}
         {result && result.total > 0 && (
-          <nav className="poort-pagination" aria-label={t("office.dossiers.list.pagination")}>
-            {result.page > 1 && (
-              <RouterLink to={pageLink(Math.min(result.page - 1, pages))}>
-                {t("office.dossiers.list.previous")}
-              </RouterLink>
-            )}
-            <span>{t("office.dossiers.list.page", { page: result.page, pages })}</span>
-            {result.page < pages && (
-              <RouterLink to={pageLink(result.page + 1)}>
-                {t("office.dossiers.list.next")}
-              </RouterLink>
-            )}
-          </nav>
+          <Pagination page={result.page} pages={pages} pageLink={pageLink} />
         )}
       </section>
 

@@ -25,6 +25,10 @@ export function OfficeHomePage() {
           {t("office.dossiers.homeSummary")}
         </UnorderedListItem>
         <UnorderedListItem>
+          <RouterLink to={officePaths.messages}>{t("messages.title")}</RouterLink>:{" "}
+          {t("office.messages.homeSummary")}
+        </UnorderedListItem>
+        <UnorderedListItem>
           <RouterLink to={officePaths.clients}>{t("office.clients.title")}</RouterLink>:{" "}
           {t("office.home.clients")}
         </UnorderedListItem>

@@ -14,6 +14,7 @@ import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { portalPaths } from "../paths.ts";
 import { statusLabel } from "../status-label.ts";
 import { DocumentsPanel } from "./dossier/DocumentsPanel.tsx";
+import { MessagesPanel } from "./dossier/MessagesPanel.tsx";
 import { ProgressDetails } from "./dossier/ProgressDetails.tsx";
 import { useReloadOnReturn } from "./dossier/use-reload-on-return.ts";
 import "../portal.css";
@@ -118,11 +119,11 @@ function DossierTabs({
     label: label(key),
     panel:
       key === "messages" ? (
-        <Paragraph>
-          {dossier.tabs.messages.total === 0
-            ? t("portal.dossier.messages.empty")
-            : t("portal.dossier.messages.count", { number: dossier.tabs.messages.total })}
-        </Paragraph>
+        <MessagesPanel
+          dossierId={dossier.id}
+          uploads={dossier.uploads}
+          onCountsChanged={onCountsChanged}
+        />
       ) : (
         <DocumentsPanel
           dossierId={dossier.id}

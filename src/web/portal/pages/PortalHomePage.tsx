@@ -43,6 +43,18 @@ export function PortalHomePage() {
                   })}
             </Paragraph>
           )}
+          {data && (
+            <Paragraph>
+              {data.unread.messages === 0
+                ? t("portal.home.unread.noMessages")
+                : t("portal.home.unread.messages", { count: data.unread.messages })}
+            </Paragraph>
+          )}
+          {data && data.unread.documents > 0 && (
+            <Paragraph>
+              {t("portal.home.unread.documents", { count: data.unread.documents })}
+            </Paragraph>
+          )}
         </Tile>
         <ActionsTile open={data?.actions.open} />
         <Tile heading={t("account.myDetails.title")} to={paths.myDetails}>

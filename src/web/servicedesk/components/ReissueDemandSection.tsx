@@ -8,8 +8,8 @@ import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { SubmitForm } from "#src/web/ui/components/SubmitForm.tsx";
 import { serverFieldErrors } from "#src/web/ui/components/server-field-errors.ts";
+import { TextAreaField } from "#src/web/ui/components/TextAreaField.tsx";
 import { formatDateTime } from "#src/web/ui/format.ts";
-import { TextAreaField } from "./TextAreaField.tsx";
 
 /**
  * "Vervanging eisen" (A11): the office then sees on the request screen that its certificate

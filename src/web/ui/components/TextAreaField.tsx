@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
-import { classNames } from "#src/web/ui/components/class-names.ts";
-import { FieldShell } from "#src/web/ui/components/FormField.tsx";
+import { classNames } from "./class-names.ts";
+import { FieldShell } from "./FormField.tsx";
+import "./textarea.css";
 
 type TextAreaFieldProps = Omit<ComponentProps<"textarea">, "id" | "className"> & {
   id: string;
