@@ -120,6 +120,16 @@ export const errorCatalogue = {
     nl: "Een bijlage bestaat niet (meer) of hoort niet bij dit dossier. Voeg de bijlage opnieuw toe.",
     en: "An attachment no longer exists or does not belong to this dossier. Please add it again.",
   },
+  action_completed: {
+    status: 409,
+    nl: "Deze actie is al afgerond. Wat u heeft ingevuld of aangeleverd, staat in het dossier.",
+    en: "This action has already been completed. What you filled in or supplied is in the dossier.",
+  },
+  questionnaire_incomplete: {
+    status: 409,
+    nl: "Nog niet alle verplichte vragen zijn beantwoord. Vul ze eerst in.",
+    en: "Not all required questions have been answered yet. Please answer them first.",
+  },
   virus_scan_unavailable: {
     status: 503,
     nl: "De virusscan is nu niet beschikbaar, daarom is het bestand niet opgeslagen. Probeer het later opnieuw.",

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { registerPasswordResets } from "./modules/accounts/activation.ts";
 import { registerMembershipMails } from "./modules/accounts/invitations.ts";
+import { scheduleOverdueReminders } from "./modules/actions/overdue-reminders.ts";
 import { AuthorityStore } from "./modules/certificates/authority.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
@@ -12,6 +13,8 @@ import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attac
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
 import { registerNotices } from "./modules/notifications/send-notices.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
+import { starterLibrary } from "./modules/questionnaires/starter-library/starter-library.ts";
+import { seedStarterLibrary } from "./modules/questionnaires/templates.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
 import { type Clock, MINUTE, OffsetClock, systemClock } from "./platform/clock.ts";
@@ -126,6 +129,10 @@ export async function createServices(
   await scheduleExpiredUploadsPurge(jobs, uploadDir);
   await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });
   await scheduleDraftAttachmentsSweep(jobs, { db: database.db, clock, blobs });
+  await scheduleOverdueReminders(jobs, { db: database.db, clock });
+  // The starter library ships with Poort: every deployment has it, and a newer release's
+  // changes arrive as new versions (what offices copied stays theirs).
+  await seedStarterLibrary(database.db, clock, starterLibrary);
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
   await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });

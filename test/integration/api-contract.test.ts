@@ -4,6 +4,7 @@ import { accountApi } from "#src/contracts/api/account.ts";
 import { devApi } from "#src/contracts/api/dev.ts";
 import type { Endpoint } from "#src/contracts/api/endpoint.ts";
 import { officeApi } from "#src/contracts/api/office.ts";
+import { officeQuestionnaireApi } from "#src/contracts/api/office-questionnaires.ts";
 import { portalApi } from "#src/contracts/api/portal.ts";
 import { selfserviceApi } from "#src/contracts/api/selfservice.ts";
 import { servicedeskApi } from "#src/contracts/api/servicedesk.ts";
@@ -27,7 +28,14 @@ const named = (areas: Record<string, Record<string, Endpoint>>): Named[] =>
 /** tus speaks its own protocol, so the server leaves its route out of the OpenAPI document. */
 const undocumented: Endpoint[] = [portalApi.uploads];
 
-const mainAppEndpoints = named({ accountApi, officeApi, portalApi, servicedeskApi, devApi });
+const mainAppEndpoints = named({
+  accountApi,
+  officeApi,
+  officeQuestionnaireApi,
+  portalApi,
+  servicedeskApi,
+  devApi,
+});
 const documented = mainAppEndpoints.filter(([, endpoint]) => !undocumented.includes(endpoint));
 
 /** Fastify's `:name` is `{name}` in the OpenAPI document. */

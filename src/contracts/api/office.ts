@@ -8,6 +8,12 @@ import {
   updateStaffSchema,
 } from "../accounts.ts";
 import {
+  officeActionAnswersSchema,
+  officeActionListSchema,
+  officeActionSchema,
+  sendActionSchema,
+} from "../actions.ts";
+import {
   createDossierSchema,
   createDossierStatusSchema,
   documentContentQuerySchema,
@@ -200,5 +206,44 @@ export const officeApi = {
     method: "DELETE",
     path: "/api/office/message-attachments/:documentId",
     response: z.null(),
+  }),
+
+  // ── Acties (issue 13, ADR 0014) ──
+  dossierActions: defineEndpoint({
+    method: "GET",
+    path: "/api/office/dossiers/:dossierId/actions",
+    response: officeActionListSchema,
+  }),
+  /** A questionnaire (its template's newest version) or an upload request, one per client. */
+  sendAction: defineEndpoint({
+    method: "POST",
+    path: "/api/office/dossiers/:dossierId/actions",
+    body: sendActionSchema,
+    response: officeActionListSchema,
+  }),
+  action: defineEndpoint({
+    method: "GET",
+    path: "/api/office/actions/:actionId",
+    response: officeActionSchema,
+  }),
+  actionAnswers: defineEndpoint({
+    method: "GET",
+    path: "/api/office/actions/:actionId/answers",
+    response: officeActionAnswersSchema,
+  }),
+  /** A download (semicolon CSV for a spreadsheet). */
+  actionAnswersCsv: defineEndpoint({
+    method: "GET",
+    path: "/api/office/actions/:actionId/answers.csv",
+  }),
+  /** A download (the stored values, texts and who answered). */
+  actionAnswersJson: defineEndpoint({
+    method: "GET",
+    path: "/api/office/actions/:actionId/answers.json",
+  }),
+  remindAction: defineEndpoint({
+    method: "POST",
+    path: "/api/office/actions/:actionId/reminder",
+    response: officeActionSchema,
   }),
 };

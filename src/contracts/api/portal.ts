@@ -1,5 +1,12 @@
 import { z } from "zod";
 import {
+  deliverItemSchema,
+  portalActionListSchema,
+  portalActionSchema,
+  portalQuestionnaireSchema,
+  savePageSchema,
+} from "../actions.ts";
+import {
   documentCategoryQuerySchema,
   documentContentQuerySchema,
   portalDocumentListSchema,
@@ -107,5 +114,43 @@ export const portalApi = {
     method: "DELETE",
     path: "/api/portal/message-attachments/:documentId",
     response: z.null(),
+  }),
+
+  // ── Acties (issue 13, ADR 0014) ──
+  actions: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/actions",
+    response: portalActionListSchema,
+  }),
+  action: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/actions/:actionId",
+    response: portalActionSchema,
+  }),
+  /** "Invullen": the questionnaire as sent, the answers so far and the page to resume on. */
+  questionnaire: defineEndpoint({
+    method: "GET",
+    path: "/api/portal/actions/:actionId/questionnaire",
+    response: portalQuestionnaireSchema,
+  }),
+  /** "Volgende" / "Vorige": saves the page (a 400 names each refused answer). */
+  saveQuestionnairePage: defineEndpoint({
+    method: "PUT",
+    path: "/api/portal/actions/:actionId/pages/:pageId",
+    body: savePageSchema,
+    response: portalQuestionnaireSchema,
+  }),
+  /** "Bevestigen": completes it; the PDF lands under "Door mij aangeleverd". */
+  completeQuestionnaire: defineEndpoint({
+    method: "POST",
+    path: "/api/portal/actions/:actionId/completion",
+    response: portalActionSchema,
+  }),
+  /** An upload request's item, answered with a file uploaded first (`uploads`, a draft). */
+  deliverItem: defineEndpoint({
+    method: "PUT",
+    path: "/api/portal/actions/:actionId/items/:itemId",
+    body: deliverItemSchema,
+    response: portalActionSchema,
   }),
 };

@@ -104,6 +104,20 @@ describe("validatePage", () => {
     ]);
   });
 
+  it("going back (partial), keeps what is valid and asks for nothing yet, but refuses what is wrong", () => {
+    expect(validatePage(definition, "persoon", { naam: "Jan" }, {}, { partial: true })).toEqual({
+      ok: true,
+      answers: { naam: "Jan" },
+    });
+    expect(
+      validatePage(definition, "woning", { kopers: [] }, withHouse, { partial: true }),
+    ).toEqual({ ok: true, answers: { kopers: [] } });
+    const wrongDate = { naam: "Jan", geboortedatum: "31-02-1960" };
+    expect(errorsOf(validatePage(definition, "persoon", wrongDate, {}, { partial: true }))).toEqual(
+      [`geboortedatum: ${answerErrorCodes.invalidDate}`],
+    );
+  });
+
   it("counts blank text, no choice and a cleared field as no answer", () => {
     const blank = { ...person, naam: "   ", bezit: [], telefoon: null };
     expect(errorsOf(validatePage(definition, "persoon", blank, {}))).toEqual([

@@ -56,12 +56,15 @@ export type PageValidation = { ok: true; answers: Answers } | { ok: false; error
  * that an answer then hid. A key that is no question of the page is refused, since saving
  * without it would lose what the client typed. `answersSoFar` are the stored answers; the
  * page's own among them are ignored, as this input replaces them (see `withPageAnswers`).
+ * `partial` is "Vorige": what was typed is kept as far as it is valid, and what is missing is
+ * no error yet (it is when the client comes back and goes on).
  */
 export function validatePage(
   definition: QuestionnaireDefinition,
   pageId: string,
   input: RawPageInput,
   answersSoFar: Answers,
+  { partial = false }: { partial?: boolean } = {},
 ): PageValidation {
   const page = definition.pages.find((candidate) => candidate.id === pageId);
   if (!page) return { ok: false, errors: [{ path: [], code: codes.unknownPage }] };
@@ -77,8 +80,8 @@ export function validatePage(
     if (!isVisible(item.condition, context)) continue;
     const answer =
       item.kind === "question"
-        ? readAnswer(item, input[item.id], [item.id], errors)
-        : readGroup(item, input[item.id], context, errors);
+        ? readAnswer(item, input[item.id], [item.id], errors, partial)
+        : readGroup(item, input[item.id], context, errors, partial);
     if (answer === undefined) continue;
     answers[item.id] = answer;
     // Later questions of this page may depend on this answer.
@@ -115,13 +118,15 @@ function readGroup(
   raw: RawPageInput[string] | undefined,
   context: Answers,
   errors: PageError[],
+  partial: boolean,
 ): GroupItemAnswers[] | undefined {
   const rawItems = raw === undefined || raw === null ? [] : raw;
   if (!Array.isArray(rawItems) || !rawItems.every(isRawGroupItem)) {
     errors.push({ path: [group.id], code: codes.invalidAnswer });
     return undefined;
   }
-  if (rawItems.length < group.minItems) errors.push({ path: [group.id], code: codes.tooFewItems });
+  if (!partial && rawItems.length < group.minItems)
+    errors.push({ path: [group.id], code: codes.tooFewItems });
   if (rawItems.length > group.maxItems) errors.push({ path: [group.id], code: codes.tooManyItems });
   return rawItems.map((rawItem, index) => {
     errors.push(...unknownKeys(rawItem, group.questions, [group.id, index]));
@@ -129,7 +134,7 @@ function readGroup(
     for (const question of group.questions) {
       if (!isVisible(question.condition, context, item)) continue;
       const path = [group.id, index, question.id];
-      const answer = readAnswer(question, rawItem[question.id], path, errors);
+      const answer = readAnswer(question, rawItem[question.id], path, errors, partial);
       if (answer !== undefined) item[question.id] = answer;
     }
     return item;
@@ -146,9 +151,10 @@ function readAnswer(
   raw: RawPageInput[string] | undefined,
   path: (string | number)[],
   errors: PageError[],
+  partial: boolean,
 ): AnswerValue | undefined {
   if (raw === undefined || isBlank(raw)) {
-    if (question.required) errors.push({ path, code: codes.required });
+    if (question.required && !partial) errors.push({ path, code: codes.required });
     return undefined;
   }
   const parsed = parseAnswer(question, raw);

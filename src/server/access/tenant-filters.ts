@@ -14,6 +14,14 @@ export function ofOffice(scope: TenantScope, officeId: PgColumn): SQL {
 }
 
 /**
+ * Rows of the scope's office, or shared by every office (no office: the starter library of
+ * questionnaire templates).
+ */
+export function ofOfficeOrShared(scope: TenantScope, officeId: PgColumn): SQL {
+  return or(ofOffice(scope, officeId), isNull(officeId)) as SQL;
+}
+
+/**
  * Rows of a dossier that the scope sees (the dossier itself, its documents): for an office,
  * every dossier of its own; for a client, the dossiers of its office that are shared with it.
  */

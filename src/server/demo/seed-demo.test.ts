@@ -20,6 +20,7 @@ describe("the demo data", () => {
       "office-certificate",
       "client-of-two-offices",
       "messages",
+      "actions",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
@@ -62,6 +63,28 @@ describe("the demo data", () => {
       "Opmerkingen bij de conceptstatuten",
       "Vraag over de sleuteloverdracht",
     ]);
+    const templates = (await browser.get("/api/office/questionnaire-templates")).json().templates;
+    const own = templates.filter((template: { library: boolean }) => !template.library);
+    expect(own.map((template: { title: { nl: string } }) => template.title.nl).sort()).toEqual([
+      "Levering woning",
+      "Testament",
+    ]);
+    expect(templates.filter((template: { library: boolean }) => template.library)).toHaveLength(4);
+  });
+
+  it("sends demo actions to Sanne de Boer and Bakkerij Bol, and none to Jan Jansen", async () => {
+    const overview = async (email: string, ip: string) => {
+      const client = new ApiClient(subject.app, ip);
+      await client.post("/api/auth/login", { area: "portal", email, password: DEMO_PASSWORD });
+      await client.refreshCsrfToken();
+      return client;
+    };
+    const anna = await overview("anna@bakkerijbol.nl", "192.0.2.110");
+    const [request] = (await anna.get("/api/portal/actions")).json().actions;
+    expect(request).toMatchObject({ kind: "upload-request", state: "open" });
+    expect(request.items).toHaveLength(3);
+    const jan = await overview("jan.jansen@example.nl", "192.0.2.111");
+    expect((await jan.get("/api/portal/overview")).json().actions.open).toBe(0);
   });
 
   it("gives the demo clients dossiers in several statuses, with progress and documents", async () => {

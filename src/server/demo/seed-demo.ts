@@ -2,6 +2,7 @@ import { createOffice } from "../modules/offices/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
 import { createDemoAccount } from "./demo-accounts.ts";
+import { seedDemoActions } from "./demo-actions.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedClientOfTwoOffices, seedDemoDossiers } from "./demo-dossiers.ts";
 import { seedDemoMessages } from "./demo-messages.ts";
@@ -184,6 +185,8 @@ const steps: SeedStep[] = [
   },
   // Messages (ADR 0012): a step of its own, so a demo database of before gets them too.
   { name: "messages", apply: seedDemoMessages },
+  // Acties (ADR 0014): the office's copies of the starter library, and two actions sent.
+  { name: "actions", apply: (db, services) => seedDemoActions(db, services.clock) },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */

@@ -63,7 +63,8 @@ export function lockClientDraftAttachments(
         clientDraftsOf(reader),
       ),
     )
-    .for("update");
+    .for("update")
+    .then(foundIn);
 }
 
 /**

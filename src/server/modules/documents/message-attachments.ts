@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PortalDocument } from "#src/contracts/dossiers.ts";
+import type { InScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
@@ -21,7 +22,7 @@ import {
 import { readerOf } from "./client-documents.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toPortalDocument } from "./document-views.ts";
-import type { DocumentRow } from "./repository.ts";
+import { type DocumentRow, updateDocumentTitle } from "./repository.ts";
 
 /**
  * The files of a message (ADR 0012) are documents of its dossier. A client uploads each with
@@ -61,7 +62,10 @@ function unknownAttachments(documentIds: readonly string[], found: readonly { id
 }
 
 /** In the order the sender listed them, once each. */
-function inListedOrder(documentIds: readonly string[], rows: readonly DocumentRow[]) {
+function inListedOrder<Row extends { id: string }>(
+  documentIds: readonly string[],
+  rows: readonly Row[],
+): Row[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...new Set(documentIds)].flatMap((id) => {
     const row = byId.get(id);
@@ -80,7 +84,7 @@ export async function takeClientAttachments(
   client: ClientActor,
   dossier: DossierRef,
   documentIds: readonly string[],
-): Promise<DocumentRow[]> {
+): Promise<InScope<DocumentRow>[]> {
   if (documentIds.length === 0) return [];
   const locked = await lockClientDraftAttachments(tx, readerOf(client), dossier, documentIds);
   const rows = inListedOrder(documentIds, locked);
@@ -96,6 +100,25 @@ export async function takeClientAttachments(
     });
   }
   return rows.map((row) => ({ ...row, state: "published", publishedAt: now }));
+}
+
+/**
+ * A file the login uploaded as a draft (as for a message) that answers something else: an
+ * upload request's item or a questionnaire's file question. In the caller's transaction it
+ * becomes a supplied document named after what it answers.
+ */
+export async function takeClientDraft(
+  tx: Database,
+  clock: Clock,
+  client: ClientActor,
+  dossier: DossierRef,
+  documentId: string,
+  title: string,
+): Promise<DocumentRow> {
+  const [row] = await takeClientAttachments(tx, clock, client, dossier, [documentId]);
+  if (!row) throw new Error("a taken draft that is not there");
+  await updateDocumentTitle(tx, row, title);
+  return { ...row, title };
 }
 
 /**

@@ -176,6 +176,15 @@ export async function updateDocumentState(
   return row;
 }
 
+/** Names a document by what it answers; only for a row the caller holds in its scope. */
+export async function updateDocumentTitle(
+  db: Database,
+  document: InScope<{ id: string }>,
+  title: string,
+): Promise<void> {
+  await db.update(documents).set({ title }).where(eq(documents.id, document.id));
+}
+
 /** Holds the dossier's row until the transaction ends, so parallel uploads count in turn. */
 export async function lockDossier(db: Database, dossier: DossierRef): Promise<void> {
   await db

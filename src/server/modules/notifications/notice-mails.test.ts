@@ -157,13 +157,13 @@ describe("the notice mails", () => {
     const nl = renderMail(clientNoticeMail.compose.nl(data), "nl");
     expect(nl.subject).toBe("Er staat iets nieuws voor u klaar bij Kantoor Amstel");
     expect(nl.text).toContain(
-      "Kantoor Amstel heeft nieuwe documenten, een nieuw bericht en een nieuwe vragenlijst voor u in het klantenportaal.",
+      "Kantoor Amstel heeft nieuwe documenten, een nieuw bericht en een actie voor u in het klantenportaal.",
     );
     expect(nl.text).toContain("Met vriendelijke groet,\nKantoor Amstel");
     const en = renderMail(clientNoticeMail.compose.en(data), "en");
     expect(en.subject).toBe("Something new is waiting for you at Kantoor Amstel");
     expect(en.text).toContain(
-      "Kantoor Amstel has new documents, a new message and a new questionnaire for you in the client portal.",
+      "Kantoor Amstel has new documents, a new message and an action for you in the client portal.",
     );
     const staff = renderMail(
       staffNoticeMail.compose.nl({

@@ -18,7 +18,8 @@ declare const loginUrlBrand: unique symbol;
 export type LoginUrl = string & { readonly [loginUrlBrand]: true };
 
 export type ClientNoticeKind = "documents" | "messages" | "questionnaires";
-export type StaffNoticeKind = "messages";
+/** For staff: clients' messages, and actions a client completed (filed under "questionnaires"). */
+export type StaffNoticeKind = "messages" | "questionnaires";
 
 /** One kind of news, and whether there is more than one of it. */
 export interface NoticeNews<Kind extends string> {
@@ -48,20 +49,32 @@ const clientPhrases: Record<"nl" | "en", Phrases<ClientNoticeKind>> = {
   nl: {
     documents: { one: "een nieuw document", several: "nieuwe documenten" },
     messages: { one: "een nieuw bericht", several: "nieuwe berichten" },
-    questionnaires: { one: "een nieuwe vragenlijst", several: "nieuwe vragenlijsten" },
+    // "Acties" as the portal's tile calls them (a questionnaire, a request for documents); no
+    // "new", since a reminder of one that waits says the same.
+    questionnaires: { one: "een actie", several: "acties" },
   },
   en: {
     documents: { one: "a new document", several: "new documents" },
     messages: { one: "a new message", several: "new messages" },
-    questionnaires: { one: "a new questionnaire", several: "new questionnaires" },
+    questionnaires: { one: "an action", several: "actions" },
   },
 };
 
 const staffPhrases: Record<"nl" | "en", Phrases<StaffNoticeKind>> = {
   nl: {
     messages: { one: "een nieuw bericht van een cliënt", several: "nieuwe berichten van cliënten" },
+    questionnaires: {
+      one: "een actie die een cliënt heeft afgerond",
+      several: "acties die cliënten hebben afgerond",
+    },
   },
-  en: { messages: { one: "a new message from a client", several: "new messages from clients" } },
+  en: {
+    messages: { one: "a new message from a client", several: "new messages from clients" },
+    questionnaires: {
+      one: "an action a client has completed",
+      several: "actions clients have completed",
+    },
+  },
 };
 
 const order: readonly ClientNoticeKind[] = ["documents", "messages", "questionnaires"];

@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds)("bundled notices on %s (ADR 0013)", (kind) => {
     expect(sent).toHaveLength(2);
     expect(sent[1]?.subject).toBe("Er staat iets nieuws voor u klaar bij Kantoor Amstel");
     expect(sent[1]?.textBody).toContain(
-      "Kantoor Amstel heeft nieuwe documenten, nieuwe berichten en nieuwe vragenlijsten voor u in het klantenportaal.",
+      "Kantoor Amstel heeft nieuwe documenten, nieuwe berichten en acties voor u in het klantenportaal.",
     );
     expect(sent[1]?.textBody).toContain("/portal/login\n");
     for (const mail of sent) expectSecret(mail);
@@ -227,7 +227,7 @@ describe.each(testDatabaseKinds)("bundled notices on %s (ADR 0013)", (kind) => {
     expect(mail?.locale).toBe("en");
     expect(mail?.subject).toBe("Something new is waiting for you at Kantoor Amstel");
     expect(mail?.textBody).toContain(
-      "Kantoor Amstel has new documents and a new questionnaire for you in the client portal.",
+      "Kantoor Amstel has new documents and an action for you in the client portal.",
     );
     expect(mail?.htmlBody).toContain('<html lang="en">');
     if (mail) expectSecret(mail);

@@ -11,6 +11,7 @@ import {
   type LoginUrl,
   type NoticeName,
   type NoticeNews,
+  type StaffNoticeKind,
   staffNoticeMail,
 } from "./notice-mails.ts";
 import { planRound, sendNoticesJob } from "./notice-rounds.ts";
@@ -55,6 +56,10 @@ function stillToTell(account: NoticeAccount | undefined, notice: PendingNotice):
   );
 }
 
+/** A staff notice's kind: only these two are ever added for staff. */
+const staffKindOf = (kind: ClientNoticeKind): StaffNoticeKind =>
+  kind === "questionnaires" ? "questionnaires" : "messages";
+
 /** The kinds of news among notices, each with whether there is more than one. */
 function newsOf<Kind extends ClientNoticeKind>(kinds: Kind[]): NoticeNews<Kind>[] {
   const counts = new Map<Kind, number>();
@@ -82,8 +87,8 @@ async function queueNoticeMail(
       template: staffNoticeMail,
       data: {
         name: noticeName(account.name),
-        // Staff are told of client messages only (`notifyDossierStaff`).
-        news: newsOf(told.map(() => "messages" as const)),
+        // Staff are told of clients' messages and completed actions (`notifyDossierStaff`).
+        news: newsOf(told.map((notice) => staffKindOf(notice.kind))),
         loginUrl: loginUrlOf(deps.publicUrl, "office"),
       },
     });

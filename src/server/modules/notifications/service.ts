@@ -1,6 +1,6 @@
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import type { ClientNoticeKind } from "./notice-mails.ts";
+import type { ClientNoticeKind, StaffNoticeKind } from "./notice-mails.ts";
 import { addNotice } from "./notice-rounds.ts";
 import { unscopedFindDossierHandler, unscopedListDossierClientRecipients } from "./repository.ts";
 
@@ -52,7 +52,7 @@ export async function notifyDossierClients(
 export async function notifyDossierStaff(
   db: Database,
   clock: Clock,
-  event: { dossierId: string; kind: "messages" },
+  event: { dossierId: string; kind: StaffNoticeKind },
 ): Promise<void> {
   const handler = await unscopedFindDossierHandler(db, event.dossierId);
   if (!handler) return;

@@ -12,6 +12,7 @@ import {
 import { errorResponses } from "#src/contracts/error.ts";
 import { allowedDocumentTypes } from "#src/server/platform/files/content-type.ts";
 import { requireClient } from "../accounts/request-actors.ts";
+import { openActionsCount } from "../actions/client-actions.ts";
 import {
   clientDossierDocuments,
   documentTabCounts,
@@ -39,8 +40,6 @@ import {
 const errors = errorResponses(401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
-/** Questionnaires get their own module later; until then there is none to fill in. */
-const NO_OPEN_QUESTIONNAIRES = 0;
 
 /**
  * The client portal's dossiers (B3–B8): only ever the dossiers shared with the logged-in
@@ -65,14 +64,15 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     },
     async (request) => {
       const client = requireClient(request);
-      const [dossiers, documents, messages] = await Promise.all([
+      const [dossiers, documents, messages, openActions] = await Promise.all([
         clientDossierCounts(deps, client),
         unreadDocumentsTotal(db, client),
         unreadMessagesTotal(db, client),
+        openActionsCount(db, client),
       ]);
       return {
         dossiers,
-        actions: { open: NO_OPEN_QUESTIONNAIRES },
+        actions: { open: openActions },
         unread: { documents, messages },
       };
     },

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { rawPageInputSchema } from "./questionnaires/answers.ts";
+import { idSchema, questionnaireDefinitionSchema } from "./questionnaires/definition.ts";
+import { multiLineText, singleLineText } from "./text.ts";
+
+/**
+ * Actions the office asks of a client (SPEC B10, issue 13, ADR 0014): a questionnaire filled in
+ * page by page, or an upload request for named documents. The state a person sees adds
+ * "overdue" to the stored one: open or in progress after its due date.
+ */
+
+export const actionKindSchema = z.enum(["questionnaire", "upload-request"]);
+export type ActionKind = z.infer<typeof actionKindSchema>;
+export const actionStateSchema = z.enum(["open", "in-progress", "completed", "overdue"]);
+export type ActionState = z.infer<typeof actionStateSchema>;
+
+const localizedSchema = z.object({ nl: z.string(), en: z.string() });
+/** A calendar day, "2026-12-24": a due date has no time of day. */
+const daySchema = z.iso.date();
+
+export const ACTION_INSTRUCTION_MAX = 2000;
+export const UPLOAD_ITEMS_MAX = 20;
+
+/** A document an upload request asks for, and what was delivered for it. */
+export const uploadItemSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  description: z.string().nullable(),
+  required: z.boolean(),
+  delivered: z
+    .object({
+      documentId: z.uuid(),
+      fileName: z.string(),
+      deliveredAt: z.iso.datetime(),
+      deliveredByName: z.string(),
+    })
+    .nullable(),
+});
+export type UploadItem = z.infer<typeof uploadItemSchema>;
+
+/** What both sides see of an action. */
+const actionBaseSchema = z.object({
+  id: z.uuid(),
+  kind: actionKindSchema,
+  /** A questionnaire's title in both languages; an upload request's as staff wrote it, twice. */
+  title: localizedSchema,
+  instruction: z.string().nullable(),
+  dueDate: daySchema.nullable(),
+  state: actionStateSchema,
+  /** A questionnaire's place: the page the client is on of the pages it sees now. */
+  progress: z.object({ page: z.number().int(), pages: z.number().int() }).nullable(),
+  sentAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().nullable(),
+  completedByName: z.string().nullable(),
+  /** The PDF of a completed questionnaire, a document under "Door mij aangeleverd". */
+  documentId: z.uuid().nullable(),
+  items: z.array(uploadItemSchema),
+});
+
+// ── Back office ───────────────────────────────────────────────────────────────────────────
+
+export const officeActionSchema = actionBaseSchema.extend({
+  dossier: z.object({ id: z.uuid(), number: z.string() }),
+  client: z.object({ id: z.uuid(), name: z.string() }),
+  sentByName: z.string(),
+  remindedAt: z.iso.datetime().nullable(),
+  /** The questionnaire template's version the action was sent with. */
+  version: z.object({ templateId: z.uuid(), number: z.number().int() }).nullable(),
+});
+export type OfficeAction = z.infer<typeof officeActionSchema>;
+export const officeActionListSchema = z.object({ actions: z.array(officeActionSchema) });
+
+const uploadItemInputSchema = z.object({
+  label: singleLineText(200).min(1),
+  description: multiLineText(1000).optional(),
+  required: z.boolean().default(true),
+});
+
+/** "Actie versturen": to one or more clients of the dossier, each getting its own. */
+export const sendActionSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("questionnaire"),
+    templateId: z.uuid(),
+    clientIds: z.array(z.uuid()).min(1).max(20),
+    dueDate: daySchema.optional(),
+    instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
+  }),
+  z.object({
+    kind: z.literal("upload-request"),
+    title: singleLineText(200).min(1),
+    items: z.array(uploadItemInputSchema).min(1).max(UPLOAD_ITEMS_MAX),
+    clientIds: z.array(z.uuid()).min(1).max(20),
+    dueDate: daySchema.optional(),
+    instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
+  }),
+]);
+export type SendAction = z.infer<typeof sendActionSchema>;
+
+/** Who filled in an answer last. */
+export const answerAuthorSchema = z.object({ name: z.string(), at: z.iso.datetime() });
+
+/** A questionnaire's answers for staff: as sent (its definition), and by whom each was given. */
+export const officeActionAnswersSchema = z.object({
+  action: officeActionSchema,
+  definition: questionnaireDefinitionSchema,
+  answers: z.record(idSchema, z.json()),
+  authors: z.record(idSchema, answerAuthorSchema),
+});
+
+// ── Client portal ─────────────────────────────────────────────────────────────────────────
+
+export const portalActionSchema = actionBaseSchema.extend({
+  dossier: z.object({ id: z.uuid(), number: z.string(), description: z.string() }),
+});
+export type PortalAction = z.infer<typeof portalActionSchema>;
+export const portalActionListSchema = z.object({ actions: z.array(portalActionSchema) });
+
+/** "Invullen": the questionnaire as it was sent, the answers so far and where to resume. */
+export const portalQuestionnaireSchema = z.object({
+  action: portalActionSchema,
+  definition: questionnaireDefinitionSchema,
+  answers: z.record(idSchema, z.json()),
+  /** The page to show: where the client stopped (the first page when new). */
+  pageId: idSchema,
+});
+export type PortalQuestionnaire = z.infer<typeof portalQuestionnaireSchema>;
+
+/** "Volgende" (save and go on) or "Vorige" (save what is valid and go back). */
+export const savePageSchema = z.object({
+  answers: rawPageInputSchema,
+  go: z.enum(["next", "previous", "stay"]),
+});
+export type SavePage = z.infer<typeof savePageSchema>;
+
+/** An upload request's item is answered with a file the login uploaded as a draft (tus). */
+export const deliverItemSchema = z.object({ documentId: z.uuid() });

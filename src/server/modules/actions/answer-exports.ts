@@ -1,0 +1,73 @@
+import type { Locale } from "#src/contracts/locale.ts";
+import { answerSummary } from "#src/contracts/questionnaires/answer-summary.ts";
+import type { StaffActor } from "../accounts/request-actors.ts";
+import type { DocumentsDeps } from "../documents/deps.ts";
+import { officeActionAnswers } from "./office-actions.ts";
+
+/**
+ * A questionnaire's answers for the office's own systems: CSV for a spreadsheet (one row per
+ * answer, in the staff member's language, with who gave it), and JSON with the stored values as
+ * well as the texts. Both list only what the client saw, in the order it was asked.
+ */
+
+const headings = {
+  nl: ["Pagina", "Vraag", "Antwoord", "Ingevuld door", "Ingevuld op"],
+  en: ["Page", "Question", "Answer", "Answered by", "Answered at"],
+} as const;
+
+/**
+ * A CSV field: quoted when it must be, and never read as a formula by a spreadsheet (a value
+ * starting with =, +, - or @ gets a leading apostrophe, OWASP's advice for CSV injection).
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export async function answersCsv(
+  deps: Pick<DocumentsDeps, "db" | "clock">,
+  staff: StaffActor,
+  actionId: string,
+): Promise<{ fileName: string; content: string }> {
+  const { action, definition, answers, authors } = await officeActionAnswers(deps, staff, actionId);
+  const locale: Locale = staff.account.locale;
+  const rows: string[][] = [];
+  for (const section of answerSummary(definition, answers, locale)) {
+    const add = (
+      entry: { label: string; answer: string | null; answerId: string },
+      label: string,
+    ) => {
+      const author = authors[entry.answerId];
+      rows.push([section.heading, label, entry.answer ?? "", author?.name ?? "", author?.at ?? ""]);
+    };
+    for (const entry of section.entries) {
+      if ("groupHeading" in entry) {
+        for (const inner of entry.entries) add(inner, `${entry.groupHeading}: ${inner.label}`);
+      } else add(entry, entry.label);
+    }
+  }
+  // Semicolons and a byte-order mark: what Excel with Dutch settings opens as columns, in UTF-8.
+  const lines = [headings[locale], ...rows].map((row) => row.map(csvField).join(";"));
+  return {
+    fileName: `${action.dossier.number} ${definition.title[locale]}.csv`,
+    content: `\uFEFF${lines.join("\r\n")}\r\n`,
+  };
+}
+
+export async function answersJson(
+  deps: Pick<DocumentsDeps, "db" | "clock">,
+  staff: StaffActor,
+  actionId: string,
+) {
+  const found = await officeActionAnswers(deps, staff, actionId);
+  const locale: Locale = staff.account.locale;
+  return {
+    fileName: `${found.action.dossier.number} ${found.definition.title[locale]}.json`,
+    content: {
+      action: found.action,
+      answers: found.answers,
+      authors: found.authors,
+      summary: answerSummary(found.definition, found.answers, locale),
+    },
+  };
+}
