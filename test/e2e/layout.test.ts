@@ -10,6 +10,7 @@ import {
 } from "./support/browser.ts";
 import { expectPasswordAsTyped } from "./support/certificate-password.ts";
 import { logInAsDemo } from "./support/demo-login.ts";
+import { expectPageFits } from "./support/layout.ts";
 import { fill } from "./support/translations.ts";
 
 const baseUrl = inject("baseUrl");
@@ -66,23 +67,7 @@ describe("the layout at 1280 and 360 px", () => {
           await page.locator("table").first().waitFor();
           const where = `${path} in ${language} at ${size.width} px`;
           expect(await page.evaluate(() => document.documentElement.lang), where).toBe(language);
-          expect(
-            await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
-            `${where}: the page scrolls sideways`,
-          ).toBeLessThanOrEqual(0);
-          for (const table of await page.locator("table").all()) {
-            const caption = (await table.locator("caption").textContent()) ?? "";
-            const region = page.getByRole("region", { name: caption, exact: true });
-            expect(await region.locator("table").count(), `${where}: "${caption}"`).toBe(1);
-            const scrolls = await region.evaluate((element) => ({
-              overflows: element.scrollWidth > element.clientWidth,
-              focusable: element.tabIndex === 0,
-            }));
-            expect(scrolls.focusable, `${where}: can "${caption}" be scrolled by keyboard`).toBe(
-              scrolls.overflows,
-            );
-          }
-          expect(await page.evaluate(wordsBrokenInTables), `${where}: broken words`).toEqual([]);
+          await expectPageFits(page, where);
           await expectNoAccessibilityViolations(page);
         }
       }
@@ -303,25 +288,4 @@ async function overlap(a: Locator, b: Locator): Promise<boolean> {
     one.y < other.y + other.height &&
     other.y < one.y + one.height
   );
-}
-
-/**
- * Words in the tables' headers and cells that a line break cuts in two, such as "Debiteurnum" /
- * "mer". A break after a hyphen is where such a word may break.
- */
-function wordsBrokenInTables(): string[] {
-  const broken: string[] = [];
-  for (const cell of document.querySelectorAll("th, td")) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      for (const word of (text.textContent ?? "").matchAll(/[^\s-]+/g)) {
-        const range = document.createRange();
-        range.setStart(text, word.index);
-        range.setEnd(text, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-        if (lines.size > 1) broken.push(word[0]);
-      }
-    }
-  }
-  return broken;
 }

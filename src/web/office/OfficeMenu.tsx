@@ -13,6 +13,7 @@ export function OfficeMenu() {
     { to: paths.home, label: t("office.home.title") },
     { to: officePaths.dossiers, label: t("office.dossiers.title") },
     { to: officePaths.messages, label: t("messages.title") },
+    { to: officePaths.questionnaires, label: t("office.questionnaires.title") },
     { to: officePaths.clients, label: t("office.clients.title") },
     ...(isOfficeAdmin(session) ? [{ to: officePaths.staff, label: t("office.staff.title") }] : []),
     { to: paths.myDetails, label: t("account.myDetails.title") },

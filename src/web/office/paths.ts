@@ -8,4 +8,10 @@ export const officePaths = {
   /** "Berichten": the inbox over the office's dossiers, and one message. */
   messages: "/messages",
   message: (messageId: string) => `/messages/${encodeURIComponent(messageId)}`,
+  /** One action sent to a client of a dossier (a questionnaire or an upload request). */
+  action: (actionId: string) => `/actions/${encodeURIComponent(actionId)}`,
+  /** "Vragenlijsten": the office's questionnaire templates and the starter library. */
+  questionnaires: "/questionnaires",
+  newQuestionnaire: "/questionnaires/new",
+  questionnaire: (templateId: string) => `/questionnaires/${encodeURIComponent(templateId)}`,
 } as const;

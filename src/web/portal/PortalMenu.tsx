@@ -20,6 +20,7 @@ export function PortalMenu() {
   const links: MenuLink[] = [
     { to: paths.home, label: t("portal.home.title") },
     { to: portalPaths.dossiers, label: t("portal.dossiers.title") },
+    { to: portalPaths.actions, label: t("portal.actions.title") },
     { to: paths.myDetails, label: t("account.myDetails.title") },
   ];
   return (

@@ -4,9 +4,8 @@ export const portalPaths = {
   dossier: (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`,
   /** "Kies een notariskantoor", for a login that is a client of several offices (ADR 0011). */
   chooseOffice: "/notariskantoor-kiezen",
-  /**
-   * The list of open actions (questionnaires), which the Acties tile leads to. Its page comes
-   * with the questionnaires; until then the server counts no open actions, so nothing links here.
-   */
+  /** "Acties": the questionnaires and upload requests of the office, which the tile leads to. */
   actions: "/acties",
+  /** "Invullen" of a questionnaire, "Aanleveren" of an upload request, or looking back at either. */
+  action: (actionId: string) => `/acties/${encodeURIComponent(actionId)}`,
 } as const;

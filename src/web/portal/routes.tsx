@@ -1,6 +1,8 @@
 import type { RouteObject } from "react-router";
 import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { paths } from "../ui/account/paths.ts";
+import { ActionPage } from "./actions/ActionPage.tsx";
+import { ActionsPage } from "./actions/ActionsPage.tsx";
 import { ChooseOfficePage } from "./office/ChooseOfficePage.tsx";
 import { OfficeChoiceGate } from "./office/OfficeChoiceGate.tsx";
 import { PortalMenu } from "./PortalMenu.tsx";
@@ -10,9 +12,10 @@ import { PortalHomePage } from "./pages/PortalHomePage.tsx";
 import { PortalMyDetailsPage } from "./pages/PortalMyDetailsPage.tsx";
 
 /**
- * The client portal: its home page with tiles, the client's dossiers and "Mijn gegevens". The
- * first login opens "Mijn gegevens" (seed B1); every later one opens Home, or the page asked for.
- * A login that is a client of several offices chooses the office first (ADR 0011).
+ * The client portal: its home page with tiles, the client's dossiers, the actions the office
+ * asks of it (questionnaires and upload requests) and "Mijn gegevens". The first login opens
+ * "Mijn gegevens" (seed B1); every later one opens Home, or the page asked for. A login that is
+ * a client of several offices chooses the office first (ADR 0011).
  */
 export const portalRoutes: RouteObject[] = accountRoutes({
   area: "portal",
@@ -26,6 +29,8 @@ export const portalRoutes: RouteObject[] = accountRoutes({
         { index: true, element: <PortalHomePage /> },
         { path: "dossiers", element: <DossierListPage /> },
         { path: "dossiers/:dossierId", element: <DossierPage /> },
+        { path: "acties", element: <ActionsPage /> },
+        { path: "acties/:actionId", element: <ActionPage /> },
         { path: "mijn-gegevens", element: <PortalMyDetailsPage /> },
       ],
     },

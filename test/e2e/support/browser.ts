@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -51,6 +57,38 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   });
   page.on("pageerror", (error) => problems.push(error.message));
   return { page, problems };
+}
+
+/**
+ * Chromium for the tests of one file: launched before them; after them, no page watched
+ * through it may have met a problem, and it closes with every context it opened.
+ */
+export function browserForFile() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const watched: WatchedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const { problems } of watched) expect(problems).toEqual([]);
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser.close();
+  });
+
+  /** A context of its own on the Poort under test. */
+  const newContext = async (options: BrowserContextOptions = {}) => {
+    const context = await browser.newContext({ baseURL: inject("baseUrl"), ...options });
+    contexts.push(context);
+    return context;
+  };
+  /** A watched page in a context of its own. */
+  const newPage = async (options: BrowserContextOptions = {}) => {
+    const page = await openPage(await newContext(options));
+    watched.push(page);
+    return page;
+  };
+  return { newContext, newPage };
 }
 
 interface AxeViolation {

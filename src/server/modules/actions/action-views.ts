@@ -9,9 +9,12 @@ import { visiblePages } from "#src/contracts/questionnaires/visibility.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { type ActionRecord, listUploadItems } from "./repository.ts";
 
+/** Made once: a formatter with a time zone is costly to build, and every view asks for the day. */
+const dutchDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" });
+
 /** The calendar day in the Netherlands, "2026-12-06": due dates are days there. */
 export function dayInTheNetherlands(at: Date): string {
-  return at.toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+  return dutchDay.format(at);
 }
 
 /** Open or in progress past its due date reads as overdue; the day itself is not. */

@@ -5,7 +5,10 @@ import { ErrorSummary } from "#src/web/ui/components/ErrorSummary.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import type { RowAction } from "../use-row-action.ts";
 
-/** Above a list: loading, a failure to fetch it, and the outcome of the last row action. */
+/**
+ * Above a list or a page: loading, a failure to fetch it, and (with `action`) the outcome of
+ * the last row action.
+ */
 export function ListNotices({
   loading,
   loadError,
@@ -13,7 +16,7 @@ export function ListNotices({
 }: {
   loading: boolean;
   loadError: unknown;
-  action: RowAction;
+  action?: RowAction;
 }) {
   const { t } = useTranslation();
   return (
@@ -22,8 +25,8 @@ export function ListNotices({
       {loadError !== undefined && (
         <Alert type="error">{errorMessage(loadError, t("account.errors.general"))}</Alert>
       )}
-      <ErrorSummary>{action.error?.message}</ErrorSummary>
-      {action.notice && <Alert type="ok">{action.notice}</Alert>}
+      <ErrorSummary>{action?.error?.message}</ErrorSummary>
+      {action?.notice && <Alert type="ok">{action.notice}</Alert>}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { RouterLink } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { formatDateTime } from "#src/web/ui/format.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
+import { DossierActions } from "../actions/DossierActions.tsx";
 import { OfficeDocuments, SuppliedDocuments } from "../components/DossierDocuments.tsx";
 import { DossierForm } from "../components/DossierForm.tsx";
 import { ProgressSection } from "../components/ProgressSection.tsx";
@@ -166,6 +167,13 @@ function DossierSections({
           {t("messages.title")}
         </Heading>
         <DossierMessages dossier={dossier} onChanged={reload} />
+      </section>
+
+      <section className="poort-section" aria-labelledby="actions-heading">
+        <Heading level={2} id="actions-heading">
+          {t("office.actions.heading")}
+        </Heading>
+        <DossierActions dossier={dossier} />
       </section>
 
       <section className="poort-section" aria-labelledby="supplied-heading">

@@ -81,15 +81,17 @@ export function FieldShell({
           {description}
         </div>
       )}
-      {error && (
-        <div
-          id={errorId}
-          className="utrecht-form-field-error-message utrecht-form-field__error-message"
-        >
-          {error}
-        </div>
-      )}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
       {!beforeLabel && control}
+    </div>
+  );
+}
+
+/** The error of a field or group; its `id` ties it to the control with aria-describedby. */
+export function FieldError({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <div id={id} className="utrecht-form-field-error-message utrecht-form-field__error-message">
+      {children}
     </div>
   );
 }
@@ -186,14 +188,21 @@ type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "className"> & {
   id: string;
   label: string;
   options: { value: string; label: string }[];
+  /** The error of this field; linked to the list with aria-describedby. */
+  error?: ReactNode;
 };
 
-/** A labelled NL Design System drop-down list. */
-export function SelectField({ id, label, options, ...select }: SelectFieldProps) {
+/** A labelled NL Design System drop-down list with its error. */
+export function SelectField({ id, label, options, error, ...select }: SelectFieldProps) {
   return (
-    <FieldShell id={id} label={label} kind="select">
-      {() => (
-        <select id={id} className="utrecht-select utrecht-select--html-select" {...select}>
+    <FieldShell id={id} label={label} kind="select" error={error}>
+      {(aria) => (
+        <select
+          id={id}
+          className="utrecht-select utrecht-select--html-select"
+          {...aria}
+          {...select}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

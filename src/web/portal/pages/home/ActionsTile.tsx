@@ -9,17 +9,14 @@ interface ActionsTileProps {
 }
 
 /**
- * The Acties tile on Home: how many actions wait for the client, "0" included, since the
- * manual tells clients that 0 means there is nothing (left) to fill in. It is a link only when
- * there is something to open.
+ * The Acties tile on Home: how many actions wait for the client (questionnaires and requests
+ * for documents), "0" included, since the manual tells clients that 0 means there is nothing
+ * (left) to fill in. It always leads to Acties, where completed ones stay to look back at.
  */
 export function ActionsTile({ open }: ActionsTileProps) {
   const { t } = useTranslation();
   return (
-    <Tile
-      heading={t("portal.home.actions.title")}
-      to={open !== undefined && open > 0 ? portalPaths.actions : undefined}
-    >
+    <Tile heading={t("portal.home.actions.title")} to={portalPaths.actions}>
       {open !== undefined && (
         <Paragraph>{t("portal.home.actions.open", { number: open })}</Paragraph>
       )}
