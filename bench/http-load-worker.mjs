@@ -4,14 +4,17 @@
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ url: string, method: string, body?: Uint8Array, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
+/** @type {{ url: string | string[], method: string, body?: Uint8Array, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
 const { url, method, body, headers, concurrency, warmupMs, durationMs } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const target = new URL(url);
+/** The URLs to request, in turn. */
+const targets = (Array.isArray(url) ? url : [url]).map((each) => new URL(each));
+let turn = 0;
 const payload = body ? Buffer.from(body) : undefined;
 
 /** One request; resolves with its status once the whole answer is in. */
 function send() {
+  const target = targets[turn++ % targets.length];
   return new Promise((resolve, reject) => {
     const request = http.request(
       {

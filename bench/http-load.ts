@@ -1,9 +1,11 @@
 import { Worker } from "node:worker_threads";
+import { percentile } from "./report.ts";
 
 export interface LoadOptions {
-  url: string;
-  /** GET by default; a POST sends `body` each time (give its content-type in `headers`). */
-  method?: "GET" | "POST";
+  /** Several URLs are requested in turn (the same request on many rows, say). */
+  url: string | readonly string[];
+  /** GET by default; a POST or PUT sends `body` each time (give its content-type in `headers`). */
+  method?: "GET" | "POST" | "PUT";
   body?: Buffer;
   headers?: Record<string, string>;
   /** Keep-alive connections, each sending its next request when the previous one answered. */
@@ -42,10 +44,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   await worker.terminate();
   if (Object.keys(failures).length > 0) {
     throw new Error(
-      `${options.method ?? "GET"} ${options.url} answered other than 200: ${JSON.stringify(failures)}`,
+      `${options.method ?? "GET"} ${describeUrl(options.url)} answered other than 200: ${JSON.stringify(failures)}`,
     );
   }
-  latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     perSecond: (latencies.length / options.durationMs) * 1000,
@@ -54,7 +55,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+function describeUrl(url: LoadOptions["url"]): string {
+  if (typeof url === "string") return url;
+  return `${url[0]} (and ${url.length - 1} more URLs)`;
 }

@@ -28,7 +28,10 @@ export const SELECT_DOSSIERS =
   'select "dossiers"."id", "dossiers"."office_id", "offices"."name", "dossiers"."number", "dossiers"."description", "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label", "dossiers"."handler_id", "accounts"."name", "dossiers"."created_at", "dossiers"."updated_at" from "dossiers" inner join "offices" on "offices"."id" = "dossiers"."office_id" left join "dossier_statuses" on "dossier_statuses"."id" = "dossiers"."custom_status_id" left join "accounts" on "accounts"."id" = "dossiers"."handler_id"';
 
 /** access/tenant-filters.ts `inVisibleDossier` for a client: $n office, $n+1 client. */
-export const sharedWithClient = (table: "dossiers" | "documents" | "messages", n: number) => {
+export const sharedWithClient = (
+  table: "dossiers" | "documents" | "messages" | "actions",
+  n: number,
+) => {
   const dossierId = table === "dossiers" ? '"dossiers"."id"' : `"${table}"."dossier_id"`;
   return `("${table}"."office_id" = $${n} and exists (select 1 from "dossier_clients" where "dossier_clients"."dossier_id" = ${dossierId}\n          and "dossier_clients"."client_id" = $${n + 1}))`;
 };

@@ -26,11 +26,12 @@ import { printTable, ratio } from "./report.ts";
  * same SQL, the same load on both (from a worker thread), and the plans of the queries.
  */
 
-const CONCURRENCY = 16;
-const WARMUP_MS = 2_000;
-const DURATION_MS = 10_000;
+/** The load of a measurement: keep-alive connections, and how long it is warmed up and measured. */
+export const CONCURRENCY = 16;
+export const WARMUP_MS = 2_000;
+export const DURATION_MS = 10_000;
 /** The same pool size for Poort and the bare server. */
-const POOL_SIZE = 10;
+export const POOL_SIZE = 10;
 
 export interface BenchDatabase {
   databaseUrl: string;
@@ -77,13 +78,27 @@ export async function withBenchDatabase(
   }
 }
 
+/**
+ * A complete (logged-in) session of the account, made as a login makes it: its cookie, and the
+ * CSRF token that a request which writes must send with it.
+ */
+export async function benchSession(
+  database: BenchDatabase,
+  accountId: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const { token, session } = await startSession(
+    database.handle.db,
+    systemClock,
+    accountId,
+    "complete",
+    { ip: "127.0.0.1", userAgent: "bench" },
+  );
+  return { cookie: `${SESSION_COOKIE}=${token}`, csrfToken: session.csrfToken };
+}
+
 /** The cookie of a complete (logged-in) session of the account, made as a login makes it. */
 export async function sessionCookie(database: BenchDatabase, accountId: string): Promise<string> {
-  const { token } = await startSession(database.handle.db, systemClock, accountId, "complete", {
-    ip: "127.0.0.1",
-    userAgent: "bench",
-  });
-  return `${SESSION_COOKIE}=${token}`;
+  return (await benchSession(database, accountId)).cookie;
 }
 
 // ── The bare server ────────────────────────────────────────────────────────────────────
@@ -153,26 +168,24 @@ export interface Endpoint {
   load?: { concurrency: number; durationMs: number };
 }
 
-interface Captured {
+/** The texts of the queries sent while `queries` is set. */
+export interface Captured {
   queries: string[] | undefined;
 }
 
+/** A running Poort app on the bench database, and how to stop it. */
+export interface BenchPoort {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
 /**
- * Poort (with jobs off and the general API limit off: one session under load on purpose, and
- * the figures are about the handlers) and the bare server, both listening, for `work`; then
- * each endpoint is checked (same SQL, an answer) and measured on the bare server, the bare
- * server with the session's queries, and Poort, and the table printed.
+ * Poort on the bench database (with jobs off and the general API limit off: one session under
+ * load on purpose, and the figures are about the handlers), with a data folder of its own that
+ * `close` removes.
  */
-export async function comparePoortWithBare(
-  database: BenchDatabase,
-  bareApp: FastifyInstance,
-  endpoints: readonly Endpoint[],
-  describeAnswer: (body: unknown) => string,
-): Promise<void> {
+export async function buildPoort(database: BenchDatabase): Promise<BenchPoort> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "poort-bench-"));
-  const captured: Captured = { queries: undefined };
-  captureQueries(database.handle.pool, captured);
-  captureQueries(database.bare, captured);
   const config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: database.databaseUrl,
@@ -184,9 +197,34 @@ export async function comparePoortWithBare(
   const services = await createServices(config, pino({ level: "silent" }), {
     database: database.handle,
   });
-  const poort = await buildApp(services);
+  const app = await buildApp(services);
+  return {
+    app,
+    async close() {
+      await app.close();
+      await services.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Poort (`buildPoort`) and the bare server, both listening; then each endpoint is checked (same
+ * SQL, an answer) and measured on the bare server, the bare server with the session's queries,
+ * and Poort, and the table printed.
+ */
+export async function comparePoortWithBare(
+  database: BenchDatabase,
+  bareApp: FastifyInstance,
+  endpoints: readonly Endpoint[],
+  describeAnswer: (body: unknown) => string,
+): Promise<void> {
+  const captured: Captured = { queries: undefined };
+  captureQueries(database.handle.pool, captured);
+  captureQueries(database.bare, captured);
+  const poort = await buildPoort(database);
   try {
-    const poortUrl = await listen(poort);
+    const poortUrl = await listen(poort.app);
     const bareUrl = await listen(bareApp);
     const rows: Array<Record<string, string | number>> = [];
     for (const endpoint of endpoints) {
@@ -239,8 +277,6 @@ export async function comparePoortWithBare(
   } finally {
     await poort.close();
     await bareApp.close();
-    await services.close();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -255,13 +291,21 @@ function captureQueries(pool: pg.Pool, captured: Captured): void {
 }
 
 async function get(url: string, cookie: string, captured: Captured) {
+  const { text, queries } = await fetchCapturing(url, { headers: { cookie } }, captured);
+  return { body: JSON.parse(text) as unknown, queries };
+}
+
+/** One request, with the answer's text and the queries sent meanwhile; any failure fails the run. */
+export async function fetchCapturing(url: string, init: RequestInit, captured: Captured) {
   captured.queries = [];
-  const response = await fetch(url, { headers: { cookie } });
-  const body = (await response.json()) as unknown;
+  const response = await fetch(url, init);
+  const text = await response.text();
   const queries = captured.queries;
   captured.queries = undefined;
-  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${JSON.stringify(body)}`);
-  return { body, queries };
+  if (!response.ok) {
+    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${text}`);
+  }
+  return { text, queries };
 }
 
 /**
@@ -288,7 +332,8 @@ function checkSameSql(name: string, sent: string[], bare: string[], withSession:
   }
 }
 
-async function listen(app: FastifyInstance) {
+/** Listens on a free port of 127.0.0.1; returns the app's base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return `http://127.0.0.1:${port}`;
