@@ -1,11 +1,16 @@
 import { readFile } from "node:fs/promises";
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import { willIntake } from "#test/support/actions.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import { callApi, createTemplate, demo, loggedInPage } from "./support/actions.ts";
+import {
+  callApi,
+  clientThroughTheApi,
+  createTemplate,
+  demo,
+  loggedInPage,
+} from "./support/actions.ts";
 import { browserForFile, expectNoAccessibilityViolations } from "./support/browser.ts";
 import { expectPageFits } from "./support/layout.ts";
 import { fill } from "./support/translations.ts";
@@ -52,17 +57,6 @@ let admin: Page | undefined;
 async function loggedIn(language: "nl" | "en", who: { email: string; phone: string }) {
   const options = { acceptDownloads: true, viewport: desktop };
   return (await loggedInPage(browser, "office", who, language, options)).page;
-}
-
-/** Jan, in a browser context of his own, logged in through the API only. */
-async function janThroughTheApi(): Promise<APIRequestContext> {
-  const { request } = await (await browser.newContext()).newPage();
-  await callApi(request, "POST", "/api/auth/login", {
-    area: "portal",
-    email: demo.jan.email,
-    password: DEMO_PASSWORD,
-  });
-  return request;
 }
 
 /** A day from today, "YYYY-MM-DD", as the date box takes it. */
@@ -219,7 +213,7 @@ describe.each(runs)("actions in the back office in $language", (run) => {
   });
 
   it("4. Jan fills in and completes the questionnaire, and staff see it completed", async () => {
-    const client = await janThroughTheApi();
+    const client = await clientThroughTheApi(browser, demo.jan);
     const pages: [string, Record<string, unknown>][] = [
       [
         "persoon",

@@ -1,8 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { PortalAction, PortalQuestionnaire } from "#src/contracts/actions.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import { demo, loggedInPage } from "./support/actions.ts";
+import { callApi, clientThroughTheApi, demo, loggedInPage } from "./support/actions.ts";
 import {
   browserForFile,
   expectNoAccessibilityViolations,
@@ -16,8 +17,10 @@ import { fill } from "./support/translations.ts";
  * that shows the second page, a repeating group of children there, a choice that shows a
  * question on the third), first saving it with an English text left out (the refusal shows at
  * the field and in the summary), then as version 1; she changes a label and saves version 2,
- * and copies the questionnaire, and one of the starter library (which the server seeds on
- * start). Tom, a handler, reads it without a builder. Every state passes axe.
+ * and sends it from Jan Jansen's will dossier (2026.0157) with "Actie versturen", after which
+ * Jan's portal API lists it with the pages he sees and gives its definition as built. She then
+ * copies the questionnaire, and one of the starter library (which the server seeds on start).
+ * Tom, a handler, reads it without a builder. Every state passes axe.
  */
 const runs = [
   {
@@ -33,6 +36,8 @@ const runs = [
 ];
 
 const browser = browserForFile();
+/** Jan Jansen's will dossier, of which he is the only client. */
+const dossierNumber = "2026.0157";
 
 describe.each(runs)("the questionnaire builder in $language", (run) => {
   const { t, language, title } = run;
@@ -254,7 +259,144 @@ describe.each(runs)("the questionnaire builder in $language", (run) => {
     await staff.getByText(fill(q.unchanged, { version: 2 })).waitFor();
   });
 
-  it("3. the admin copies the questionnaire: a new one of the office, version 1", async () => {
+  it("3. the admin sends it from a dossier to Jan, whose portal has it as built", async () => {
+    const a = t.office.actions;
+    const form = a.form;
+    await staff.goto("/office/dossiers");
+    await staff.getByLabel(t.office.dossiers.list.query).fill(dossierNumber);
+    await staff.getByRole("button", { name: t.office.dossiers.list.search }).click();
+    await staff.getByRole("link", { name: dossierNumber, exact: true }).click();
+    await staff.getByRole("heading", { level: 2, name: a.heading, exact: true }).waitFor();
+
+    await staff.getByRole("button", { name: a.send, exact: true }).click();
+    const composer = staff.getByRole("region", {
+      name: fill(form.heading, { number: dossierNumber }),
+      exact: true,
+    });
+    await composer
+      .getByRole("combobox", { name: form.template })
+      .selectOption({ label: fill(form.templateOption, { title: shown(title), version: 2 }) });
+    const jan = composer.getByRole("checkbox", { name: "Jan Jansen" });
+    await jan.check();
+    expect(await jan.isChecked()).toBe(true);
+    await composer.getByRole("button", { name: form.send, exact: true }).click();
+    await staff
+      .getByText(fill(a.sentNotice, { title: shown(title), clients: "Jan Jansen" }))
+      .waitFor();
+    await composer.waitFor({ state: "hidden" });
+    const titleLink = staff.getByRole("link", { name: shown(title), exact: true });
+    const sent = staff
+      .getByRole("table", { name: fill(a.caption, { number: dossierNumber }) })
+      .getByRole("row")
+      .filter({ has: titleLink });
+    await sent.getByRole("cell", { name: a.kind.questionnaire, exact: true }).waitFor();
+    await sent.getByRole("cell", { name: a.state.open, exact: true }).waitFor();
+    await sent.getByRole("cell", { name: "Jan Jansen", exact: true }).waitFor();
+    const actionId = ((await titleLink.getAttribute("href")) ?? "").split("/").at(-1);
+    await expectNoAccessibilityViolations(staff);
+
+    // Jan's portal lists it at page 1 of 2: the page of children shows only after a "yes".
+    const client = await clientThroughTheApi(browser, demo.jan);
+    const { actions } = (await callApi(client, "GET", "/api/portal/actions")) as {
+      actions: PortalAction[];
+    };
+    const listed = actions.filter(
+      (action) => action.title.nl === title.nl && action.title.en === title.en,
+    );
+    expect(listed).toMatchObject([
+      {
+        id: actionId,
+        kind: "questionnaire",
+        state: "open",
+        dossier: { number: dossierNumber },
+        progress: { page: 1, pages: 2 },
+      },
+    ]);
+
+    // The definition sent is version 2 as built: three pages, the second shown by the yes/no
+    // question, its repeating group of children, and the question shown by a choice.
+    const { definition } = (await callApi(
+      client,
+      "GET",
+      `/api/portal/actions/${actionId}/questionnaire`,
+    )) as PortalQuestionnaire;
+    const hasChildrenId = definition.pages[0]?.items[1]?.id;
+    const executorId = definition.pages[2]?.items[0]?.id;
+    expect(hasChildrenId).toBeTypeOf("string");
+    expect(executorId).toBeTypeOf("string");
+    expect(definition).toMatchObject({
+      title,
+      pages: [
+        {
+          title: { nl: "Uw gegevens", en: "Your details" },
+          items: [
+            {
+              kind: "question",
+              type: "text",
+              label: { nl: "Uw volledige naam", en: "Your full name" },
+              required: true,
+            },
+            { kind: "question", type: "yesNo", label: kinderen },
+          ],
+        },
+        {
+          title: { nl: "Uw kinderen", en: "Your children" },
+          condition: { questionId: hasChildrenId, equals: true },
+          items: [
+            {
+              kind: "group",
+              label: { nl: "Kinderen", en: "Children" },
+              itemLabel: { nl: "Kind", en: "Child" },
+              minItems: 1,
+              maxItems: 6,
+              questions: [
+                {
+                  kind: "question",
+                  type: "text",
+                  label: { nl: "Naam van het kind", en: "Name of the child" },
+                  required: true,
+                },
+                {
+                  kind: "question",
+                  type: "date",
+                  label: { nl: "Geboortedatum", en: "Date of birth" },
+                  required: false,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          title: { nl: "Uw wensen", en: "Your wishes" },
+          items: [
+            {
+              kind: "question",
+              type: "singleChoice",
+              label: executeur,
+              options: [
+                { value: "ja", label: { nl: "Ja", en: "Yes" } },
+                { value: "nee_geen_executeur", label: { nl: "Nee, geen executeur", en: "No" } },
+              ],
+            },
+            {
+              kind: "question",
+              type: "text",
+              label: { nl: "Naam van de executeur", en: "Name of the executor" },
+              condition: { questionId: executorId, equals: "ja" },
+            },
+          ],
+        },
+      ],
+    });
+    expect(definition.pages[0]?.condition).toBeUndefined();
+    expect(definition.pages[2]?.condition).toBeUndefined();
+
+    // Back to the questionnaire, where the next steps begin.
+    await staff.goto(templateUrl);
+    await staff.getByRole("heading", { level: 1, name: shown(title) }).waitFor();
+  });
+
+  it("4. the admin copies the questionnaire: a new one of the office, version 1", async () => {
     await staff.getByRole("link", { name: q.back }).click();
     await staff.getByRole("heading", { level: 1, name: q.title }).waitFor();
     const row = staff
@@ -271,7 +413,7 @@ describe.each(runs)("the questionnaire builder in $language", (run) => {
     await expectNoAccessibilityViolations(staff);
   });
 
-  it("4. the admin copies a questionnaire of the starter library", async () => {
+  it("5. the admin copies a questionnaire of the starter library", async () => {
     await staff.getByRole("link", { name: q.back }).click();
     const library = staff.getByRole("table", { name: q.libraryCaption });
     const firstRow = library.getByRole("row").nth(1);
@@ -296,7 +438,7 @@ describe.each(runs)("the questionnaire builder in $language", (run) => {
     await expectNoAccessibilityViolations(staff);
   });
 
-  it("5. a handler reads the questionnaire without the builder", async () => {
+  it("6. a handler reads the questionnaire without the builder", async () => {
     const handler = (await loggedInPage(browser, "office", demo.tom, language)).page;
     await handler.goto("/office/questionnaires");
     await handler.getByText(q.readOnly).waitFor();

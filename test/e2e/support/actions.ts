@@ -2,6 +2,7 @@ import type { APIRequestContext, BrowserContextOptions, Page } from "playwright-
 import { expect, inject } from "vitest";
 import type { SendAction } from "#src/contracts/actions.ts";
 import type { QuestionnaireDefinition } from "#src/contracts/questionnaires/definition.ts";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import type { browserForFile, WatchedPage } from "./browser.ts";
 import { logInAsDemo } from "./demo-login.ts";
 
@@ -65,6 +66,23 @@ export async function callApi(
   });
   expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
   return response.json();
+}
+
+/**
+ * A demo client logged in to the portal through the API only, in a browser context of its own
+ * (no page to watch): the request context calls the portal API as that client.
+ */
+export async function clientThroughTheApi(
+  browser: ReturnType<typeof browserForFile>,
+  account: { email: string },
+): Promise<APIRequestContext> {
+  const { request } = await (await browser.newContext()).newPage();
+  await callApi(request, "POST", "/api/auth/login", {
+    area: "portal",
+    email: account.email,
+    password: DEMO_PASSWORD,
+  });
+  return request;
 }
 
 /** Makes a questionnaire template of the office, as one of its admins; gives its id. */
