@@ -6,12 +6,19 @@ import { multiLineText, singleLineText } from "./text.ts";
 /**
  * Actions the office asks of a client (SPEC B10, issue 13, ADR 0014): a questionnaire filled in
  * page by page, or an upload request for named documents. The state a person sees adds
- * "overdue" to the stored one: open or in progress after its due date.
+ * "overdue" to the stored one (open or in progress after its due date) and, for the office only,
+ * "withdrawn" (taken back after it was sent in error; the client no longer sees it at all).
  */
 
 export const actionKindSchema = z.enum(["questionnaire", "upload-request"]);
 export type ActionKind = z.infer<typeof actionKindSchema>;
-export const actionStateSchema = z.enum(["open", "in-progress", "completed", "overdue"]);
+export const actionStateSchema = z.enum([
+  "open",
+  "in-progress",
+  "completed",
+  "overdue",
+  "withdrawn",
+]);
 export type ActionState = z.infer<typeof actionStateSchema>;
 
 const localizedSchema = z.object({ nl: z.string(), en: z.string() });
@@ -64,6 +71,11 @@ export const officeActionSchema = actionBaseSchema.extend({
   client: z.object({ id: z.uuid(), name: z.string() }),
   sentByName: z.string(),
   remindedAt: z.iso.datetime().nullable(),
+  /**
+   * The office withdrew it (sent in error): when, and by whom while that account exists. What
+   * was filled in stays here; files delivered stay in the dossier.
+   */
+  withdrawn: z.object({ at: z.iso.datetime(), byName: z.string().nullable() }).nullable(),
   /** The questionnaire template's version the action was sent with. */
   version: z.object({ templateId: z.uuid(), number: z.number().int() }).nullable(),
 });

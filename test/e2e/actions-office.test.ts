@@ -21,8 +21,8 @@ import { fill } from "./support/translations.ts";
  * meets the errors of an empty "Actie versturen", sends the questionnaire to Jan with a due date
  * and an upload request for two documents, and sees both as Open. Jan fills in and completes
  * the questionnaire through the API; Tom then sees it completed, reads the answers with who gave
- * them, downloads the CSV and the PDF, and reminds Jan of the upload request. Every state passes
- * axe.
+ * them, downloads the CSV and the PDF, reminds Jan of the upload request, and then withdraws it
+ * as sent in error. Every state passes axe.
  */
 const number = "2026.0157";
 const desktop = { width: 1280, height: 800 };
@@ -327,7 +327,27 @@ describe.each(runs)("actions in the back office in $language", (run) => {
     await expectNoAccessibilityViolations(staff);
   });
 
-  it("7. the dossier's Acties and the action pages fit or scroll at 1280 and 360 px", async () => {
+  it("7. staff withdraw the upload request, which the dossier's Acties then show as Ingetrokken", async () => {
+    await staff.getByRole("button", { name: page.withdraw, exact: true }).click();
+    const confirm = staff.getByRole("region", {
+      name: fill(page.withdrawConfirmHeading, { client: "Jan Jansen" }),
+    });
+    await confirm.getByText(page.withdrawConfirmText).waitFor();
+    await expectNoAccessibilityViolations(staff);
+    await confirm.getByRole("button", { name: page.withdrawConfirm }).click();
+    await staff.getByText(fill(page.withdrawnNotice, { client: "Jan Jansen" })).waitFor();
+    const withdrawnPrefix = page.withdrawnByAt.split("{{")[0]?.trim() ?? "";
+    await staff.getByText(new RegExp(`^${withdrawnPrefix}.*Tom`)).waitFor();
+    // Nothing left to remind or withdraw.
+    expect(await staff.getByRole("button", { name: page.remind }).count()).toBe(0);
+    expect(await staff.getByRole("button", { name: page.withdraw }).count()).toBe(0);
+    await expectNoAccessibilityViolations(staff);
+
+    await staff.goto(dossierUrl);
+    await row(run.upload).getByRole("cell", { name: a.state.withdrawn, exact: true }).waitFor();
+  });
+
+  it("8. the dossier's Acties and the action pages fit or scroll at 1280 and 360 px", async () => {
     const paths = [
       new URL(dossierUrl).pathname,
       `/office/actions/${questionnaireId}`,

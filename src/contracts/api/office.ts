@@ -246,4 +246,10 @@ export const officeApi = {
     path: "/api/office/actions/:actionId/reminder",
     response: officeActionSchema,
   }),
+  /** Takes back an action sent in error (not once completed); repeating it changes nothing. */
+  withdrawAction: defineEndpoint({
+    method: "POST",
+    path: "/api/office/actions/:actionId/withdrawal",
+    response: officeActionSchema,
+  }),
 };

@@ -17,8 +17,12 @@ export function dayInTheNetherlands(at: Date): string {
   return dutchDay.format(at);
 }
 
-/** Open or in progress past its due date reads as overdue; the day itself is not. */
+/**
+ * Withdrawn, whatever it was (only the office sees it); else open or in progress past its due
+ * date reads as overdue, the day itself not.
+ */
 export function stateOf(action: ActionRecord["action"], today: string): ActionState {
+  if (action.withdrawnAt !== null) return "withdrawn";
   if (action.state !== "completed" && action.dueDate !== null && action.dueDate < today) {
     return "overdue";
   }
@@ -109,6 +113,9 @@ export function toOfficeAction(
     client: record.client,
     sentByName: record.action.sentByName,
     remindedAt: record.action.remindedAt?.toISOString() ?? null,
+    withdrawn: record.action.withdrawnAt
+      ? { at: record.action.withdrawnAt.toISOString(), byName: record.withdrawnByName }
+      : null,
     version: record.version
       ? { templateId: record.version.templateId, number: record.version.number }
       : null,

@@ -59,6 +59,7 @@ describe.each(testDatabaseKinds)("actions, on %s", (kind) => {
   let templateId: string;
   let janAction: string;
   let bolAction: string;
+  let officeId: string;
 
   const pendingNotices = async (audience: "client" | "staff") =>
     (
@@ -71,6 +72,7 @@ describe.each(testDatabaseKinds)("actions, on %s", (kind) => {
   beforeAll(async () => {
     subject = await createTestApp(kind);
     const office = await createTestOffice(subject, "Kantoor Amstel");
+    officeId = office.id;
     admin = await createOfficeStaff(subject, office.id, "sara@amstel.nl");
     jan = await createActiveClient(subject, office.id, "jan@example.nl", "person", "Jan Jansen");
     anna = await createActiveClient(subject, office.id, "anna@bol.nl", "company", "Bakkerij Bol");
@@ -379,5 +381,84 @@ describe.each(testDatabaseKinds)("actions, on %s", (kind) => {
         ),
       );
     expect(events).toHaveLength(1);
+  });
+
+  it("withdraws an action sent in error: gone for the client everywhere, kept and audited for the office", async () => {
+    // The clock stands at 2 December now: sessions have ended, so both log in again.
+    const tom = await createOfficeStaff(subject, officeId, "tom@amstel.nl");
+    const client = await logInToPortal(subject, "jan@example.nl");
+    const sent = await tom.post(`/api/office/dossiers/${dossierId}/actions`, {
+      kind: "questionnaire",
+      templateId,
+      clientIds: [janId],
+      dueDate: "2026-12-03",
+    });
+    const wrong = sent.json().actions[0].id;
+    expect((await savePage(client, wrong, "persoon", persoon)).statusCode).toBe(200);
+    const openBefore = (await client.get("/api/portal/overview")).json().actions.open;
+
+    const withdrawn = await tom.post(`/api/office/actions/${wrong}/withdrawal`);
+    expect(withdrawn.statusCode).toBe(200);
+    const at = subject.clock.now().toISOString();
+    expect(withdrawn.json()).toMatchObject({
+      state: "withdrawn",
+      withdrawn: { at, byName: "Sara de Wit" },
+      progress: { page: 2, pages: 3 },
+    });
+
+    // The client: not in the list, not counted on Home, and every route about it is not found.
+    const listed = (await client.get("/api/portal/actions")).json().actions;
+    expect(listed.map((action: { id: string }) => action.id)).not.toContain(wrong);
+    expect((await client.get("/api/portal/overview")).json().actions.open).toBe(openBefore - 1);
+    expect((await client.get(`/api/portal/actions/${wrong}`)).statusCode).toBe(404);
+    expect((await client.get(`/api/portal/actions/${wrong}/questionnaire`)).statusCode).toBe(404);
+    expect((await savePage(client, wrong, "erfgenamen", erfgenamen)).statusCode).toBe(404);
+    expect((await client.post(`/api/portal/actions/${wrong}/completion`)).statusCode).toBe(404);
+
+    // The office: still there as withdrawn, with what was filled in; no reminder any more.
+    const listedForOffice = (await tom.get(`/api/office/dossiers/${dossierId}/actions`)).json()
+      .actions;
+    expect(listedForOffice.find((action: { id: string }) => action.id === wrong).state).toBe(
+      "withdrawn",
+    );
+    const answers = await tom.get(`/api/office/actions/${wrong}/answers`);
+    expect(answers.json().answers.naam).toBe("Jan Jansen");
+    expect((await tom.post(`/api/office/actions/${wrong}/reminder`)).statusCode).toBe(409);
+
+    // Again changes nothing; the audit log keeps what was withdrawn and how far it was.
+    subject.clock.advance(60_000);
+    const again = await tom.post(`/api/office/actions/${wrong}/withdrawal`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().withdrawn.at).toBe(at);
+    const events = await subject.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "action.withdrawn"), eq(auditEvents.subjectId, wrong)));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.details).toMatchObject({
+      dossierId,
+      clientId: janId,
+      kind: "questionnaire",
+      title: { nl: "Testament", en: "Will" },
+      state: "in-progress",
+      progress: { page: 2, pages: 3 },
+    });
+
+    // A completed action stays: what the client did is done.
+    const completed = await tom.post(`/api/office/actions/${janAction}/withdrawal`);
+    expect(completed.statusCode).toBe(409);
+    expect(completed.json().error.code).toBe("action_completed");
+
+    // Overdue from 4 December, yet never reminded: it is nobody's to do.
+    subject.clock.set("2026-12-05T07:00:00Z");
+    const deps = { db: subject.services.database.db, clock: subject.clock };
+    expect(await remindOverdueActions(deps)).toBe(0);
+    const reminders = await deps.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, "action.overdue-reminded"), eq(auditEvents.subjectId, wrong)),
+      );
+    expect(reminders).toHaveLength(0);
   });
 });

@@ -175,6 +175,8 @@ export async function saveQuestionnairePage(
     const found = await requireClientAction(tx, client, actionId);
     const definition = requireQuestionnaire(found);
     const row = await lockAction(tx, found);
+    // Withdrawn while the client was at it: as gone as it now is from the portal.
+    if (row.withdrawnAt) throw new AppError("not_found");
     if (row.state === "completed") throw new AppError("action_completed");
     const checked = validatePage(definition, pageId, input.answers, row.answers, {
       partial: input.go === "previous",

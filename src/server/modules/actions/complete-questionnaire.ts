@@ -114,6 +114,7 @@ export async function completeQuestionnaire(
   try {
     await deps.db.transaction(async (tx) => {
       const row = await lockAction(tx, found);
+      if (row.withdrawnAt) throw new AppError("not_found");
       if (row.state === "completed") throw new AppError("action_completed");
       if (JSON.stringify(row.answers) !== JSON.stringify(answers)) throw new AppError("conflict");
       const dossier = await requireDossier(tx, client.scope, row.dossierId);

@@ -25,6 +25,7 @@ export async function deliverUploadItem(
     const found = await requireClientAction(tx, client, actionId);
     if (found.action.kind !== "upload-request") throw new AppError("not_found");
     const row = await lockAction(tx, found);
+    if (row.withdrawnAt) throw new AppError("not_found");
     const items = await lockUploadItems(tx, found);
     const item = items.find((candidate) => candidate.id === itemId);
     if (!item) throw new AppError("not_found");

@@ -108,6 +108,7 @@ describe.each(testDatabaseKinds)("action isolation, on %s", (kind) => {
     () => staff.get(`/api/office/actions/${actionId}/answers.csv`),
     () => staff.get(`/api/office/actions/${actionId}/answers.json`),
     () => staff.post(`/api/office/actions/${actionId}/reminder`),
+    () => staff.post(`/api/office/actions/${actionId}/withdrawal`),
   ];
 
   it("shows each client its own actions, a company's to all its accounts, and no one else's", async () => {

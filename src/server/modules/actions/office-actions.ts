@@ -19,13 +19,14 @@ import {
   insertAction,
   insertUploadItems,
   listDossierActions,
+  lockAction,
   updateAction,
 } from "./repository.ts";
 
 /**
  * The office's side of actions (issue 13, ADR 0014): sending a questionnaire or an upload
- * request to clients of a dossier, following each up, reading the answers and reminding. Every
- * staff role may do this in the office's dossiers.
+ * request to clients of a dossier, following each up, reading the answers, reminding, and
+ * withdrawing one sent in error. Every staff role may do this in the office's dossiers.
  */
 
 type Deps = Pick<DocumentsDeps, "db" | "clock">;
@@ -141,7 +142,7 @@ export async function sendActions(
 
 /**
  * "Herinnering sturen": the client gets the bundled notice again (never what is asked), unless
- * the action is done. Recorded on the action and in the audit log.
+ * the action is done or withdrawn. Recorded on the action and in the audit log.
  */
 export async function remindAction(
   deps: Deps,
@@ -150,7 +151,9 @@ export async function remindAction(
 ): Promise<OfficeAction> {
   await deps.db.transaction(async (tx) => {
     const found = await requireOfficeAction(tx, staff, actionId);
-    if (found.action.state === "completed") throw new AppError("conflict");
+    if (found.action.state === "completed" || found.action.withdrawnAt) {
+      throw new AppError("conflict");
+    }
     await updateAction(tx, found, { remindedAt: deps.clock.now() });
     await recordAuditEvent(tx, deps.clock, {
       actor: auditActor(staff.account),
@@ -162,6 +165,58 @@ export async function remindAction(
       dossierId: found.action.dossierId,
       kind: "questionnaires",
       clientId: found.action.clientId,
+    });
+  });
+  return officeAction(deps, staff, actionId);
+}
+
+/**
+ * "Actie intrekken": an action sent in error is taken back. The client no longer sees it
+ * anywhere (nor is reminded of it); the office still does, as withdrawn, with what was filled in.
+ * Files already delivered stay in the dossier: they are the client's documents. Not once
+ * completed; withdrawing again changes nothing. The audit event keeps what was withdrawn and how
+ * far the client had come.
+ */
+export async function withdrawAction(
+  deps: Deps,
+  staff: StaffActor,
+  actionId: string,
+): Promise<OfficeAction> {
+  await deps.db.transaction(async (tx) => {
+    const found = await requireOfficeAction(tx, staff, actionId);
+    // Locked, and read as it stands then: a client saving or completing at once goes first or
+    // finds it withdrawn.
+    const row = await lockAction(tx, found);
+    if (row.state === "completed") throw new AppError("action_completed");
+    if (row.withdrawnAt) return;
+    const [before] = await officeViews({ ...deps, db: tx }, [{ ...found, action: row }]);
+    await updateAction(tx, found, {
+      withdrawnAt: deps.clock.now(),
+      withdrawnByAccountId: staff.account.id,
+    });
+    await recordAuditEvent(tx, deps.clock, {
+      actor: auditActor(staff.account),
+      action: "action.withdrawn",
+      subject: { type: "action", id: actionId },
+      details: {
+        dossierId: row.dossierId,
+        clientId: row.clientId,
+        kind: row.kind,
+        title: before?.title,
+        versionId: row.questionnaireVersionId ?? undefined,
+        sentAt: row.sentAt.toISOString(),
+        dueDate: row.dueDate ?? undefined,
+        state: row.state,
+        // A questionnaire's page of its pages; an upload request's items delivered.
+        progress: before?.progress ?? undefined,
+        items:
+          row.kind === "upload-request" && before
+            ? {
+                delivered: before.items.filter((item) => item.delivered).length,
+                total: before.items.length,
+              }
+            : undefined,
+      },
     });
   });
   return officeAction(deps, staff, actionId);

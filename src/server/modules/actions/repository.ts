@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { foundIn, inVisibleDossierForClient, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { InScope, OfficeScope, TenantScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { clients } from "../accounts/schema.ts";
+import { accounts, clients } from "../accounts/schema.ts";
 import { documents } from "../documents/schema.ts";
 import { dossiers } from "../dossiers/schema.ts";
 import { questionnaireTemplates, questionnaireVersions } from "../questionnaires/schema.ts";
@@ -15,15 +16,21 @@ export type ActionRef = InScope<{ action: { id: string } }>;
 type DossierRef = InScope<{ id: string }>;
 
 /**
- * Who sees an action: the office all of its own; a client the actions sent to it (a company's
- * accounts share them), in dossiers still shared with it.
+ * Who sees an action: the office all of its own, withdrawn ones too; a client the actions sent
+ * to it (a company's accounts share them), in dossiers still shared with it, unless the office
+ * withdrew them.
  */
-const visibleTo = (scope: TenantScope): SQL =>
-  inVisibleDossierForClient(scope, {
+const visibleTo = (scope: TenantScope): SQL => {
+  const tenant = inVisibleDossierForClient(scope, {
     officeId: actions.officeId,
     dossierId: actions.dossierId,
     clientId: actions.clientId,
   });
+  if (scope.kind === "office") return tenant;
+  return and(tenant, isNull(actions.withdrawnAt)) as SQL;
+};
+
+const withdrawnBy = alias(accounts, "withdrawn_by");
 
 /** An action with what every view of it shows: its dossier, its client and its questionnaire. */
 const actionColumns = {
@@ -35,6 +42,8 @@ const actionColumns = {
     number: questionnaireVersions.version,
     definition: questionnaireVersions.definition,
   },
+  /** Who withdrew the action (the office's view), while the account exists. */
+  withdrawnByName: withdrawnBy.name,
 };
 
 function selectActions(db: Database) {
@@ -43,7 +52,8 @@ function selectActions(db: Database) {
     .from(actions)
     .innerJoin(dossiers, eq(dossiers.id, actions.dossierId))
     .innerJoin(clients, eq(clients.id, actions.clientId))
-    .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, actions.questionnaireVersionId));
+    .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, actions.questionnaireVersionId))
+    .leftJoin(withdrawnBy, eq(withdrawnBy.id, actions.withdrawnByAccountId));
 }
 
 export type ActionRecord = NonNullable<Awaited<ReturnType<typeof findAction>>>;
@@ -57,7 +67,10 @@ export async function findAction(db: Database, scope: TenantScope, actionId: str
   return row ? foundIn([row])[0] : undefined;
 }
 
-/** The action locked for a change (saving a page, delivering a file, completing). */
+/**
+ * The action locked for a change (saving a page, delivering a file, completing, withdrawing), as
+ * it stands once locked: the caller checks that it still may (not completed, not withdrawn).
+ */
 export async function lockAction(db: Database, action: ActionRef): Promise<ActionRow> {
   const [row] = await db
     .select()
@@ -177,8 +190,8 @@ export async function updateUploadItem(
 
 /**
  * Actions past their due date that have not had their one automatic reminder, over every
- * office: the daily round's work list. Unscoped: the job is the system's, and each action is
- * told only to its own client.
+ * office, leaving out those withdrawn: the daily round's work list. Unscoped: the job is the
+ * system's, and each action is told only to its own client.
  */
 export function unscopedListOverdueActions(db: Database, today: string, limit: number) {
   return db
@@ -190,6 +203,7 @@ export function unscopedListOverdueActions(db: Database, today: string, limit: n
       and(
         ne(actions.state, "completed"),
         isNull(actions.overdueRemindedAt),
+        isNull(actions.withdrawnAt),
         lt(actions.dueDate, today),
       ),
     )

@@ -78,14 +78,24 @@ export const actions = pgTable(
     /** The last reminder (by staff, or the one automatic reminder once overdue). */
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
     overdueRemindedAt: timestamp("overdue_reminded_at", { withTimezone: true }),
+    /**
+     * The office took the action back (sent in error): gone for the client, kept for the
+     * office. Never after completion.
+     */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnByAccountId: uuid("withdrawn_by_account_id").references(() => accounts.id, {
+      onDelete: "set null",
+    }),
   },
   (table) => [
     index("actions_dossier_idx").on(table.dossierId, table.sentAt),
     index("actions_client_idx").on(table.clientId, table.state),
-    // The daily round of overdue actions that have not had their reminder.
+    // The daily round of overdue actions that have not had their reminder (nor been withdrawn).
     index("actions_overdue_idx")
       .on(table.dueDate)
-      .where(sql`${table.state} <> 'completed' and ${table.overdueRemindedAt} is null`),
+      .where(
+        sql`${table.state} <> 'completed' and ${table.overdueRemindedAt} is null and ${table.withdrawnAt} is null`,
+      ),
     check(
       "actions_kind_check",
       sql`(${table.kind} = 'questionnaire') = (${table.questionnaireVersionId} is not null)
@@ -94,6 +104,10 @@ export const actions = pgTable(
     check(
       "actions_completed_check",
       sql`(${table.state} = 'completed') = (${table.completedAt} is not null)`,
+    ),
+    check(
+      "actions_withdrawn_check",
+      sql`not (${table.state} = 'completed' and ${table.withdrawnAt} is not null)`,
     ),
   ],
 );

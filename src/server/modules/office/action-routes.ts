@@ -15,6 +15,7 @@ import {
   officeDossierActions,
   remindAction,
   sendActions,
+  withdrawAction,
 } from "../actions/office-actions.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { contentDisposition } from "../documents/document-content.ts";
@@ -26,7 +27,8 @@ const actionParams = z.object({ actionId: z.uuid() });
 /**
  * The back office's actions (issue 13): sending a questionnaire or an upload request to clients
  * of a dossier, following them up, the answers (as data, CSV and JSON; the PDF is a document of
- * the dossier), and reminders. Every staff role, in the office's own dossiers.
+ * the dossier), reminders, and withdrawing one sent in error. Every staff role, in the office's
+ * own dossiers.
  */
 export const officeActionRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
   app,
@@ -142,5 +144,18 @@ export const officeActionRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> 
       },
     },
     async (request) => remindAction(deps, requireStaff(request), request.params.actionId),
+  );
+
+  app.post(
+    "/api/office/actions/:actionId/withdrawal",
+    {
+      schema: {
+        tags,
+        summary: "Withdraws an action sent in error: gone for the client, kept for the office",
+        params: actionParams,
+        response: { 200: officeActionSchema, ...errors },
+      },
+    },
+    async (request) => withdrawAction(deps, requireStaff(request), request.params.actionId),
   );
 };

@@ -39,7 +39,8 @@ const p = "office.actions.page";
 /**
  * One action in the back office: what was asked of which client, where it stands, and what came
  * back (a questionnaire's answers with who gave them, and its exports and PDF; an upload
- * request's delivered files), with "Herinnering sturen" while it is not completed.
+ * request's delivered files), with "Herinnering sturen" and "Actie intrekken" (for one sent in
+ * error) while it is neither completed nor withdrawn.
  */
 export function ActionPage() {
   const { t, i18n } = useTranslation();
@@ -77,14 +78,19 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const submit = useSubmit();
+  const withdrawal = useSubmit();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingWithdrawal, setConfirmingWithdrawal] = useState(false);
   const [reminded, setReminded] = useState<{ n: number; message: string }>();
+  const [withdrawn, setWithdrawn] = useState<string>();
   const remindButton = useFocusBack();
-  const completed = action.state === "completed";
+  const withdrawButton = useFocusBack();
+  const open = action.state !== "completed" && action.state !== "withdrawn";
 
   const remind = async () => {
     setConfirming(false);
     setReminded(undefined);
+    withdrawal.setError(undefined);
     const ok = await submit.run(async () => {
       await callApi(officeApi.remindAction, { params: { actionId: action.id } });
     });
@@ -97,12 +103,25 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
     }
   };
 
+  const withdraw = async () => {
+    setConfirmingWithdrawal(false);
+    setReminded(undefined);
+    submit.setError(undefined);
+    const ok = await withdrawal.run(async () => {
+      await callApi(officeApi.withdrawAction, { params: { actionId: action.id } });
+    });
+    if (ok) setWithdrawn(t(`${p}.withdrawnNotice`, { client: action.client.name }));
+    // Withdrawn, or refused because the client completed it meanwhile: either way, as it is now.
+    reload();
+  };
+
   const progress = progressLabel(action, t);
 
   return (
     <>
       <Heading level={1}>{actionTitle(action, language)}</Heading>
-      <ErrorSummary>{submit.error?.message}</ErrorSummary>
+      <ErrorSummary>{(submit.error ?? withdrawal.error)?.message}</ErrorSummary>
+      {withdrawn && <FocusNotice message={withdrawn} />}
       <DataList
         items={[
           {
@@ -125,7 +144,24 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
                 },
               ]
             : []),
-          { key: "state", label: t(`${p}.state`), value: <ActionState action={action} /> },
+          {
+            key: "state",
+            label: t(`${p}.state`),
+            value: action.withdrawn ? (
+              <span className="poort-action-state poort-action-state--withdrawn">
+                {action.withdrawn.byName
+                  ? t(`${p}.withdrawnByAt`, {
+                      name: action.withdrawn.byName,
+                      date: formatDateTime(action.withdrawn.at, language),
+                    })
+                  : t(`${p}.withdrawnAt`, {
+                      date: formatDateTime(action.withdrawn.at, language),
+                    })}
+              </span>
+            ) : (
+              <ActionState action={action} />
+            ),
+          },
           ...(progress ? [{ key: "progress", label: t(`${p}.progress`), value: progress }] : []),
           { key: "due", label: t(`${p}.dueDate`), value: dueDateLabel(action, t, language) },
           {
@@ -168,7 +204,7 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
         </section>
       )}
 
-      {!completed && (
+      {open && (
         <section className="poort-section" aria-labelledby="action-reminder-heading">
           <Heading level={2} id="action-reminder-heading">
             {t(`${p}.reminderHeading`)}
@@ -181,6 +217,7 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
                 disabled={submit.busy}
                 onClick={() => {
                   setReminded(undefined);
+                  setConfirmingWithdrawal(false);
                   setConfirming(true);
                 }}
               >
@@ -217,6 +254,55 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
         </section>
       )}
 
+      {open && (
+        <section className="poort-section" aria-labelledby="action-withdraw-heading">
+          <Heading level={2} id="action-withdraw-heading">
+            {t(`${p}.withdrawHeading`)}
+          </Heading>
+          {!confirmingWithdrawal && (
+            <div className="poort-action-buttons">
+              <Button
+                ref={withdrawButton.ref}
+                disabled={withdrawal.busy || submit.busy}
+                onClick={() => {
+                  setReminded(undefined);
+                  setConfirming(false);
+                  setConfirmingWithdrawal(true);
+                }}
+              >
+                {t(`${p}.withdraw`)}
+              </Button>
+            </div>
+          )}
+          {confirmingWithdrawal && (
+            <section className="poort-action-compose" aria-labelledby="action-withdraw-confirm">
+              <FocusHeading level={3} id="action-withdraw-confirm">
+                {t(`${p}.withdrawConfirmHeading`, { client: action.client.name })}
+              </FocusHeading>
+              <Paragraph>{t(`${p}.withdrawConfirmText`)}</Paragraph>
+              <div className="poort-action-buttons">
+                <Button
+                  appearance="primary-action"
+                  disabled={withdrawal.busy}
+                  onClick={() => void withdraw()}
+                >
+                  {t(`${p}.withdrawConfirm`)}
+                </Button>
+                <Button
+                  onClick={() => {
+                    setConfirmingWithdrawal(false);
+                    withdrawButton.focusBack();
+                  }}
+                >
+                  {t(`${p}.withdrawCancel`)}
+                </Button>
+              </div>
+            </section>
+          )}
+          <div role="status">{withdrawal.busy ? t(`${p}.withdrawing`) : ""}</div>
+        </section>
+      )}
+
       {action.kind === "questionnaire" ? (
         <QuestionnaireAnswers action={action} />
       ) : (
@@ -227,14 +313,15 @@ function ActionDetail({ action, reload }: { action: OfficeAction; reload: () => 
 }
 
 /**
- * "Pagina 2 van 3" or "1 van 2 documenten aangeleverd" for an overdue action, whose state says
- * only "Te laat" (an open or busy one tells its progress in its state).
+ * "Pagina 2 van 3" or "1 van 2 documenten aangeleverd" for an overdue or withdrawn action, whose
+ * state says only "Te laat" or "Ingetrokken" (an open or busy one tells its progress in its
+ * state).
  */
 function progressLabel(
   action: OfficeAction,
   t: ReturnType<typeof useTranslation>["t"],
 ): string | undefined {
-  if (action.state !== "overdue") return undefined;
+  if (action.state !== "overdue" && action.state !== "withdrawn") return undefined;
   if (action.kind === "questionnaire") {
     return action.progress ? t(`${p}.progressPage`, action.progress) : undefined;
   }

@@ -18,7 +18,8 @@ export const actionKindLabel = (kind: OfficeAction["kind"], t: TFunction): strin
 
 /**
  * Where an action stands: "Open", "Bezig (pagina 2 van 3)" (a questionnaire) or "Bezig (1 van 2
- * documenten aangeleverd)" (an upload request), "Afgerond op 12 mei 2026", or "Te laat".
+ * documenten aangeleverd)" (an upload request), "Afgerond op 12 mei 2026", "Te laat", or
+ * "Ingetrokken" (the action page says when and by whom).
  */
 export function actionStateLabel(
   action: Pick<OfficeAction, "state" | "progress" | "completedAt" | "items" | "kind">,
@@ -48,6 +49,8 @@ export function actionStateLabel(
         : t("office.actions.state.completed");
     case "overdue":
       return t("office.actions.state.overdue");
+    case "withdrawn":
+      return t("office.actions.state.withdrawn");
   }
 }
 

@@ -22,6 +22,9 @@ export function actionStateLabel(
       return t("portal.actions.state.completed");
     case "overdue":
       return t("portal.actions.state.overdue");
+    // The portal is never sent a withdrawn action; said plainly should one ever come.
+    case "withdrawn":
+      return t("portal.actions.state.withdrawn");
   }
 }
 
