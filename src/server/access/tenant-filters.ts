@@ -53,6 +53,19 @@ export function inVisibleDossierForClient(
   return and(inDossier, or(isNull(columns.clientId), eq(columns.clientId, scope.clientId))) as SQL;
 }
 
+/**
+ * Rows of a dossier that belong to exactly one of its clients (an action sent to it): for an
+ * office, every such row of its own dossiers; for a client, its own, in a dossier shared with it.
+ */
+export function ofClientInVisibleDossier(
+  scope: TenantScope,
+  columns: { officeId: PgColumn; dossierId: PgColumn; clientId: PgColumn },
+): SQL {
+  const inDossier = inVisibleDossier(scope, columns);
+  if (scope.kind === "office") return inDossier;
+  return and(inDossier, eq(columns.clientId, scope.clientId)) as SQL;
+}
+
 /** Marks what a query with these conditions found as found in its scope (see `InScope`). */
 export function foundIn<Row>(rows: Row[]): InScope<Row>[] {
   return rows as InScope<Row>[];

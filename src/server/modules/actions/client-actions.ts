@@ -74,7 +74,11 @@ export async function clientQuestionnaire(
   client: ClientActor,
   actionId: string,
 ): Promise<PortalQuestionnaire> {
-  const found = await requireClientAction(deps.db, client, actionId);
+  return questionnaireView(deps, await requireClientAction(deps.db, client, actionId));
+}
+
+/** The questionnaire as the client sees a record of it, with the page to resume on. */
+async function questionnaireView(deps: Deps, found: ActionRecord): Promise<PortalQuestionnaire> {
   const definition = requireQuestionnaire(found);
   const [action] = await portalViews(deps, [found]);
   const pages = visiblePages(definition, found.action.answers);
@@ -171,7 +175,7 @@ export async function saveQuestionnairePage(
   pageId: string,
   input: SavePage,
 ): Promise<PortalQuestionnaire> {
-  await deps.db.transaction(async (tx) => {
+  const saved = await deps.db.transaction(async (tx) => {
     const found = await requireClientAction(tx, client, actionId);
     const definition = requireQuestionnaire(found);
     const row = await lockAction(tx, found);
@@ -192,14 +196,19 @@ export async function saveQuestionnairePage(
       );
     }
     const known = answeredDocuments(row.answers);
-    const dossier = await requireDossier(tx, client.scope, row.dossierId);
-    for (const { path, file, label } of fileAnswersOf(definition, pageId, checked.answers)) {
-      if (known.has(file.documentId)) continue;
-      await takeAnsweringFile(deps, tx, client, dossier, {
-        documentId: file.documentId,
-        title: label[client.account.locale],
-        path: `body.answers.${path}`,
-      });
+    const newFiles = fileAnswersOf(definition, pageId, checked.answers).filter(
+      ({ file }) => !known.has(file.documentId),
+    );
+    // Only a new file needs the dossier; most pages have none, and this runs at every save.
+    if (newFiles.length > 0) {
+      const dossier = await requireDossier(tx, client.scope, row.dossierId);
+      for (const { path, file, label } of newFiles) {
+        await takeAnsweringFile(deps, tx, client, dossier, {
+          documentId: file.documentId,
+          title: label[client.account.locale],
+          path: `body.answers.${path}`,
+        });
+      }
     }
     const answers = withPageAnswers(definition, pageId, row.answers, checked.answers);
     const now = deps.clock.now().toISOString();
@@ -220,12 +229,15 @@ export async function saveQuestionnairePage(
         : input.go === "previous"
           ? previousPage(definition, answers, pageId)
           : undefined;
-    await updateAction(tx, found, {
+    const changes = {
       answers,
       answerAuthors,
-      state: "in-progress",
+      state: "in-progress" as const,
       currentPageId: goTo?.id ?? pageId,
-    });
+    };
+    await updateAction(tx, found, changes);
+    // What the client sees now is the record with these changes: no need to read it again.
+    return { ...found, action: { ...row, ...changes } };
   });
-  return clientQuestionnaire(deps, client, actionId);
+  return questionnaireView(deps, saved);
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { foundIn, inVisibleDossierForClient, ofOffice } from "#src/server/access/tenant-filters.ts";
+import { foundIn, ofClientInVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { InScope, OfficeScope, TenantScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { accounts, clients } from "../accounts/schema.ts";
@@ -21,7 +21,7 @@ type DossierRef = InScope<{ id: string }>;
  * withdrew them.
  */
 const visibleTo = (scope: TenantScope): SQL => {
-  const tenant = inVisibleDossierForClient(scope, {
+  const tenant = ofClientInVisibleDossier(scope, {
     officeId: actions.officeId,
     dossierId: actions.dossierId,
     clientId: actions.clientId,
