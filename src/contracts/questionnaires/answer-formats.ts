@@ -1,3 +1,4 @@
+import { bsnSchema } from "#src/contracts/eherkenning/kvk-numbers.ts";
 import { CONTROL_CHARACTER, multiLineText, singleLineText } from "../text.ts";
 
 /**
@@ -200,22 +201,14 @@ export function formatIban(iban: string): string {
   return iban.replace(/(.{4})(?=.)/g, "$1 ");
 }
 
-const BSN_WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1];
-
 /**
  * A burgerservicenummer: nine digits (eight get a leading zero, as the number is sometimes
- * written without it), dots and spaces ignored ("1234.56.782"), passing the 11-proef.
+ * written without it), dots and spaces ignored ("1234.56.782"), passing the 11-proef: the
+ * rule of `bsnSchema`, so a questionnaire accepts the same numbers as the eHerkenning forms.
  */
 export function parseBsn(typed: string): Parsed<string> {
-  const digits = typed.replace(/[\s.]/g, "");
-  if (!/^\d{8,9}$/.test(digits)) return fail(codes.invalidBsn);
-  const value = digits.padStart(9, "0");
-  const sum = BSN_WEIGHTS.reduce(
-    (total, weight, index) => total + weight * Number(value[index]),
-    0,
-  );
-  // All zeros passes the 11-proef but is no one's number.
-  return sum % 11 === 0 && value !== "000000000" ? ok(value) : fail(codes.invalidBsn);
+  const parsed = bsnSchema.safeParse(typed);
+  return parsed.success ? ok(parsed.data) : fail(codes.invalidBsn);
 }
 
 /** Letter pairs that are never issued, for their associations with the Second World War. */
