@@ -16,6 +16,7 @@ const appPrefixes = [
   "servicedesk",
   "selfservice",
   "eherkenning",
+  "eherkenning/beheer",
   "dev/mailbox",
 ];
 

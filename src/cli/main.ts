@@ -2,7 +2,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { officeScope } from "#src/server/access/tenant-scope.ts";
-import { inviteClientSchema, inviteStaffSchema } from "../contracts/accounts.ts";
+import {
+  inviteClientSchema,
+  inviteStaffSchema,
+  supplierRoleSchema,
+} from "../contracts/accounts.ts";
 import { clockOffsetSchema } from "../contracts/dev-clock.ts";
 import {
   createOfficeSchema,
@@ -18,9 +22,12 @@ import {
   inviteClient,
   invitePlatformStaff,
   inviteStaff,
+  inviteSupplierStaff,
 } from "../server/modules/accounts/invitations.ts";
 import { findOfficeByDebtorNumber } from "../server/modules/offices/repository.ts";
 import { createOffice } from "../server/modules/offices/service.ts";
+import { catalogueDeps } from "../server/modules/service-catalogue/deps.ts";
+import { registerOfficePortalServices } from "../server/modules/service-catalogue/office-portal-services.ts";
 import { openDatabase } from "../server/platform/db/database.ts";
 import { migrateDatabase } from "../server/platform/db/migrate.ts";
 import { createServices, type Services } from "../server/services.ts";
@@ -41,6 +48,8 @@ Commands:
       [--contact-name NAME] [--mobile NUMBER] [--locale nl|en]
   platform-staff invite        invite servicedesk or member administration staff
       --name NAME --email ADDRESS --role servicedesk|member-admin
+  supplier-staff invite        invite eHerkenning back office staff (/eherkenning/beheer)
+      --name NAME --email ADDRESS --role admin|reviewer|partner-agent [--locale nl|en]
   ca init                      create the root and issuing CA (or import CA_*_FILE) if there is none
   ca export-chain              print the issuing and root CA certificates (PEM)
   jobs list                    the scheduled jobs: cron, next run, last run; and the job handlers
@@ -124,9 +133,12 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
       debtorNumber: values["debtor-number"],
       email: values.email,
     });
-    const office = await withServices((services) =>
-      createOffice(services.database.db, services.clock, input, operator),
-    );
+    const office = await withServices(async (services) => {
+      const created = await createOffice(services.database.db, services.clock, input, operator);
+      // Its client portal joins the eHerkenning catalogue now, not at the server's next start.
+      await registerOfficePortalServices(catalogueDeps(services));
+      return created;
+    });
     console.log(`Office created: ${office.name} (${office.debtorNumber}), id ${office.id}.`);
   },
 
@@ -179,6 +191,19 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
       .parse({ name: values.name, email: values.email, role: values.role, locale: values.locale });
     await withServices((services) => invitePlatformStaff(accountsDeps(services), input));
     console.log(`Invitation queued for ${input.email}.`);
+  },
+
+  async "supplier-staff invite"(values) {
+    const input = z
+      .object({
+        name: z.string().trim().min(2),
+        email: emailAddressSchema,
+        role: supplierRoleSchema,
+        locale: z.enum(["nl", "en"]).default("nl"),
+      })
+      .parse({ name: values.name, email: values.email, role: values.role, locale: values.locale });
+    await withServices((services) => inviteSupplierStaff(accountsDeps(services), input));
+    console.log(`Invitation queued for ${input.email} (${input.role}).`);
   },
 
   async "ca init"() {

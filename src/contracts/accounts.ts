@@ -4,9 +4,33 @@ import { emailAddressSchema } from "./offices.ts";
 import { optionalPhoneNumberSchema, phoneNumberSchema } from "./phone-number.ts";
 import { secretText, singleLineText } from "./text.ts";
 
-/** The three front doors with a login; each has its own kind of account. */
-export const loginAreaSchema = z.enum(["portal", "office", "servicedesk"]);
+/**
+ * The front doors with a login; each has its own kind of account: the portal's clients, the
+ * office's staff, the servicedesk's platform staff, the holders of an eHerkenning means, and the
+ * eHerkenning supplier's back office (reviewers, catalogue admins and the identification
+ * partner's agents).
+ */
+export const loginAreaSchema = z.enum([
+  "portal",
+  "office",
+  "servicedesk",
+  "eherkenning",
+  "eherkenning-beheer",
+]);
 export type LoginArea = z.infer<typeof loginAreaSchema>;
+
+export const accountKindSchema = z.enum(["client", "staff", "platform", "means", "supplier"]);
+export type AccountKind = z.infer<typeof accountKindSchema>;
+
+/**
+ * The eHerkenning supplier's people: an admin keeps the catalogue and reviews, a reviewer
+ * reviews applications, and a partner agent records the face-to-face identification only.
+ */
+export const supplierRoleSchema = z.enum(["admin", "reviewer", "partner-agent"]);
+export type SupplierRole = z.infer<typeof supplierRoleSchema>;
+
+/** A second-step method an account may be held to (an eHerkenning means: by its level). */
+export const secondFactorMethodSchema = z.enum(["sms", "totp"]);
 
 export const staffRoleSchema = z.enum(["admin", "notary", "handler", "assistant"]);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
@@ -55,7 +79,7 @@ export type LoginOutcome = z.infer<typeof loginOutcomeSchema>;
 
 export const accountSummarySchema = z.object({
   id: z.uuid(),
-  kind: z.enum(["client", "staff", "platform"]),
+  kind: accountKindSchema,
   name: z.string(),
   email: z.string(),
   locale: localeSchema,
@@ -64,6 +88,8 @@ export const accountSummarySchema = z.object({
   isMainAccount: z.boolean(),
   clientKind: z.enum(["person", "company"]).nullable(),
   twoFactorMethod: z.enum(["none", "sms", "totp"]),
+  /** The only second-step method this account may set up, when it is held to one. */
+  requiredSecondFactor: secondFactorMethodSchema.nullable(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

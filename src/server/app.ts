@@ -12,17 +12,26 @@ import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
 import { devToolsRoutes } from "./modules/dev-tools/routes.ts";
 import { documentsDeps } from "./modules/documents/deps.ts";
+import { applicationRoutes } from "./modules/eherkenning/application-routes.ts";
+import { catalogueRoutes } from "./modules/eherkenning/catalogue-routes.ts";
+import { identificationRoutes } from "./modules/eherkenning/identification-routes.ts";
+import { meansRoutes } from "./modules/eherkenning/means-routes.ts";
+import { reviewRoutes } from "./modules/eherkenning/review-routes.ts";
+import { signingRoutes } from "./modules/eherkenning/signing-routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { mailBounceRoutes } from "./modules/mail-bounces/routes.ts";
+import { eherkenningDeps } from "./modules/means-applications/deps.ts";
 import { officeActionRoutes } from "./modules/office/action-routes.ts";
 import { documentRoutes } from "./modules/office/document-routes.ts";
 import { dossierRoutes } from "./modules/office/dossier-routes.ts";
+import { officeEherkenningRoutes } from "./modules/office/eherkenning-routes.ts";
 import { officeMessageRoutes } from "./modules/office/message-routes.ts";
 import { officeQuestionnaireRoutes } from "./modules/office/questionnaire-routes.ts";
 import { portalActionRoutes } from "./modules/portal/action-routes.ts";
 import { portalMessageRoutes } from "./modules/portal/message-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
+import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
 import {
   answerFrameworkErrors,
@@ -94,6 +103,18 @@ export async function buildApp(deps: AppDependencies) {
   const certificates = certificatesDeps(deps);
   await app.register(pkiRoutes, { deps: certificates });
   await app.register(servicedeskRoutes, { deps: certificates });
+  await app.register(officeEherkenningRoutes, { deps: catalogueDeps(deps) });
+  const eherkenning = eherkenningDeps(deps);
+  for (const routes of [
+    catalogueRoutes,
+    applicationRoutes,
+    signingRoutes,
+    reviewRoutes,
+    identificationRoutes,
+    meansRoutes,
+  ]) {
+    await app.register(routes, { deps: eherkenning });
+  }
   if (config.bounceWebhookToken) {
     await app.register(mailBounceRoutes, {
       deps: { db: database.db, clock: deps.clock, mailer: deps.mailer },

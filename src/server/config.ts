@@ -65,6 +65,15 @@ const environmentSchema = z.object({
   CERT_INFO_URL: absoluteUrl.default("https://www.knb.nl/mijn-startpagina/"),
   CERT_MANUAL_URL: absoluteUrl.default("https://www.knb.nl/mijn-startpagina/"),
   CERT_TERMS_URL: absoluteUrl.default("https://www.knb.nl/algemene-gebruikersvoorwaarden/"),
+  EH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  EH_SUPPLIER_NAME: z.string().min(1).default("Poort eHerkenning"),
+  EH_PLATFORM_OIN: z
+    .string()
+    .regex(/^\d{20}$/, { error: "must be 20 digits" })
+    .default("00000001234567890000"),
+  EH_PARTNER_NAME: z.string().min(1).default("AMP Groep"),
+  KVK_API_KEY: z.string().min(1).optional(),
+  KVK_API_URL: absoluteUrl.default("https://api.kvk.nl/api"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
@@ -139,6 +148,18 @@ export interface Config {
       | undefined;
   };
   organisation: Organisation;
+  eherkenning: {
+    /** The supplier's name in mails and pages. */
+    supplierName: string;
+    /** The platform's OIN: the provider whose services the offices' client portals are. */
+    platformOin: string;
+    /** Who identifies people face to face (EH3, EH4). */
+    partnerName: string;
+    /** Days after which a rejected or abandoned application's personal data is erased. */
+    retentionDays: number;
+    /** The KvK API; unset key: the embedded register of test companies. */
+    kvk: { apiKey: string | undefined; apiUrl: string };
+  };
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
   /**
@@ -273,6 +294,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       validityDays: e.CERT_VALIDITY_DAYS,
       keyAlgorithm: e.CERT_KEY_ALGORITHM,
       caFiles: caFilesOf(e),
+    },
+    eherkenning: {
+      supplierName: e.EH_SUPPLIER_NAME,
+      platformOin: e.EH_PLATFORM_OIN,
+      partnerName: e.EH_PARTNER_NAME,
+      retentionDays: e.EH_RETENTION_DAYS,
+      kvk: { apiKey: e.KVK_API_KEY, apiUrl: e.KVK_API_URL.replace(/\/$/, "") },
     },
     organisation: {
       name: e.ORGANISATION_NAME,

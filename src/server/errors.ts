@@ -35,6 +35,11 @@ export const errorCatalogue = {
     nl: "Deze code klopt niet of is verlopen. Probeer het opnieuw of vraag een nieuwe code aan.",
     en: "This code is wrong or has expired. Try again or request a new code.",
   },
+  second_factor_method_not_allowed: {
+    status: 409,
+    nl: "Voor dit account is een andere manier van inloggen in twee stappen vereist.",
+    en: "This account requires a different method of 2-step verification.",
+  },
   forbidden: {
     status: 403,
     nl: "U heeft geen toegang tot dit onderdeel.",
@@ -174,6 +179,111 @@ export const errorCatalogue = {
     status: 409,
     nl: "Deze aanvraag is al verwerkt; er is één certificaat uitgegeven. Het wachtwoord stond op het bevestigingsscherm.",
     en: "This request has already been processed; one certificate was issued. The password was on the confirmation screen.",
+  },
+  application_state: {
+    status: 409,
+    nl: "Deze aanvraag is niet (meer) in de stap waarin dit kan. Laad de pagina opnieuw om de huidige stand te zien.",
+    en: "This application is not (or no longer) at the step where this can be done. Reload the page to see where it stands.",
+  },
+  checklist_not_met: {
+    status: 409,
+    nl: "Deze aanvraag voldoet nog niet aan alle punten van de controlelijst en kan daarom niet worden goedgekeurd.",
+    en: "This application does not yet meet every item of the checklist and so cannot be approved.",
+  },
+  identification_window_expired: {
+    status: 409,
+    nl: "De termijn van 30 dagen voor de identificatie is verstreken. De identificatie kan niet meer worden vastgelegd.",
+    en: "The 30-day period for the identification has passed. The identification can no longer be recorded.",
+  },
+  identification_recorded: {
+    status: 409,
+    nl: "Deze identificatie is al vastgelegd.",
+    en: "This identification has already been recorded.",
+  },
+  already_revoked: {
+    status: 409,
+    nl: "Dit middel of deze machtiging is al ingetrokken.",
+    en: "This means or authorization has already been revoked.",
+  },
+  authorization_not_renewable: {
+    status: 409,
+    nl: "Deze machtiging kan nu niet worden verlengd: dat kan in de laatste 30 dagen van een geldige, niet ingetrokken machtiging.",
+    en: "This authorization cannot be renewed now: that is possible in the last 30 days of a valid authorization that was not revoked.",
+  },
+  application_not_found: {
+    status: 404,
+    nl: "Bij deze browser hoort geen eHerkenningsaanvraag. Open de link uit uw e-mail of start een nieuwe aanvraag.",
+    en: "No eHerkenning application belongs to this browser. Open the link from your e-mail or start a new application.",
+  },
+  application_previous_step: {
+    status: 409,
+    nl: "Vul eerst de vorige stap van de aanvraag in.",
+    en: "Please complete the previous step of the application first.",
+  },
+  application_incomplete: {
+    status: 409,
+    nl: "De aanvraag is nog niet compleet. Vul de ontbrekende gegevens aan.",
+    en: "The application is not complete yet. Please add the missing details.",
+  },
+  unknown_service: {
+    status: 400,
+    nl: "Een gekozen dienst of dienstverlener staat niet (meer) in het overzicht van dienstverleners.",
+    en: "A chosen service or service provider is not (or no longer) in the overview of service providers.",
+  },
+  level_below_demanded: {
+    status: 400,
+    nl: "Dit betrouwbaarheidsniveau is lager dan de gekozen diensten vereisen. Kies het vereiste niveau of een hoger niveau.",
+    en: "This level of assurance is lower than the chosen services require. Choose the required level or a higher one.",
+  },
+  kvk_number_unknown: {
+    status: 400,
+    nl: "Bij dit KvK-nummer vinden wij geen onderneming. Controleer het nummer.",
+    en: "We cannot find a company with this KvK number. Please check the number.",
+  },
+  representative_unknown: {
+    status: 400,
+    nl: "Deze persoon staat niet als bevoegd vertegenwoordiger van de onderneming in het KvK-register.",
+    en: "This person is not listed as an authorised representative of the company in the KvK register.",
+  },
+  signatures_unattainable: {
+    status: 400,
+    nl: "Met de gekozen vertegenwoordigers kan de aanvraag op dit betrouwbaarheidsniveau niet voldoende worden ondertekend. Kies (ook) een vertegenwoordiger die bevoegd is.",
+    en: "The chosen representatives cannot sign enough for this level of assurance. Choose (also) a representative with the authority to sign.",
+  },
+  id_document_expires_too_soon: {
+    status: 400,
+    nl: "Het legitimatiebewijs moet vanaf vandaag nog minstens een maand geldig zijn.",
+    en: "The identity document must remain valid for at least one more month from today.",
+  },
+  signature_link_invalid: {
+    status: 410,
+    nl: "Deze link om te ondertekenen werkt niet meer: u bent vervangen als ondertekenaar of u heeft de aanvraag geweigerd.",
+    en: "This signing link no longer works: you were replaced as a signatory or you declined the application.",
+  },
+  signature_already_given: {
+    status: 409,
+    nl: "U heeft deze aanvraag al ondertekend.",
+    en: "You have already signed this application.",
+  },
+  signature_declined: {
+    status: 409,
+    nl: "U heeft geweigerd deze aanvraag te ondertekenen. Met deze link kunt u niet meer ondertekenen; de aanvrager kan u zo nodig opnieuw als ondertekenaar kiezen.",
+    en: "You declined to sign this application. This link can no longer be used to sign; the applicant can choose you as a signatory again if needed.",
+  },
+  provider_oin_taken: {
+    status: 409,
+    nl: "Er staat al een dienstverlener met dit OIN in de catalogus.",
+    en: "A service provider with this OIN is already in the catalogue.",
+  },
+  service_index_taken: {
+    status: 409,
+    nl: "Deze dienstverlener heeft al een dienst met dit indexnummer. Kies een ander nummer.",
+    en: "This service provider already has a service with this index. Choose another number.",
+  },
+  office_portal_service_managed: {
+    status: 409,
+    nl: "Dit is het klantenportaal van een notariskantoor: de naam volgt het kantoor en het kantoor stelt zelf het betrouwbaarheidsniveau in.",
+    en: "This is a notary office's client portal: its name follows the office, and the office sets its level of assurance itself.",
   },
   internal_error: {
     status: 500,

@@ -11,10 +11,15 @@ import { notifyServicedeskOfBounce } from "./modules/certificates/office-bounces
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
 import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attachments.ts";
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
+import { scheduleRenewalReminders } from "./modules/means/renewal-reminders.ts";
+import { scheduleApplicationsUpkeep } from "./modules/means-applications/abandon-applications.ts";
+import { eherkenningDeps } from "./modules/means-applications/deps.ts";
 import { registerNotices } from "./modules/notifications/send-notices.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import { starterLibrary } from "./modules/questionnaires/starter-library/starter-library.ts";
 import { seedStarterLibrary } from "./modules/questionnaires/templates.ts";
+import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
+import { registerOfficePortalServices } from "./modules/service-catalogue/office-portal-services.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
 import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
 import { type Clock, MINUTE, OffsetClock, systemClock } from "./platform/clock.ts";
@@ -133,9 +138,28 @@ export async function createServices(
   // The starter library ships with Poort: every deployment has it, and a newer release's
   // changes arrive as new versions (what offices copied stays theirs).
   await seedStarterLibrary(database.db, clock, starterLibrary);
+  // Every office's client portal is a service in the eHerkenning catalogue; this registers the
+  // offices added since the last start (the CLI registers its own at once).
+  await registerOfficePortalServices(catalogueDeps({ database, clock, config }));
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
   await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });
+  const scanner = createVirusScanner(config.clamavUrl);
+  // eHerkenning: lapsed applications and the erasure after the retention period (03:30), and
+  // the authorizations' renewal reminders (08:00).
+  const eherkenning = eherkenningDeps({
+    database,
+    clock,
+    mailer,
+    sms,
+    secrets,
+    blobs,
+    scanner,
+    jobs,
+    config,
+  });
+  await scheduleApplicationsUpkeep(jobs, eherkenning);
+  await scheduleRenewalReminders(jobs, eherkenning);
 
   return {
     config,
@@ -148,7 +172,7 @@ export async function createServices(
     mailer,
     sms,
     secrets,
-    scanner: createVirusScanner(config.clamavUrl),
+    scanner,
     authorities,
     jobs,
     async close() {

@@ -19,7 +19,7 @@ describe("HTML entries", () => {
   it("are all built", () => {
     const input = viteConfig.build?.rollupOptions?.input as Record<string, string>;
     expect(Object.values(input).sort()).toEqual([...htmlEntries].sort());
-    expect(htmlEntries).toHaveLength(7);
+    expect(htmlEntries).toHaveLength(8);
   });
 
   it.each(htmlEntries.map((file) => [relative(webRoot, file), readFileSync(file, "utf8")]))(

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { accountApi } from "#src/contracts/api/account.ts";
 import { devApi } from "#src/contracts/api/dev.ts";
+import { eherkenningBeheerApi } from "#src/contracts/api/eherkenning-beheer.ts";
+import { eherkenningMeansApi } from "#src/contracts/api/eherkenning-means.ts";
 import type { Endpoint } from "#src/contracts/api/endpoint.ts";
 import { officeApi } from "#src/contracts/api/office.ts";
 import { officeQuestionnaireApi } from "#src/contracts/api/office-questionnaires.ts";
@@ -35,6 +37,8 @@ const mainAppEndpoints = named({
   portalApi,
   servicedeskApi,
   devApi,
+  eherkenningBeheerApi,
+  eherkenningMeansApi,
 });
 const documented = mainAppEndpoints.filter(([, endpoint]) => !undocumented.includes(endpoint));
 

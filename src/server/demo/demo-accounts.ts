@@ -19,16 +19,26 @@ export interface DemoMembership {
 }
 
 export interface DemoAccount {
-  kind: "client" | "staff" | "platform";
+  kind: "client" | "staff" | "platform" | "supplier" | "means";
   /** Staff: their office. Absent for clients (see `membership`) and platform staff. */
   officeId?: string;
   email: string;
   name: string;
-  role?: "admin" | "notary" | "handler" | "assistant" | "servicedesk" | "member-admin";
+  role?:
+    | "admin"
+    | "notary"
+    | "handler"
+    | "assistant"
+    | "servicedesk"
+    | "member-admin"
+    | "reviewer"
+    | "partner-agent";
   /** A client login: the office's client it acts for first. */
   membership?: DemoMembership;
   /** Staff log in with a second step: codes go to this number (the dev outbox shows them). */
   smsPhone?: string;
+  /** An eHerkenning means holder is held to the second step of the level. */
+  requiredSecondFactor?: "sms" | "totp";
 }
 
 /**
@@ -54,6 +64,7 @@ export async function createDemoAccount(
     passwordChangedAt: now,
     twoFactorMethod: demo.smsPhone ? "sms" : "none",
     twoFactorPhone: demo.smsPhone ?? null,
+    requiredSecondFactor: demo.requiredSecondFactor ?? null,
     createdAt: now,
   });
   if (!account) throw new AppError("conflict");

@@ -21,12 +21,16 @@ describe("the demo data", () => {
       "client-of-two-offices",
       "messages",
       "actions",
+      "eherkenning-catalogue",
+      "eherkenning-review",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
     for (const [index, login] of demoLogins.entries()) {
       const browser = new ApiClient(subject.app, `192.0.2.${index + 1}`);
-      const area = login.area.slice(1);
+      // The supplier's back office lives below /eherkenning but is a login area of its own.
+      const area =
+        login.area === "/eherkenning/beheer" ? "eherkenning-beheer" : login.area.slice(1);
       const response = await browser.post("/api/auth/login", {
         area,
         email: login.email,

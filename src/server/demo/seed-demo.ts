@@ -3,8 +3,10 @@ import type { Database } from "../platform/db/database.ts";
 import type { Services } from "../services.ts";
 import { createDemoAccount } from "./demo-accounts.ts";
 import { seedDemoActions } from "./demo-actions.ts";
+import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedClientOfTwoOffices, seedDemoDossiers } from "./demo-dossiers.ts";
+import { seedDemoEherkenning } from "./demo-eherkenning.ts";
 import { seedDemoMessages } from "./demo-messages.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
@@ -55,6 +57,26 @@ export const demoLogins = [
     area: "/servicedesk",
     email: "noor@servicedesk.example.nl",
     who: "servicedesk (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/eherkenning/beheer",
+    email: "beheer@poort-eherkenning.nl",
+    who: "eHerkenning supplier admin (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/eherkenning/beheer",
+    email: "beoordelaar@poort-eherkenning.nl",
+    who: "eHerkenning reviewer: one EH3 application waits (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/eherkenning/beheer",
+    email: "agent@ampgroep.nl",
+    who: "identification partner's agent, AMP Groep (SMS code in /dev/mailbox)",
+  },
+  {
+    area: "/eherkenning",
+    email: "eva.smit@example.nl",
+    who: "holder of an EH2+ eHerkenning means (SMS code in /dev/mailbox)",
   },
 ] as const;
 
@@ -187,6 +209,13 @@ const steps: SeedStep[] = [
   { name: "messages", apply: seedDemoMessages },
   // Acties (ADR 0014): the office's copies of the starter library, and two actions sent.
   { name: "actions", apply: (db, services) => seedDemoActions(db, services.clock) },
+  // eHerkenning (issue 14): the offices' client portals and three other service providers.
+  { name: "eherkenning-catalogue", apply: seedDemoCatalogue },
+  // eHerkenning review (issue 14): the supplier's staff, an application in review, a holder.
+  {
+    name: "eherkenning-review",
+    apply: (db, services) => seedDemoEherkenning(db, services, DEMO_PASSWORD),
+  },
 ];
 
 /** Applies the demo steps this database has not had yet; returns the names applied. */

@@ -11,6 +11,8 @@ const webApps = [
   { prefix: "/office", page: "office/index.html" },
   { prefix: "/servicedesk", page: "servicedesk/index.html" },
   { prefix: "/eherkenning", page: "eherkenning/index.html" },
+  // More specific than /eherkenning/*, so the router gives it its own app.
+  { prefix: "/eherkenning/beheer", page: "eherkenning/beheer/index.html" },
 ] as const;
 
 const START_PAGE = "index.html";

@@ -1,3 +1,5 @@
-import { startAreaApp } from "../ui/start-app.tsx";
+import { areas } from "../ui/areas.ts";
+import { startApp } from "../ui/start-app.tsx";
+import { eherkenningRoutes } from "./routes.tsx";
 
-startAreaApp("eherkenning");
+startApp({ basename: areas.eherkenning.basename, app: "eherkenning", routes: eherkenningRoutes });

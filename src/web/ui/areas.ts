@@ -55,10 +55,15 @@ export function areaHref(area: Area): string {
   return area.home ? `${area.basename}/${area.home}` : area.basename;
 }
 
-/** Everything that renders inside the shared page shell: an area, or the dev mailbox. */
-export type AppId = AreaId | "devMailbox";
+/**
+ * Everything that renders inside the shared page shell: an area, the eHerkenning supplier's
+ * back office (an app of its own below the eHerkenning area), or the dev mailbox.
+ */
+export type AppId = AreaId | "eherkenningBeheer" | "devMailbox";
 
 /** The translation key of an app's display name. */
 export function appNameKey(app: AppId): string {
-  return app === "devMailbox" ? "devMailbox.name" : `areas.${app}.name`;
+  if (app === "devMailbox") return "devMailbox.name";
+  if (app === "eherkenningBeheer") return "ehBeheer.name";
+  return `areas.${app}.name`;
 }

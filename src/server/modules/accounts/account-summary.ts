@@ -27,5 +27,6 @@ export async function describeAccount(
     isMainAccount: membership?.membership.isMainAccount ?? false,
     clientKind: membership?.clientKind ?? null,
     twoFactorMethod: account.twoFactorMethod,
+    requiredSecondFactor: account.requiredSecondFactor,
   };
 }

@@ -7,17 +7,30 @@ export const areaOfKind: Record<AccountKind, LoginArea> = {
   client: "portal",
   staff: "office",
   platform: "servicedesk",
+  means: "eherkenning",
+  supplier: "eherkenning-beheer",
 };
 
 export const kindOfArea: Record<LoginArea, AccountKind> = {
   portal: "client",
   office: "staff",
   servicedesk: "platform",
+  eherkenning: "means",
+  "eherkenning-beheer": "supplier",
+};
+
+/** Where each login area's web app lives, below the public address. */
+const areaPath: Record<LoginArea, string> = {
+  portal: "portal",
+  office: "office",
+  servicedesk: "servicedesk",
+  eherkenning: "eherkenning",
+  "eherkenning-beheer": "eherkenning/beheer",
 };
 
 /** The page in the account's area that a mailed link opens. */
 export function areaLink(publicUrl: string, kind: AccountKind, page: string, token: string) {
-  return `${publicUrl}/${areaOfKind[kind]}/${page}/${token}`;
+  return `${publicUrl}/${areaPath[areaOfKind[kind]]}/${page}/${token}`;
 }
 
 /** How an account's own actions appear in the audit log. */
@@ -25,4 +38,6 @@ export const actorOfKind: Record<AccountKind, ActorType> = {
   client: "client",
   staff: "staff",
   platform: "platform-staff",
+  means: "means-holder",
+  supplier: "supplier-staff",
 };

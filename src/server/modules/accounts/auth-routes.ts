@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   acceptedSchema,
+  accountKindSchema,
   linkStateSchema,
   linkTokenSchema,
   loginOutcomeSchema,
@@ -190,7 +191,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     },
     async (request, reply) => {
       const { account, session } = requireAccount(request, {
-        kinds: ["client", "staff", "platform"],
+        kinds: accountKindSchema.options,
         allowSecondFactorPending: true,
       });
       await admitFromAddress(deps, "second-factor", request.ip);
@@ -222,7 +223,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     },
     async (request, reply) => {
       const { account } = requireAccount(request, {
-        kinds: ["client", "staff", "platform"],
+        kinds: accountKindSchema.options,
         allowSecondFactorPending: true,
       });
       await limitPerIp(request.ip, "sms-code", 5);

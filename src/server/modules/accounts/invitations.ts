@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InviteClient, InviteStaff } from "#src/contracts/accounts.ts";
+import type { InviteClient, InviteStaff, SupplierRole } from "#src/contracts/accounts.ts";
 import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import {
@@ -10,6 +10,7 @@ import type { Database } from "#src/server/platform/db/database.ts";
 import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
 import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
 import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
+import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 import { addedToOfficeMail, invitationMail } from "./account-mails.ts";
 import { areaLink, areaOfKind } from "./areas.ts";
 import type { AccountsDeps } from "./deps.ts";
@@ -56,20 +57,27 @@ async function createInvitedAccount(
 }
 
 /** What writing an account mail takes: the link's token needs the clock. */
-type MailDeps = Pick<AccountsDeps, "clock" | "mailer" | "publicUrl">;
+export type MailDeps = Pick<AccountsDeps, "clock" | "mailer" | "publicUrl">;
 
-/** Mail 1 with a fresh link, which replaces the login's open ones (ADR 0006). */
-async function mailInvitation(
+/** What an invitation mail says: the person, who invites them, and the activation link. */
+export type InvitationMailData = { name: string; officeName?: string | undefined; url: string };
+
+/**
+ * Mail 1 with a fresh link, which replaces the login's open ones (ADR 0006). An area with
+ * wording of its own (the eHerkenning means) passes its own template; the link is the same.
+ */
+export async function mailInvitation(
   deps: MailDeps,
   tx: Database,
   account: AccountRow,
   officeName: string | undefined,
+  template: MailTemplate<InvitationMailData> = invitationMail,
 ): Promise<void> {
   const token = await issueLinkToken(tx, deps.clock, account.id, "invitation");
   await deps.mailer.queue(tx, {
     to: account.email,
     locale: account.locale,
-    template: invitationMail,
+    template,
     data: {
       name: account.name,
       officeName,
@@ -282,6 +290,18 @@ export function invitePlatformStaff(
     { kind: "platform", officeId: null, ...input },
     { type: "operator" },
   );
+}
+
+/**
+ * The eHerkenning supplier's people (catalogue admins, reviewers, the identification partner's
+ * agents), created by an operator with the CLI or by the demo data.
+ */
+export function inviteSupplierStaff(
+  deps: AccountsDeps,
+  input: { name: string; email: string; role: SupplierRole; locale: "nl" | "en" },
+  actor: AuditEvent["actor"] = { type: "operator" },
+): Promise<AccountRow> {
+  return inviteColleague(deps, { kind: "supplier", officeId: null, ...input }, actor);
 }
 
 /**

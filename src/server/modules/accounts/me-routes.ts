@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  accountKindSchema,
   addExtraAccountSchema,
   chooseOfficeSchema,
   codeInputSchema,
@@ -36,7 +37,7 @@ import { requireAccount } from "./session-plugin.ts";
 import { describeSessions } from "./sessions.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409, 429);
-const everyone = { kinds: ["client", "staff", "platform"] as const };
+const everyone = { kinds: accountKindSchema.options };
 // Staff without a second factor may still reach these, to set one up.
 const setUp = { ...everyone, allowWithoutSecondFactor: true };
 

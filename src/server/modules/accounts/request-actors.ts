@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { SupplierRole } from "#src/contracts/accounts.ts";
 import {
   type ClientScope,
   clientScope,
@@ -76,6 +77,25 @@ export function requireClient(request: FastifyRequest): ClientActor {
 /** The logged-in member of the platform's own staff (the servicedesk), or 401/403. */
 export function requirePlatformStaff(request: FastifyRequest): AccountRow {
   return requireAccount(request, { kinds: ["platform"] }).account;
+}
+
+/**
+ * The logged-in person of the eHerkenning supplier, in one of the roles the route serves, or
+ * 401/403. A partner agent is of the same kind as the reviewers but reaches only the
+ * identification routes.
+ */
+export function requireSupplier(
+  request: FastifyRequest,
+  roles: readonly SupplierRole[],
+): AccountRow {
+  const { account } = requireAccount(request, { kinds: ["supplier"] });
+  if (!roles.includes(account.role as SupplierRole)) throw new AppError("forbidden");
+  return account;
+}
+
+/** The logged-in holder of an eHerkenning means, or 401/403. */
+export function requireMeansHolder(request: FastifyRequest): AccountRow {
+  return requireAccount(request, { kinds: ["means"] }).account;
 }
 
 /** How an account's own actions appear in the audit log: by its kind and id. */

@@ -39,10 +39,13 @@ export const accounts = pgTable(
   "accounts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind", { enum: ["client", "staff", "platform"] }).notNull(),
+    kind: text("kind", { enum: ["client", "staff", "platform", "means", "supplier"] }).notNull(),
     /** Staff: the staff member's office. Clients and platform staff: none (ADR 0011). */
     officeId: uuid("office_id").references(() => offices.id),
-    /** Staff: admin | notary | handler | assistant. Platform: servicedesk | member-admin. */
+    /**
+     * Staff: admin | notary | handler | assistant. Platform: servicedesk | member-admin.
+     * Supplier: admin | reviewer | partner-agent. Means holders: none.
+     */
     role: text("role"),
     email: text("email").notNull(),
     name: text("name").notNull(),
@@ -59,6 +62,11 @@ export const accounts = pgTable(
       .notNull()
       .default("none"),
     twoFactorPhone: text("two_factor_phone"),
+    /**
+     * The one second-step method this account may set up, when it is held to one: an
+     * eHerkenning means needs the factor of its level (SMS for EH2+, an app for EH3 and EH4).
+     */
+    requiredSecondFactor: text("required_second_factor", { enum: ["sms", "totp"] }),
     /** Encrypted with the secret key (platform/security/secret-box). */
     totpSecret: text("totp_secret"),
     /** The last TOTP time step accepted: a code is never accepted twice. */

@@ -159,6 +159,7 @@ async function acceptsCode(
 
 /** "Mijn gegevens", 2-step verification by SMS, step 1: a code to the new number. */
 export async function startSmsEnrollment(deps: AccountsDeps, account: AccountRow, mobile: string) {
+  refuseOtherMethod(account, "sms");
   const phone = phoneNumberSchema.parse(mobile);
   await deps.db.transaction((tx) => sendCode(deps, tx, account, "enroll-sms", phone));
   return { phone };
@@ -188,6 +189,7 @@ export async function confirmSmsEnrollment(
 
 /** Authenticator app, step 1: a new secret as QR code; stored encrypted until confirmed. */
 export async function startTotpEnrollment(deps: AccountsDeps, account: AccountRow) {
+  refuseOtherMethod(account, "totp");
   const secret = newTotpSecret();
   await updateAccount(deps.db, account.id, {
     totpSecret: deps.secrets.seal(secret),
@@ -213,6 +215,13 @@ export async function confirmTotpEnrollment(
     await auditTwoFactorChange(deps, tx, account, "two-factor.enabled", origin, { method: "totp" });
     return issueRecoveryCodes(deps, tx, account.id);
   });
+}
+
+/** An account held to one method (an eHerkenning means, by its level) sets up no other. */
+function refuseOtherMethod(account: AccountRow, method: "sms" | "totp"): void {
+  if (account.requiredSecondFactor && account.requiredSecondFactor !== method) {
+    throw new AppError("second_factor_method_not_allowed");
+  }
 }
 
 /** New recovery codes; the old ones stop working. */

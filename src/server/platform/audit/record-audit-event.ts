@@ -2,7 +2,17 @@ import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { auditEvents } from "./schema.ts";
 
-export type ActorType = "system" | "operator" | "client" | "staff" | "platform-staff" | "office";
+export type ActorType =
+  | "system"
+  | "operator"
+  | "client"
+  | "staff"
+  | "platform-staff"
+  | "office"
+  | "means-holder"
+  | "supplier-staff"
+  | "applicant"
+  | "representative";
 
 export interface AuditEvent {
   actor: { type: ActorType; id?: string };

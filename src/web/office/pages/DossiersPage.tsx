@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link as RouterLinkBase, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { officeApi } from "#src/contracts/api/office.ts";
 import { errorMessage } from "#src/web/ui/api/api-client.ts";
 import { useSession } from "#src/web/ui/api/session.tsx";
@@ -9,7 +9,7 @@ import { Alert } from "#src/web/ui/components/Alert.tsx";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { SelectField, TextField } from "#src/web/ui/components/FormField.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
-import { RouterLink } from "#src/web/ui/components/Link.tsx";
+import { RouterButtonLink, RouterLink } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import {
   Table,
@@ -70,12 +70,7 @@ export function DossiersPage() {
     <>
       <Heading level={1}>{t("office.dossiers.title")}</Heading>
       <Paragraph className="poort-dossier-new">
-        <RouterLinkBase
-          to={officePaths.newDossier}
-          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-        >
-          {t("office.dossiers.new")}
-        </RouterLinkBase>
+        <RouterButtonLink to={officePaths.newDossier}>{t("office.dossiers.new")}</RouterButtonLink>
       </Paragraph>
 
       {options.error !== undefined && (

@@ -13,6 +13,7 @@ import {
   TableRow,
 } from "#src/web/ui/components/Table.tsx";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
+import { EherkenningLevelSection } from "../components/EherkenningLevelSection.tsx";
 import { InviteStaffForm } from "../components/InviteStaffForm.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";
 import { StaffActions } from "../components/StaffActions.tsx";
@@ -85,6 +86,7 @@ function StaffManagement() {
         )}
       </section>
       <InviteStaffForm onInvited={staff.reload} />
+      <EherkenningLevelSection />
     </>
   );
 }

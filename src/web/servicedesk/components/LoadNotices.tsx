@@ -1,17 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "#src/web/ui/api/api-client.ts";
-import { Alert } from "#src/web/ui/components/Alert.tsx";
-import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
+import { LoadNotices as AreaLoadNotices } from "#src/web/ui/components/LoadNotices.tsx";
 
-/** Loading, or the failure to load, above a list or page. */
+/** Loading, or the failure to load, above a list or page of the servicedesk. */
 export function LoadNotices({ loading, error }: { loading: boolean; error: unknown }) {
   const { t } = useTranslation();
   return (
-    <>
-      {loading && <Paragraph role="status">{t("servicedesk.certificates.loading")}</Paragraph>}
-      {error !== undefined && (
-        <Alert type="error">{errorMessage(error, t("servicedesk.certificates.loadError"))}</Alert>
-      )}
-    </>
+    <AreaLoadNotices
+      loading={loading}
+      error={error}
+      loadingText={t("servicedesk.certificates.loading")}
+      errorText={t("servicedesk.certificates.loadError")}
+    />
   );
 }

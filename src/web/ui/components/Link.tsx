@@ -13,3 +13,11 @@ export function Link({ className, ...props }: ComponentProps<"a">) {
 export function RouterLink({ className, ...props }: ComponentProps<typeof RouterLinkBase>) {
   return <RouterLinkBase className={classNames(linkClass, className)} {...props} />;
 }
+
+const primaryButtonLinkClass =
+  "utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action";
+
+/** A link within the current app that looks like the page's primary button: the way on. */
+export function RouterButtonLink({ className, ...props }: ComponentProps<typeof RouterLinkBase>) {
+  return <RouterLinkBase className={classNames(primaryButtonLinkClass, className)} {...props} />;
+}

@@ -34,7 +34,7 @@ export function TwoFactorSection({ profile, canDisable, onChange }: TwoFactorSec
       {profile.twoFactorMethod === "none" ? (
         <>
           <Paragraph>{t("account.myDetails.twoFactor.off")}</Paragraph>
-          <SecondFactorSetup onDone={onChange} />
+          <SecondFactorSetup onDone={onChange} headingLevel={3} />
         </>
       ) : (
         <>

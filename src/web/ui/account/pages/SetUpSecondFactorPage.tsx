@@ -11,7 +11,10 @@ import { paths } from "../paths.ts";
 import { SecondFactorSetup } from "../two-factor/SecondFactorSetup.tsx";
 import "../account.css";
 
-/** Staff must set up a second step before anything else: an app, or SMS. */
+/**
+ * Every account but a client's must set up a second step before anything else: an app, or SMS
+ * (an eHerkenning means: the one its level needs).
+ */
 export function SetUpSecondFactorPage() {
   const { t } = useTranslation();
   const { session, refresh } = useSession();
@@ -33,8 +36,11 @@ export function SetUpSecondFactorPage() {
       {needed ? (
         <>
           <Alert type="info">{t("account.setUp.required")}</Alert>
-          <Paragraph>{t("account.setUp.intro")}</Paragraph>
-          <SecondFactorSetup onDone={() => void finish()} />
+          {/* An account held to one method is told which, in place of the choice. */}
+          {!session?.account?.requiredSecondFactor && (
+            <Paragraph>{t("account.setUp.intro")}</Paragraph>
+          )}
+          <SecondFactorSetup onDone={() => void finish()} headingLevel={2} />
         </>
       ) : (
         <Paragraph>{t("account.setUp.done")}</Paragraph>

@@ -25,6 +25,7 @@ export function NewRecoveryCodes({ onDone }: { onDone: () => void }) {
       <RecoveryCodes
         codes={step}
         notice={t("account.myDetails.twoFactor.newCodesMade")}
+        headingLevel={3}
         onDone={() => {
           setStep("closed");
           onDone();

@@ -11,14 +11,18 @@ interface RecoveryCodesProps {
   /** What just happened, e.g. that 2-step verification is on now. */
   notice: string;
   onDone: () => void;
+  /** One below the heading the codes appear under: 2 on a page of their own, 3 in a section. */
+  headingLevel: 2 | 3;
 }
 
 /** New recovery codes, shown this once: to print or write down. */
-export function RecoveryCodes({ codes, notice, onDone }: RecoveryCodesProps) {
+export function RecoveryCodes({ codes, notice, onDone, headingLevel }: RecoveryCodesProps) {
   const { t } = useTranslation();
   return (
     <>
-      <FocusHeading level={3}>{t("account.myDetails.twoFactor.codesTitle")}</FocusHeading>
+      <FocusHeading level={headingLevel}>
+        {t("account.myDetails.twoFactor.codesTitle")}
+      </FocusHeading>
       <Alert type="ok">{notice}</Alert>
       <Paragraph>{t("account.myDetails.twoFactor.codesAdvice")}</Paragraph>
       <UnorderedList className="utrecht-unordered-list poort-recovery-codes">

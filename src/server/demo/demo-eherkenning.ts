@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import type { ApplicationScope } from "#src/contracts/eherkenning/applications.ts";
+import type { Level } from "#src/contracts/eherkenning/levels.ts";
+import { embeddedCompanies } from "../modules/kvk-register/embedded-register.ts";
+import { issueMeans } from "../modules/means/issue-means.ts";
+import { findOfficePortalService } from "../modules/means/repository.ts";
+import { eherkenningDeps } from "../modules/means-applications/deps.ts";
+import { findOfficeByDebtorNumber } from "../modules/offices/repository.ts";
+import { DAY } from "../platform/clock.ts";
+import type { Database } from "../platform/db/database.ts";
+import { hashToken } from "../platform/security/random-secrets.ts";
+import type { Services } from "../services.ts";
+import { createDemoAccount } from "./demo-accounts.ts";
+import { demoPdf } from "./demo-pdf.ts";
+import { insertSignedApplication } from "./signed-application.ts";
+
+/** The demo's eHerkenning back office: who logs in at /eherkenning/beheer, with SMS codes. */
+const supplierStaff = [
+  {
+    email: "beheer@poort-eherkenning.nl",
+    name: "Bram Beheer",
+    role: "admin",
+    phone: "+31612340011",
+  },
+  {
+    email: "beoordelaar@poort-eherkenning.nl",
+    name: "Rita Beoordelaar",
+    role: "reviewer",
+    phone: "+31612340012",
+  },
+  { email: "agent@ampgroep.nl", name: "Ahmed Agent", role: "partner-agent", phone: "+31612340013" },
+] as const;
+
+interface DemoApplication {
+  reference: string;
+  state: "review" | "issued";
+  level: Level;
+  scope: ApplicationScope;
+  user: { name: string; email: string; mobile: string };
+}
+
+/** An application in the demo's queue or issued, submitted two days ago. */
+async function insertApplication(
+  db: Database,
+  services: Services,
+  demo: DemoApplication,
+): Promise<string> {
+  const now = services.clock.now();
+  const newToken = () => hashToken(randomBytes(32).toString("base64url"));
+  const { id } = await insertSignedApplication(db, services.blobs, {
+    ...demo,
+    accessTokenHash: newToken(),
+    submittedAt: new Date(now.getTime() - 2 * DAY),
+    signedAt: now,
+    signersSignedAt: now,
+    updatedAt: now,
+    signer: (representative) => ({
+      email: `${representative.name.toLowerCase().replaceAll(" ", ".")}@example.nl`,
+      linkTokenHash: newToken(),
+    }),
+    idCopy: {
+      bytes: demoPdf("Kopie paspoort (demo)", [
+        `Naam: ${demo.user.name}`,
+        "Documentnummer: afgeschermd",
+        "Geldig tot: 1 januari 2031",
+        "Foto en BSN afgeschermd.",
+      ]),
+      fileName: "kopie-paspoort.pdf",
+      contentType: "application/pdf",
+      expiresOn: "2031-01-01",
+    },
+  });
+  return id;
+}
+
+/**
+ * The demo's eHerkenning: the supplier's admin, reviewer and the partner's agent; one EH3
+ * application waiting in the queue; and one EH2+ holder whose means is issued, authorized for
+ * De Vries & Partners' client portal (or, without it in the catalogue, all services at EH2+).
+ */
+export async function seedDemoEherkenning(
+  db: Database,
+  services: Services,
+  password: string,
+): Promise<void> {
+  for (const person of supplierStaff) {
+    await createDemoAccount(
+      db,
+      services.clock,
+      {
+        kind: "supplier",
+        email: person.email,
+        name: person.name,
+        role: person.role,
+        smsPhone: person.phone,
+      },
+      password,
+    );
+  }
+  await insertApplication(db, services, {
+    reference: "EH-DEMO0001",
+    state: "review",
+    level: "EH3",
+    scope: { kind: "all" },
+    user: { name: "Lotte Bakker", email: "lotte.bakker@example.nl", mobile: "+31612340021" },
+  });
+
+  const eva = { name: "Eva Smit", email: "eva.smit@example.nl", mobile: "+31612340022" };
+  await createDemoAccount(
+    db,
+    services.clock,
+    { kind: "means", ...eva, smsPhone: eva.mobile, requiredSecondFactor: "sms" },
+    password,
+  );
+  const office = await findOfficeByDebtorNumber(db, "101234");
+  const portal = office ? await findOfficePortalService(db, office.id) : undefined;
+  const scope: ApplicationScope = portal
+    ? { kind: "services", serviceIds: [portal.id] }
+    : { kind: "all" };
+  const applicationId = await insertApplication(db, services, {
+    reference: "EH-DEMO0002",
+    state: "issued",
+    level: "EH2+",
+    scope,
+    user: eva,
+  });
+  const company = embeddedCompanies.jointDirectors;
+  await issueMeans(
+    { ...eherkenningDeps(services), db },
+    db,
+    {
+      applicationId,
+      person: { ...eva, locale: "nl" },
+      level: "EH2+",
+      scope,
+      company: { kvkNumber: company.kvkNumber, name: company.name, rsin: company.rsin },
+      branchNumber: null,
+    },
+    { type: "operator" },
+  );
+}
