@@ -1,4 +1,3 @@
-import * as OTPAuth from "otpauth";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
@@ -11,6 +10,7 @@ import {
   type WatchedPage,
 } from "./support/browser.ts";
 import { linkPath, smsCodeSentBy, waitForMail } from "./support/outbox.ts";
+import { totpCodeFromSetUpPage } from "./support/totp.ts";
 
 const baseUrl = inject("baseUrl");
 const NEW_PASSWORD = "lange-zomer-op-de-wadden";
@@ -85,12 +85,6 @@ async function newBrowser(language: "nl" | "en"): Promise<Page> {
  */
 async function leftTheLoginPages(page: Page): Promise<void> {
   await page.waitForURL((url) => !url.pathname.includes("/login"));
-}
-
-function totpCode(secret: string): string {
-  return new OTPAuth.TOTP({
-    secret: OTPAuth.Secret.fromBase32(secret.replaceAll(" ", "")),
-  }).generate();
 }
 
 describe.each(runs)("account flows in $language", (run) => {
@@ -292,8 +286,7 @@ describe.each(runs)("account flows in $language", (run) => {
     await page.getByRole("heading", { level: 1, name: a.setUp.title }).waitFor();
     await expectNoAccessibilityViolations(page);
     await page.getByRole("button", { name: a.myDetails.twoFactor.startApp }).click();
-    const secret = (await page.locator("code.poort-totp-secret").textContent()) ?? "";
-    await page.getByLabel(a.fields.code).fill(totpCode(secret));
+    await page.getByLabel(a.fields.code).fill(await totpCodeFromSetUpPage(page));
     await page.getByRole("button", { name: a.myDetails.twoFactor.confirm }).click();
     await page.getByRole("heading", { name: a.myDetails.twoFactor.codesTitle }).waitFor();
     await page.getByRole("button", { name: a.myDetails.twoFactor.codesDone }).click();

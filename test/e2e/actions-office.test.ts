@@ -4,14 +4,9 @@ import { describe, expect, it } from "vitest";
 import { willIntake } from "#test/support/actions.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import {
-  callApi,
-  clientThroughTheApi,
-  createTemplate,
-  demo,
-  loggedInPage,
-} from "./support/actions.ts";
+import { callApi, clientThroughTheApi, createTemplate, demo } from "./support/actions.ts";
 import { browserForFile, expectNoAccessibilityViolations } from "./support/browser.ts";
+import { loggedInPage } from "./support/demo-login.ts";
 import { expectPageFits } from "./support/layout.ts";
 import { fill } from "./support/translations.ts";
 

@@ -9,15 +9,9 @@ import { willIntake } from "#test/support/actions.ts";
 import { samplePdf } from "#test/support/dossiers.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import {
-  callApi,
-  createTemplate,
-  demo,
-  loggedInPage,
-  logInInLanguage,
-  sendAction,
-} from "./support/actions.ts";
+import { callApi, createTemplate, demo, sendAction } from "./support/actions.ts";
 import { browserForFile, expectNoAccessibilityViolations } from "./support/browser.ts";
+import { loggedInPage, logInInLanguage } from "./support/demo-login.ts";
 import { fill } from "./support/translations.ts";
 
 const run = promisify(execFile);

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { PortalAction, PortalQuestionnaire } from "#src/contracts/actions.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import { callApi, clientThroughTheApi, demo, loggedInPage } from "./support/actions.ts";
+import { callApi, clientThroughTheApi, demo } from "./support/actions.ts";
 import {
   browserForFile,
   expectNoAccessibilityViolations,
   type WatchedPage,
 } from "./support/browser.ts";
+import { loggedInPage } from "./support/demo-login.ts";
 import { fill } from "./support/translations.ts";
 
 /**

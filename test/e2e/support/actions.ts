@@ -1,10 +1,9 @@
-import type { APIRequestContext, BrowserContextOptions, Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import type { APIRequestContext } from "playwright-core";
+import { expect } from "vitest";
 import type { SendAction } from "#src/contracts/actions.ts";
 import type { QuestionnaireDefinition } from "#src/contracts/questionnaires/definition.ts";
 import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
-import type { browserForFile, WatchedPage } from "./browser.ts";
-import { logInAsDemo } from "./demo-login.ts";
+import type { browserForFile } from "./browser.ts";
 
 /** The demo accounts that the tests of actions and questionnaires play. */
 export const demo = {
@@ -15,36 +14,6 @@ export const demo = {
   /** A client, in the dossiers 2026.0142 and 2026.0157. */
   jan: { email: "jan.jansen@example.nl" },
 };
-
-/**
- * Logs a demo account in by the Dutch labels that `logInAsDemo` reads, then switches to the
- * run's language, which the next page loaded shows.
- */
-export async function logInInLanguage(
-  page: Page,
-  area: "office" | "portal",
-  account: { email: string; phone?: string },
-  language: "nl" | "en",
-): Promise<void> {
-  const showLanguage = (value: "nl" | "en") =>
-    page.context().addCookies([{ name: "poort_lang", value, url: inject("baseUrl") }]);
-  await showLanguage("nl");
-  await logInAsDemo(page, area, account.email, account.phone);
-  await showLanguage(language);
-}
-
-/** A watched page in a browser context of its own, logged in as with `logInInLanguage`. */
-export async function loggedInPage(
-  browser: ReturnType<typeof browserForFile>,
-  area: "office" | "portal",
-  account: { email: string; phone?: string },
-  language: "nl" | "en",
-  options: BrowserContextOptions = {},
-): Promise<WatchedPage> {
-  const watched = await browser.newPage(options);
-  await logInInLanguage(watched.page, area, account, language);
-  return watched;
-}
 
 /**
  * A call to the API in the session the request context holds, with its CSRF token as the web

@@ -1,5 +1,21 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { expectNoAccessibilityViolations } from "./browser.ts";
+
+/** The widths every page is checked at: a small phone, and a desktop. */
+export const checkedWidths = [360, 1280] as const;
+
+/**
+ * The page as it stands fits at each checked width (see `expectPageFits`), and axe finds
+ * nothing on it. `where` names the page in the failures.
+ */
+export async function checkPage(page: Page, where: string): Promise<void> {
+  for (const width of checkedWidths) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectPageFits(page, `${where} at ${width}px`);
+  }
+  await expectNoAccessibilityViolations(page);
+}
 
 /**
  * The page as it stands fits its width: it never scrolls sideways, a table too wide scrolls in
@@ -15,13 +31,23 @@ export async function expectPageFits(page: Page, where: string): Promise<void> {
     const caption = (await table.locator("caption").textContent()) ?? "";
     const region = page.getByRole("region", { name: caption, exact: true });
     expect(await region.locator("table").count(), `${where}: "${caption}"`).toBe(1);
-    const scrolls = await region.evaluate((element) => ({
-      overflows: element.scrollWidth > element.clientWidth,
-      focusable: element.tabIndex === 0,
-    }));
-    expect(scrolls.focusable, `${where}: can "${caption}" be scrolled by keyboard`).toBe(
-      scrolls.overflows,
-    );
+    // The region learns that it overflows from a ResizeObserver, a frame or more after a change
+    // of size: what counts is the state it settles in.
+    await expect
+      .poll(
+        () =>
+          region.evaluate((element) => {
+            const overflows = element.scrollWidth > element.clientWidth;
+            const focusable = element.tabIndex === 0;
+            return focusable === overflows;
+          }),
+        {
+          message: `${where}: can "${caption}" be scrolled by keyboard (exactly when it overflows)`,
+          timeout: 2_000,
+          interval: 50,
+        },
+      )
+      .toBe(true);
   }
   expect(await page.evaluate(wordsBrokenInTables), `${where}: broken words`).toEqual([]);
 }
