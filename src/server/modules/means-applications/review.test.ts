@@ -383,6 +383,47 @@ describe.each(testDatabaseKinds)("eHerkenning review and issuance, on %s", (kind
     expect(until.getTime()).toBeGreaterThan(subject.clock.now().getTime() + 4 * 365 * DAY);
   });
 
+  it("shows a holder only their own means, and lets no one renew another's authorization", async () => {
+    const holders = [];
+    for (const [email, mobile] of [
+      ["hanna@example.nl", "+31612345681"],
+      ["ivo@example.nl", "+31612345682"],
+    ] as const) {
+      const seeded = await seedApplication(subject, { email });
+      await reviewer.post(`${beheer}/applications/${seeded.id}/approval`);
+      const holder = await activateByMail(subject, email);
+      await holder.post("/api/me/two-factor/sms", { mobile });
+      const code = /(\d{6})/.exec(await lastSmsTo(subject, mobile))?.[1];
+      await holder.post("/api/me/two-factor/sms/confirm", { code });
+      holders.push(holder);
+    }
+    const [hanna, ivo] = holders as [ApiClient, ApiClient];
+    const hannas = (await hanna.get("/api/eherkenning/means/mine")).json().means;
+    const ivos = (await ivo.get("/api/eherkenning/means/mine")).json().means;
+    expect(hannas.id).not.toBe(ivos.id);
+    const hannasAuthorization = hannas.authorizations[0].id;
+    expect(ivos.authorizations.map((a: { id: string }) => a.id)).not.toContain(hannasAuthorization);
+
+    const byReviewer = await reviewer.post(
+      `/api/eherkenning/means/authorizations/${hannasAuthorization}/renewal`,
+    );
+    expect(byReviewer.json().error.code).toBe("forbidden");
+
+    // In its last 30 days, Hanna's authorization is renewable: by her, never by Ivo.
+    subject.clock.advance(5 * 365 * DAY - 10 * DAY);
+    // Years later the old session has ended: Ivo logs in again.
+    const ivoAgain = await logInWithSms(subject, "ivo@example.nl", "+31612345682");
+    const byIvo = await ivoAgain.post(
+      `/api/eherkenning/means/authorizations/${hannasAuthorization}/renewal`,
+    );
+    expect(byIvo.statusCode).toBe(404);
+    const [row] = await db()
+      .select()
+      .from(authorizations)
+      .where(eq(authorizations.id, hannasAuthorization));
+    expect(row?.validUntil.toISOString()).toBe(hannas.authorizations[0].validUntil);
+  });
+
   it("abandons lapsed applications and erases their personal data after the retention", async () => {
     const draft = await seedApplication(subject, { state: "draft" });
     const signing = await seedApplication(subject, { state: "signing", email: "bas@example.nl" });
