@@ -3,9 +3,7 @@ import type { ApplicationScope } from "#src/contracts/eherkenning/applications.t
 import type { Level } from "#src/contracts/eherkenning/levels.ts";
 import { embeddedCompanies } from "../modules/kvk-register/embedded-register.ts";
 import { issueMeans } from "../modules/means/issue-means.ts";
-import { findOfficePortalService } from "../modules/means/repository.ts";
 import { eherkenningDeps } from "../modules/means-applications/deps.ts";
-import { findOfficeByDebtorNumber } from "../modules/offices/repository.ts";
 import { DAY } from "../platform/clock.ts";
 import type { Database } from "../platform/db/database.ts";
 import { hashToken } from "../platform/security/random-secrets.ts";
@@ -76,7 +74,7 @@ async function insertApplication(
 /**
  * The demo's eHerkenning: the supplier's admin, reviewer and the partner's agent; one EH3
  * application waiting in the queue; and one EH2+ holder whose means is issued, authorized for
- * De Vries & Partners' client portal (or, without it in the catalogue, all services at EH2+).
+ * all services at EH2+ of a company from the embedded KvK register.
  */
 export async function seedDemoEherkenning(
   db: Database,
@@ -112,11 +110,8 @@ export async function seedDemoEherkenning(
     { kind: "means", ...eva, smsPhone: eva.mobile, requiredSecondFactor: "sms" },
     password,
   );
-  const office = await findOfficeByDebtorNumber(db, "101234");
-  const portal = office ? await findOfficePortalService(db, office.id) : undefined;
-  const scope: ApplicationScope = portal
-    ? { kind: "services", serviceIds: [portal.id] }
-    : { kind: "all" };
+  // All services up to EH2+: the offices' portals demand EH3, which her means cannot serve.
+  const scope: ApplicationScope = { kind: "all" };
   const applicationId = await insertApplication(db, services, {
     reference: "EH-DEMO0002",
     state: "issued",

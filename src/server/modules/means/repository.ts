@@ -190,12 +190,3 @@ export async function providerExists(db: Database, providerId: string): Promise<
     .where(eq(serviceProviders.id, providerId));
   return row !== undefined;
 }
-
-/** A notary office's portal service, when the catalogue has one for it. */
-export async function findOfficePortalService(db: Database, officeId: string) {
-  const [row] = await db
-    .select({ id: catalogueServices.id, level: catalogueServices.level })
-    .from(catalogueServices)
-    .where(and(eq(catalogueServices.officeId, officeId), isNull(catalogueServices.withdrawnAt)));
-  return row;
-}
