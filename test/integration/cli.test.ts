@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
   it("adds the demo data once and prints the demo logins", async () => {
     const first = await poort(["seed-demo"], environment);
     expect(first.stdout).toContain(
-      "Demo data added: outbox-welcome, offices-and-accounts, servicedesk-staff, dossiers-and-documents, office-certificate, client-of-two-offices, messages, actions.",
+      "Demo data added: outbox-welcome, offices-and-accounts, servicedesk-staff, dossiers-and-documents, office-certificate, client-of-two-offices, messages, actions, eherkenning-catalogue, eherkenning-review.",
     );
     expect(first.stdout).toMatch(
       /\/portal\s+anna@bakkerijbol\.nl\s+client \(company, main account\)/,
