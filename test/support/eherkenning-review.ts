@@ -1,6 +1,7 @@
 import type { ApplicationScope } from "#src/contracts/eherkenning/applications.ts";
 import type { Level } from "#src/contracts/eherkenning/levels.ts";
 import { insertSignedApplication } from "#src/server/demo/signed-application.ts";
+import { DAY } from "#src/server/platform/clock.ts";
 import type { TestApp } from "./test-app.ts";
 
 /** The smallest PNG: what the reviewer's browser can show as it is. */
@@ -30,6 +31,7 @@ export async function seedApplication(
     email?: string;
     scope?: ApplicationScope;
     signed?: boolean;
+    /** The ID copy's expiry; by default a year after the clock's today. */
     idExpiresOn?: string;
   } = {},
 ): Promise<SeededApplication> {
@@ -63,7 +65,9 @@ export async function seedApplication(
         bytes: onePixelPng,
         fileName: "paspoort-lotte.png",
         contentType: "image/png",
-        expiresOn: options.idExpiresOn ?? "2030-01-01",
+        // A year ahead of the test's clock, which the tests move by years.
+        expiresOn:
+          options.idExpiresOn ?? new Date(now.getTime() + 365 * DAY).toISOString().slice(0, 10),
       },
     },
   );
