@@ -32,10 +32,14 @@ export class DiskBlobStore implements BlobStore {
       },
     });
     const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
+    const sink = createWriteStream(temporary, { flags: "wx" });
     try {
-      await pipeline(source, measure, createWriteStream(temporary, { flags: "wx" }));
+      await pipeline(source, measure, sink);
       await rename(temporary, target);
     } catch (error) {
+      // A source that fails at once can beat the file's opening: the destroyed stream still
+      // creates the file and only then closes it. Remove it once it is closed, not before.
+      if (!sink.closed) await new Promise((closed) => sink.once("close", closed));
       await rm(temporary, { force: true });
       throw error;
     }
