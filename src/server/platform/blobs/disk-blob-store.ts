@@ -39,7 +39,7 @@ export class DiskBlobStore implements BlobStore {
     } catch (error) {
       // A source that fails at once can beat the file's opening: the destroyed stream still
       // creates the file and only then closes it. Remove it once it is closed, not before.
-      if (!sink.closed) await new Promise((closed) => sink.once("close", closed));
+      if (!sink.closed) await new Promise<void>((closed) => sink.once("close", () => closed()));
       await rm(temporary, { force: true });
       throw error;
     }
