@@ -15,6 +15,7 @@ import { documentsDeps } from "./modules/documents/deps.ts";
 import { applicationRoutes } from "./modules/eherkenning/application-routes.ts";
 import { catalogueRoutes } from "./modules/eherkenning/catalogue-routes.ts";
 import { identificationRoutes } from "./modules/eherkenning/identification-routes.ts";
+import { idpRoutes } from "./modules/eherkenning/idp-routes.ts";
 import { meansRoutes } from "./modules/eherkenning/means-routes.ts";
 import { reviewRoutes } from "./modules/eherkenning/review-routes.ts";
 import { signingRoutes } from "./modules/eherkenning/signing-routes.ts";
@@ -31,6 +32,7 @@ import { portalActionRoutes } from "./modules/portal/action-routes.ts";
 import { portalMessageRoutes } from "./modules/portal/message-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
+import { samlIdpDeps } from "./modules/saml-idp/deps.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
 import {
@@ -115,6 +117,7 @@ export async function buildApp(deps: AppDependencies) {
   ]) {
     await app.register(routes, { deps: eherkenning });
   }
+  await app.register(idpRoutes, { deps: samlIdpDeps(deps) });
   if (config.bounceWebhookToken) {
     await app.register(mailBounceRoutes, {
       deps: { db: database.db, clock: deps.clock, mailer: deps.mailer },

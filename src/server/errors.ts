@@ -300,6 +300,51 @@ export const errorCatalogue = {
     nl: "De database is niet bereikbaar.",
     en: "The database cannot be reached.",
   },
+  saml_request_invalid: {
+    status: 400,
+    nl: "Het inlogverzoek van de dienst is ongeldig of niet goed ondertekend. Ga terug naar de dienst en probeer het opnieuw.",
+    en: "The service's login request is invalid or not properly signed. Go back to the service and try again.",
+  },
+  saml_unknown_service_provider: {
+    status: 403,
+    nl: "Deze dienst is niet aangesloten op dit eHerkenningsmiddel. Neem contact op met de dienst.",
+    en: "This service is not connected to this eHerkenning means. Please contact the service.",
+  },
+  saml_request_stale: {
+    status: 400,
+    nl: "Het inlogverzoek van de dienst is verlopen of al gebruikt. Ga terug naar de dienst en begin opnieuw.",
+    en: "The service's login request has expired or was already used. Go back to the service and start again.",
+  },
+  saml_service_not_allowed: {
+    status: 403,
+    nl: "De dienst vraagt om een eHerkenningsdienst die niet bij haar is geregistreerd.",
+    en: "The service asks for an eHerkenning service that is not registered for it.",
+  },
+  saml_login_missing: {
+    status: 410,
+    nl: "Er loopt geen inlogverzoek (meer). Ga terug naar de dienst en begin opnieuw.",
+    en: "There is no (longer a) login request in progress. Go back to the service and start again.",
+  },
+  saml_fresh_login_required: {
+    status: 401,
+    nl: "Log opnieuw in met uw eHerkenningsmiddel om door te gaan naar de dienst.",
+    en: "Log in again with your eHerkenning means to continue to the service.",
+  },
+  saml_authorization_choice: {
+    status: 400,
+    nl: "Kies een van de bedrijven of vestigingen waarvoor u gemachtigd bent.",
+    en: "Choose one of the companies or branches you are authorized for.",
+  },
+  saml_metadata_invalid: {
+    status: 400,
+    nl: "De metadata van de dienstverlener kon niet worden gelezen: controleer het bestand of de URL.",
+    en: "The service provider's metadata could not be read: check the file or the URL.",
+  },
+  saml_service_provider_exists: {
+    status: 409,
+    nl: "Er is al een dienstverlener met deze entity ID geregistreerd.",
+    en: "A service provider with this entity ID is already registered.",
+  },
 } as const satisfies Record<string, { status: number } & Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

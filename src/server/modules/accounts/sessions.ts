@@ -4,6 +4,7 @@ import type { Database } from "#src/server/platform/db/database.ts";
 import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { RequestOrigin } from "./deps.ts";
 import {
+  endAccountSessions,
   endSession,
   findLiveSessionByHash,
   insertSession,
@@ -106,6 +107,14 @@ export function idleSecondsLeft(session: SessionRow, now: Date): number {
 /** Ends the browser's session: at logout, and before a mailed link logs someone else in. */
 export async function endSessionNow(db: Database, clock: Clock, sessionId: string) {
   await endSession(db, sessionId, clock.now());
+}
+
+/**
+ * Ends every session of the account: a means holder's single logout at the eHerkenning IdP
+ * ends their login at Poort too (issue 15).
+ */
+export async function endAllSessionsOfAccount(db: Database, clock: Clock, accountId: string) {
+  await endAccountSessions(db, accountId, clock.now());
 }
 
 /** The account's live sessions, for "Mijn gegevens"; `currentId` is the one asking. */

@@ -190,3 +190,25 @@ export async function providerExists(db: Database, providerId: string): Promise<
     .where(eq(serviceProviders.id, providerId));
   return row !== undefined;
 }
+
+/**
+ * The authorizations of a means as a login checks them: with the ServiceID parts of a
+ * service-scoped one (its provider's OIN and the service's index) and the OIN of a
+ * provider-scoped one.
+ */
+export function listAuthorizationsForLogin(db: Database, meansId: string) {
+  return db
+    .select({
+      authorization: authorizations,
+      serviceIndex: catalogueServices.serviceIndex,
+      providerOin: serviceProviders.oin,
+    })
+    .from(authorizations)
+    .leftJoin(catalogueServices, eq(catalogueServices.id, authorizations.serviceId))
+    .leftJoin(
+      serviceProviders,
+      sql`${serviceProviders.id} = coalesce(${authorizations.providerId}, ${catalogueServices.providerId})`,
+    )
+    .where(eq(authorizations.meansId, meansId))
+    .orderBy(asc(authorizations.companyName), asc(authorizations.branchNumber));
+}
