@@ -15,6 +15,7 @@ import { documentsDeps } from "./modules/documents/deps.ts";
 import { applicationRoutes } from "./modules/eherkenning/application-routes.ts";
 import { catalogueRoutes } from "./modules/eherkenning/catalogue-routes.ts";
 import { identificationRoutes } from "./modules/eherkenning/identification-routes.ts";
+import { idpAdminRoutes } from "./modules/eherkenning/idp-admin-routes.ts";
 import { idpRoutes } from "./modules/eherkenning/idp-routes.ts";
 import { meansRoutes } from "./modules/eherkenning/means-routes.ts";
 import { reviewRoutes } from "./modules/eherkenning/review-routes.ts";
@@ -117,7 +118,9 @@ export async function buildApp(deps: AppDependencies) {
   ]) {
     await app.register(routes, { deps: eherkenning });
   }
-  await app.register(idpRoutes, { deps: samlIdpDeps(deps) });
+  const samlIdp = samlIdpDeps(deps);
+  await app.register(idpRoutes, { deps: samlIdp });
+  await app.register(idpAdminRoutes, { deps: samlIdp });
   if (config.bounceWebhookToken) {
     await app.register(mailBounceRoutes, {
       deps: { db: database.db, clock: deps.clock, mailer: deps.mailer },

@@ -340,6 +340,21 @@ export const errorCatalogue = {
     nl: "De metadata van de dienstverlener kon niet worden gelezen: controleer het bestand of de URL.",
     en: "The service provider's metadata could not be read: check the file or the URL.",
   },
+  saml_metadata_url_refused: {
+    status: 400,
+    nl: "De metadata-URL moet met https:// beginnen.",
+    en: "The metadata URL must start with https://.",
+  },
+  saml_metadata_fetch_failed: {
+    status: 502,
+    nl: "De metadata kon niet van deze URL worden opgehaald (geen antwoord, een foutcode of een doorverwijzing). Controleer de URL of upload het bestand.",
+    en: "The metadata could not be fetched from this URL (no answer, an error status or a redirect). Check the URL or upload the file.",
+  },
+  saml_metadata_too_large: {
+    status: 413,
+    nl: "De metadata is groter dan 512 kB: dat is geen gewone SAML-metadata.",
+    en: "The metadata is larger than 512 kB: that is not ordinary SAML metadata.",
+  },
   saml_service_provider_exists: {
     status: 409,
     nl: "Er is al een dienstverlener met deze entity ID geregistreerd.",

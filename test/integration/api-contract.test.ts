@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { accountApi } from "#src/contracts/api/account.ts";
 import { devApi } from "#src/contracts/api/dev.ts";
 import { eherkenningBeheerApi } from "#src/contracts/api/eherkenning-beheer.ts";
+import { eherkenningIdpAdminApi, eherkenningIdpApi } from "#src/contracts/api/eherkenning-idp.ts";
 import { eherkenningMeansApi } from "#src/contracts/api/eherkenning-means.ts";
 import type { Endpoint } from "#src/contracts/api/endpoint.ts";
 import { officeApi } from "#src/contracts/api/office.ts";
@@ -39,6 +40,8 @@ const mainAppEndpoints = named({
   devApi,
   eherkenningBeheerApi,
   eherkenningMeansApi,
+  eherkenningIdpApi,
+  eherkenningIdpAdminApi,
 });
 const documented = mainAppEndpoints.filter(([, endpoint]) => !undocumented.includes(endpoint));
 

@@ -1,6 +1,9 @@
 import formBody from "@fastify/formbody";
-import type { FastifyReply, FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import {
+  type FastifyPluginAsyncZod,
+  hasZodFastifySchemaValidationErrors,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   idpAnswerSchema,
@@ -8,9 +11,12 @@ import {
   idpPendingLoginSchema,
 } from "#src/contracts/eherkenning/idp.ts";
 import { errorResponses } from "#src/contracts/error.ts";
+import { AppError } from "#src/server/errors.ts";
+import { requestLocale } from "#src/server/request-locale.ts";
 import { requireAccount } from "../accounts/session-plugin.ts";
 import { answerLogin, collectResponse, describePendingLogin } from "../saml-idp/answer-login.ts";
 import { idpUrls, type SamlIdpDeps } from "../saml-idp/deps.ts";
+import { idpErrorPage } from "../saml-idp/error-page.ts";
 import { idpMetadataXml } from "../saml-idp/idp-metadata.ts";
 import { AUTO_POST_SCRIPT, autoPostPage } from "../saml-idp/post-page.ts";
 import { acceptAuthnRequest, type SignOnBinding } from "../saml-idp/sign-on.ts";
@@ -28,6 +34,32 @@ const samlFields = z.object({
 });
 
 const errors = errorResponses(400, 401, 403, 409, 410);
+
+/**
+ * The error handler of the endpoints a browser reaches straight from an SP (sign-on, the
+ * posting page, logout): a refusal is a page in the person's language, not the API's JSON. A
+ * request the contract refuses (no SAMLRequest, too long) is an invalid login request.
+ */
+function answerWithPage(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known =
+    error instanceof AppError
+      ? error
+      : hasZodFastifySchemaValidationErrors(error) ||
+          (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+        ? new AppError("saml_request_invalid", [], { cause: error })
+        : undefined;
+  if (known) {
+    request.log.info({ code: known.code, err: error.message }, "saml request refused");
+  } else {
+    request.log.error({ err: error }, "request failed");
+  }
+  const appError = known ?? new AppError("internal_error", [], { cause: error });
+  return reply
+    .status(appError.status)
+    .header("cache-control", "no-store")
+    .type("text/html; charset=utf-8")
+    .send(idpErrorPage(appError.code, requestLocale(request), request.id));
+}
 
 /**
  * The eHerkenning identity provider (issue 15, ADR 0016): metadata, the sign-on endpoints for
@@ -67,6 +99,7 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
   app.get(
     "/eherkenning/idp/sso",
     {
+      errorHandler: answerWithPage,
       schema: {
         tags: ["eherkenning idp"],
         summary: "Single sign-on, HTTP-Redirect binding: an AuthnRequest in the query",
@@ -80,6 +113,7 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
   app.post(
     "/eherkenning/idp/sso",
     {
+      errorHandler: answerWithPage,
       schema: {
         tags: ["eherkenning idp"],
         summary: "Single sign-on, HTTP-POST binding: an AuthnRequest in the form",
@@ -132,7 +166,10 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
 
   app.get(
     "/eherkenning/idp/doorsturen",
-    { schema: { tags: ["eherkenning idp"], summary: "Posts the signed Response to the SP, once" } },
+    {
+      errorHandler: answerWithPage,
+      schema: { tags: ["eherkenning idp"], summary: "Posts the signed Response to the SP, once" },
+    },
     async (request, reply) => {
       const response = await collectResponse(deps, request.cookies[IDP_PENDING_COOKIE]);
       reply.clearCookie(IDP_PENDING_COOKIE, pendingCookie);
@@ -172,6 +209,7 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
   app.get(
     "/eherkenning/idp/slo",
     {
+      errorHandler: answerWithPage,
       schema: {
         tags: ["eherkenning idp"],
         summary: "Single logout, HTTP-Redirect binding: a LogoutRequest of an SP",

@@ -12,13 +12,19 @@ export interface SamlIdpDeps {
   publicUrl: string;
   /** The name in the signing certificate. */
   supplierName: string;
+  /** SP metadata may be fetched over plain http: in development only, for a local SP. */
+  allowHttpMetadata: boolean;
 }
 
 export function samlIdpDeps(services: {
   database: { db: Database };
   clock: Clock;
   secrets: SecretBox;
-  config: { publicUrl: string; eherkenning: { supplierName: string } };
+  config: {
+    env: "development" | "production" | "test";
+    publicUrl: string;
+    eherkenning: { supplierName: string };
+  };
 }): SamlIdpDeps {
   return {
     db: services.database.db,
@@ -26,6 +32,7 @@ export function samlIdpDeps(services: {
     secrets: services.secrets,
     publicUrl: services.config.publicUrl,
     supplierName: services.config.eherkenning.supplierName,
+    allowHttpMetadata: services.config.env === "development",
   };
 }
 

@@ -109,7 +109,13 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
       decryptionPvk: encryption.key,
       decryptionCert: encryption.cert,
       wantAssertionsSigned: true,
-    });
+      // node-saml offers its logout endpoint for HTTP-POST only; Poort answers a LogoutRequest
+      // by redirect, which node-saml reads as well (validateRedirectAsync).
+    }).replace(
+      /(<SingleLogoutService[^>]*Binding=")urn:oasis:names:tc:SAML:2\.0:bindings:HTTP-POST"/,
+      '$1urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"',
+    );
+    expect(metadataXml).toContain("bindings:HTTP-Redirect");
     await registerServiceProvider(
       samlIdpDeps(subject.services),
       {
@@ -190,6 +196,12 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
     const accepted = await browser.get(`${url.pathname}${url.search}`);
     expect(accepted.statusCode).toBe(303);
     expect(accepted.headers.location).toMatch(/\/eherkenning\/idp\/inloggen$/);
+    await logIn(browser, email);
+    return { browser, url };
+  }
+
+  /** The holder's ordinary login with password and SMS code, after the request arrived. */
+  async function logIn(browser: ApiClient, email: string) {
     const before = await browser.get("/api/eherkenning/idp/login");
     expect(before.json().loggedIn).toBe(false);
     await browser.post("/api/auth/login", {
@@ -204,7 +216,17 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
     ).toBe(200);
     await browser.refreshCsrfToken();
     expect((await browser.get("/api/eherkenning/idp/login")).json().loggedIn).toBe(true);
-    return { browser, url };
+  }
+
+  /** A refusal a person reaches in the browser: a page in their language, naming the code. */
+  function expectRefusalPage(
+    answer: { headers: Record<string, unknown>; body: string },
+    code: string,
+    locale: "nl" | "en",
+  ) {
+    expect(String(answer.headers["content-type"])).toContain("text/html");
+    expect(answer.body).toContain(`<html lang="${locale}">`);
+    expect(answer.body).toContain(`<code>${code}</code>`);
   }
 
   async function postedResponse(browser: ApiClient) {
@@ -317,10 +339,15 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
       /InResponseTo/i,
     );
     // The IdP: the same AuthnRequest again, and the Response a second time.
-    const again = await new ApiClient(subject.app).get(`${url.pathname}${url.search}`);
+    const again = await new ApiClient(subject.app).get(`${url.pathname}${url.search}`, {
+      "accept-language": "en-GB,en;q=0.8",
+    });
     expect(again.statusCode).toBe(400);
-    expect(again.json().error.code).toBe("saml_request_stale");
-    expect((await browser.get("/eherkenning/idp/doorsturen")).statusCode).toBe(410);
+    expectRefusalPage(again, "saml_request_stale", "en");
+    expect(again.body).toContain("expired or was already used");
+    const collectedAgain = await browser.get("/eherkenning/idp/doorsturen");
+    expect(collectedAgain.statusCode).toBe(410);
+    expectRefusalPage(collectedAgain, "saml_login_missing", "nl");
     expect((await browser.post("/api/eherkenning/idp/answer", {})).statusCode).toBe(410);
   });
 
@@ -353,13 +380,144 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
     const notAllowed = serviceProvider(99, "EH2+");
     const url = new URL(await notAllowed.getAuthorizeUrlAsync("", undefined, {}));
     const refused = await subject.app.inject({ url: `${url.pathname}${url.search}` });
-    expect(refused.json().error.code).toBe("saml_service_not_allowed");
+    expectRefusalPage(refused, "saml_service_not_allowed", "nl");
     const unsigned = new URL(
       await serviceProvider(services.eh2.index, "EH2+", {
         privateKey: undefined,
       }).getAuthorizeUrlAsync("", undefined, {}),
     );
     const answer = await subject.app.inject({ url: `${unsigned.pathname}${unsigned.search}` });
-    expect(answer.json().error.code).toBe("saml_request_invalid");
+    expectRefusalPage(answer, "saml_request_invalid", "nl");
+  });
+
+  it("answers a person with a page in their language: unknown SP, a request without SAMLRequest", async () => {
+    const stranger = serviceProvider(services.eh2.index, "EH2+", {
+      issuer: "https://onbekend.example.nl/saml/metadata",
+    });
+    const url = new URL(await stranger.getAuthorizeUrlAsync("", undefined, {}));
+    const unknown = await subject.app.inject({
+      url: `${url.pathname}${url.search}`,
+      headers: { "accept-language": "en" },
+    });
+    expect(unknown.statusCode).toBe(403);
+    expectRefusalPage(unknown, "saml_unknown_service_provider", "en");
+    const empty = await subject.app.inject({ url: "/eherkenning/idp/sso?RelayState=x" });
+    expect(empty.statusCode).toBe(400);
+    expectRefusalPage(empty, "saml_request_invalid", "nl");
+    expect(empty.body).toContain("Inloggen met eHerkenning lukt niet");
+  });
+
+  it("accepts a signed AuthnRequest by the HTTP-POST binding", async () => {
+    const email = await issueMeans();
+    // The POST binding carries the XML plain (base64, not deflated), signed inside.
+    const sp = serviceProvider(services.eh2.index, "EH2+", {
+      authnRequestBinding: "HTTP-POST",
+      skipRequestCompression: true,
+    });
+    const message = await sp.getAuthorizeMessageAsync("relay-post", undefined, {});
+    const samlRequest = String(message.SAMLRequest);
+    expect(Buffer.from(samlRequest, "base64").toString("utf8")).toMatch(/<(ds:)?Signature[ >]/);
+    const browser = new ApiClient(subject.app);
+    const accepted = await browser.send(
+      "POST",
+      "/eherkenning/idp/sso",
+      new URLSearchParams({ SAMLRequest: samlRequest, RelayState: "relay-post" }).toString(),
+      { "content-type": "application/x-www-form-urlencoded" },
+    );
+    expect(accepted.statusCode).toBe(303);
+    await logIn(browser, email);
+    expect((await browser.post("/api/eherkenning/idp/answer", {})).json()).toEqual({
+      outcome: "post",
+    });
+    const posted = await postedResponse(browser);
+    expect(posted.relayState).toBe("relay-post");
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: posted.samlResponse });
+    expect(profile?.[ATTRIBUTE.serviceId]).toBe(serviceIdOf(OIN, services.eh2.index));
+  });
+
+  it("ends the sessions by single logout and answers node-saml with a signed LogoutResponse", async () => {
+    const email = await issueMeans();
+    const sp = serviceProvider(services.eh2.index, "EH2+", {
+      logoutUrl: `${subject.services.config.publicUrl}/eherkenning/idp/slo`,
+    });
+    const { browser } = await signOn(sp, email);
+    await browser.post("/api/eherkenning/idp/answer", {});
+    const { samlResponse } = await postedResponse(browser);
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse });
+    if (!profile) throw new Error("no profile");
+    const logout = new URL(await sp.getLogoutUrlAsync(profile, "relay-out", {}));
+    const answer = await new ApiClient(subject.app).get(`${logout.pathname}${logout.search}`);
+    expect(answer.statusCode).toBe(303);
+    const back = new URL(String(answer.headers.location));
+    expect(back.origin + back.pathname).toBe("https://dienst.example.nl/saml/logout");
+    const query = Object.fromEntries(back.searchParams);
+    const validated = await sp.validateRedirectAsync(query, back.search.slice(1));
+    expect(validated.loggedOut).toBe(true);
+    // The holder's Poort session ended with it.
+    expect((await browser.get("/api/eherkenning/means/mine")).statusCode).toBe(401);
+  });
+
+  it("names the branch of a branch-limited authorization, and the RSIN beside the KvK number", async () => {
+    const email = await issueMeans();
+    const db = subject.services.database.db;
+    await db.execute(
+      `update authorizations set branch_number = '990000000011'
+         where means_id = (select m.id from means m join accounts a on a.id = m.account_id
+                           where a.email = '${email}' and a.kind = 'means')`,
+    );
+    const sp = serviceProvider(services.eh2.index, "EH2+");
+    const { browser } = await signOn(sp, email);
+    expect((await browser.post("/api/eherkenning/idp/answer", {})).json()).toEqual({
+      outcome: "post",
+    });
+    const { samlResponse } = await postedResponse(browser);
+    await sp.validatePostResponseAsync({ SAMLResponse: samlResponse });
+    const xml = Buffer.from(samlResponse, "base64").toString("utf8");
+    expect(xml).toContain(`Name="${ATTRIBUTE.branchNumber}"`);
+    expect(xml).toMatch(/ServiceRestriction:Vestigingsnr"[\s\S]*?>990000000011</);
+    expect(xml).toContain(`<saml:NameID NameQualifier="${QUALIFIER.rsin}">857200148</saml:NameID>`);
+    expect(xml).toContain(`<saml:NameID NameQualifier="${QUALIFIER.kvk}">90000001</saml:NameID>`);
+  });
+
+  it("lets a holder who acts for two companies choose, and names the chosen one", async () => {
+    const email = await issueMeans();
+    const db = subject.services.database.db;
+    await db.execute(
+      `insert into authorizations (means_id, scope_kind, service_id, provider_id, level,
+         kvk_number, company_name, rsin, branch_number, application_id, valid_from, valid_until,
+         created_at)
+       select means_id, scope_kind, service_id, provider_id, level, '90000002',
+         'Bakkerij Van den Berg Test', null, null, application_id, valid_from, valid_until,
+         created_at
+         from authorizations
+        where means_id = (select m.id from means m join accounts a on a.id = m.account_id
+                          where a.email = '${email}' and a.kind = 'means')`,
+    );
+    const sp = serviceProvider(services.eh2.index, "EH2+");
+    const { browser } = await signOn(sp, email);
+    const offered = (await browser.post("/api/eherkenning/idp/answer", {})).json();
+    expect(offered.outcome).toBe("choose");
+    expect(offered.choices.map((choice: { kvkNumber: string }) => choice.kvkNumber).sort()).toEqual(
+      ["90000001", "90000002"],
+    );
+    const wrong = await browser.post("/api/eherkenning/idp/answer", {
+      authorizationId: "00000000-0000-4000-8000-000000000000",
+    });
+    expect(wrong.json().error.code).toBe("saml_authorization_choice");
+    const bakery = offered.choices.find(
+      (choice: { kvkNumber: string }) => choice.kvkNumber === "90000002",
+    );
+    expect(
+      (
+        await browser.post("/api/eherkenning/idp/answer", {
+          authorizationId: bakery.authorizationId,
+        })
+      ).json(),
+    ).toEqual({ outcome: "post" });
+    const { samlResponse } = await postedResponse(browser);
+    await sp.validatePostResponseAsync({ SAMLResponse: samlResponse });
+    const xml = Buffer.from(samlResponse, "base64").toString("utf8");
+    expect(xml).toContain(`<saml:NameID NameQualifier="${QUALIFIER.kvk}">90000002</saml:NameID>`);
+    expect(xml).not.toContain(QUALIFIER.rsin);
   });
 });

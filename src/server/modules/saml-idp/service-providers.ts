@@ -1,15 +1,25 @@
+import type {
+  IdpServiceOption,
+  RegisteredServiceProvider,
+  RegisterServiceProvider,
+  ServiceProviderAdmin,
+} from "#src/contracts/eherkenning/idp.ts";
 import { AppError } from "#src/server/errors.ts";
 import type { AuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { loginServices } from "../service-catalogue/login-services.ts";
+import { servicesOfScope } from "../service-catalogue/scope-services.ts";
 import type { SamlIdpDeps } from "./deps.ts";
+import { fetchMetadata } from "./fetch-metadata.ts";
 import {
+  allowedCatalogueServiceIds,
   insertServiceProvider,
+  listServiceProviders,
   markServiceProviderWithdrawn,
   replaceServiceProviderServices,
   type ServiceProviderRow,
 } from "./repository.ts";
-import { readSpMetadata } from "./saml-entities.ts";
+import { parseEndpoints, readSpMetadata } from "./saml-entities.ts";
 
 /**
  * Registers an SP from its metadata (SPEC C7), with the catalogue services it may ask for:
@@ -73,4 +83,76 @@ export async function withdrawServiceProvider(
       subject: { type: "saml-service-provider", id },
     });
   });
+}
+
+/**
+ * The back office's page of SPs: every registered one (withdrawn ones too, so the admin sees
+ * what was there) with the services it may ask for, and the catalogue's active services to
+ * choose from for a new one.
+ */
+export async function serviceProviderAdmin(deps: SamlIdpDeps): Promise<ServiceProviderAdmin> {
+  const active = await servicesOfScope(deps.db, { kind: "all" });
+  const options = new Map<string, IdpServiceOption>(
+    active.map((service) => [
+      service.id,
+      {
+        id: service.id,
+        serviceId: service.serviceId,
+        nameNl: service.nameNl,
+        nameEn: service.nameEn,
+        providerName: service.provider.name,
+        level: service.level,
+      },
+    ]),
+  );
+  const rows = await listServiceProviders(deps.db);
+  const serviceProviders = await Promise.all(
+    rows.map(async (row): Promise<RegisteredServiceProvider> => {
+      const allowed = await allowedCatalogueServiceIds(deps.db, row.id);
+      return {
+        id: row.id,
+        name: row.name,
+        entityId: row.entityId,
+        acsUrls: parseEndpoints(row.acsEndpoints).map((endpoint) => endpoint.url),
+        signsRequests: row.authnRequestsSigned,
+        encrypts: row.encryptionCertificate !== null,
+        // A service withdrawn from the catalogue since is no longer offered, nor listed here.
+        services: allowed.flatMap((id) => {
+          const option = options.get(id);
+          return option ? [option] : [];
+        }),
+        registeredAt: row.createdAt.toISOString(),
+        withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+      };
+    }),
+  );
+  return { serviceProviders, serviceOptions: [...options.values()] };
+}
+
+/**
+ * The back office's registration: the metadata from its URL (fetched now, once: what is
+ * registered is what the admin saw succeed) or from the uploaded file, then as
+ * `registerServiceProvider`. Only active catalogue services may be allowed.
+ */
+export async function registerServiceProviderFrom(
+  deps: SamlIdpDeps,
+  input: RegisterServiceProvider,
+  actor: AuditEvent["actor"],
+): Promise<RegisteredServiceProvider> {
+  const metadataXml =
+    input.metadata.source === "url"
+      ? await fetchMetadata(input.metadata.url, { allowHttp: deps.allowHttpMetadata })
+      : input.metadata.xml;
+  const active = new Set((await servicesOfScope(deps.db, { kind: "all" })).map((s) => s.id));
+  if (!input.catalogueServiceIds.every((id) => active.has(id))) {
+    throw new AppError("saml_service_not_allowed");
+  }
+  const row = await registerServiceProvider(
+    deps,
+    { name: input.name, metadataXml, catalogueServiceIds: input.catalogueServiceIds },
+    actor,
+  );
+  const listed = (await serviceProviderAdmin(deps)).serviceProviders.find((sp) => sp.id === row.id);
+  if (!listed) throw new AppError("not_found");
+  return listed;
 }
