@@ -6,7 +6,7 @@ import { eherkenningIdpApi } from "#src/contracts/api/eherkenning-idp.ts";
 import type { IdpLoginOutcome, IdpPendingLogin } from "#src/contracts/eherkenning/idp.ts";
 import { LoginForm } from "#src/web/ui/account/LoginForm.tsx";
 import { SecondFactorForm } from "#src/web/ui/account/SecondFactorForm.tsx";
-import { callApi } from "#src/web/ui/api/api-client.ts";
+import { callApi, forgetCsrfToken } from "#src/web/ui/api/api-client.ts";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
 import { useSubmit } from "#src/web/ui/api/use-submit.ts";
 import { DataList } from "#src/web/ui/components/DataList.tsx";
@@ -69,6 +69,8 @@ export function IdpLoginPage() {
   }, [pending.data, askAnswer]);
 
   const onLoggedIn = async (outcome: LoginOutcome) => {
+    // Each login step renews the session and with it the CSRF token: the next call fetches it.
+    forgetCsrfToken();
     if (outcome.next === "second-factor") {
       setCurrent({ step: "second-factor", method: outcome.method ?? "sms" });
       return;
