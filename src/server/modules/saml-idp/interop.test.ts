@@ -9,14 +9,6 @@ import { serviceIdOf } from "#src/contracts/eherkenning/authorization-scope.ts";
 import { type Level, levelFacts } from "#src/contracts/eherkenning/levels.ts";
 import { accounts } from "#src/server/modules/accounts/schema.ts";
 import {
-  exportPrivateKey,
-  generateKeyPair,
-  signingAlgorithm,
-} from "#src/server/modules/certificates/pki/keys.ts";
-import { distinguishedName } from "#src/server/modules/certificates/pki/names.ts";
-import { newSerialNumber } from "#src/server/modules/certificates/pki/serial-numbers.ts";
-import { x509 } from "#src/server/modules/certificates/pki/x509.ts";
-import {
   catalogueServices,
   serviceProviders,
 } from "#src/server/modules/service-catalogue/schema.ts";
@@ -25,6 +17,7 @@ import { activateByMail } from "#test/support/accounts.ts";
 import { ApiClient } from "#test/support/api-client.ts";
 import { seedApplication } from "#test/support/eherkenning-review.ts";
 import { lastSmsTo } from "#test/support/outbox.ts";
+import { idpFromMetadata, spKeyPair } from "#test/support/saml-sp.ts";
 import { createSupplierStaff } from "#test/support/supplier-staff.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
@@ -37,28 +30,6 @@ const decrypt = promisify(xmlenc.decrypt);
 const SP_ENTITY = "https://dienst.example.nl/saml/metadata";
 const ACS = "https://dienst.example.nl/saml/acs";
 const OIN = "00000009876543210000";
-
-function pem(label: string, der: Buffer): string {
-  const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
-}
-
-/** An SP's key and self-signed certificate, made with the same PKI code as Poort's own. */
-async function spKeyPair(now: Date) {
-  const keys = await generateKeyPair("rsa-2048");
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    name: distinguishedName({ commonName: "dienst.example.nl", organisation: "Dienst" }),
-    keys,
-    signingAlgorithm: signingAlgorithm("rsa-2048"),
-    serialNumber: newSerialNumber(),
-    notBefore: new Date(now.getTime() - MINUTE),
-    notAfter: new Date(now.getTime() + 365 * 24 * 60 * MINUTE),
-  });
-  return {
-    key: pem("PRIVATE KEY", await exportPrivateKey(keys.privateKey)),
-    cert: certificate.toString("pem"),
-  };
-}
 
 /**
  * The IdP driven by another maintained SAML library (node-saml) as the SP: metadata, a signed
@@ -127,7 +98,7 @@ describe.each(testDatabaseKinds)("SAML IdP interop with node-saml, on %s", (kind
     );
     // The SP takes the IdP's certificate from its metadata, as a real one would.
     const metadata = (await subject.app.inject({ url: "/eherkenning/idp/metadata" })).body;
-    idpCert = (/<(?:ds:)?X509Certificate>([^<]+)</.exec(metadata)?.[1] ?? "").replace(/\s+/g, "");
+    idpCert = idpFromMetadata(metadata).cert;
     // node-saml checks times against Date: it runs on the test clock.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(now);
