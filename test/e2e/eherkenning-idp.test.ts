@@ -1,13 +1,11 @@
 import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { ServiceProviderAdmin } from "#src/contracts/eherkenning/idp.ts";
 import { type Level, levelFacts } from "#src/contracts/eherkenning/levels.ts";
 import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import { idpFromMetadata, spKeyPair } from "#test/support/saml-sp.ts";
 import en from "../../src/web/ui/i18n/en.json" with { type: "json" };
 import nl from "../../src/web/ui/i18n/nl.json" with { type: "json" };
-import { callApi } from "./support/actions.ts";
 import { browserForFile } from "./support/browser.ts";
 import { loggedInPage } from "./support/demo-login.ts";
 import { type Language, pageIn, type Texts } from "./support/eherkenning.ts";
@@ -17,7 +15,7 @@ import { fill } from "./support/translations.ts";
 
 /**
  * The IdP's login pages in Chromium (issue 15), in Dutch and in English: a municipality's SP,
- * built with node-saml in this process and registered through the back office's API, sends the
+ * built with node-saml in this process and registered on the back office's page, sends the
  * demo means holder Eva Smit (EH2+, authorized for every service up to EH2+) to Poort. For the
  * parking permit (EH2+) she logs in with password and SMS code, the post page sends the signed
  * Response to the SP's ACS, and node-saml accepts it; for the environmental permit (EH3) the
@@ -64,30 +62,35 @@ it("has the supplier's admin register the municipality's SP by its metadata file
     decryptionCert: encryption.cert,
     wantAssertionsSigned: true,
   });
-  // For both of the municipality's services, as the back office does.
+  // On the back office's page, by its metadata file, for both of the municipality's services.
   const { page } = await loggedInPage(
     browser,
     "eherkenning/beheer",
     { email: admin.email, phone: admin.phone },
     "nl",
   );
-  const { serviceOptions } = (await callApi(
-    page.request,
-    "GET",
-    "/api/eherkenning/beheer/service-providers",
-  )) as ServiceProviderAdmin;
-  const optionId = (nameNl: string) => {
-    const option = serviceOptions.find(
-      (candidate) => candidate.providerName === provider && candidate.nameNl === nameNl,
-    );
-    if (!option) throw new Error(`no catalogue service "${nameNl}" of ${provider}`);
-    return option.id;
-  };
-  await callApi(page.request, "POST", "/api/eherkenning/beheer/service-providers", {
-    name: spName,
-    metadata: { source: "file", xml: metadataXml },
-    catalogueServiceIds: [optionId(services.parking.nameNl), optionId(services.permit.nameNl)],
+  await page.goto("/eherkenning/beheer/dienstverleners");
+  const r = nl.ehIdpAdmin.register;
+  await page.getByRole("heading", { level: 1, name: nl.ehIdpAdmin.title }).waitFor();
+  await checkPage(page, "service providers");
+  await page.getByLabel(r.name).fill(spName);
+  await page.getByLabel(r.byFile).check();
+  await page.getByLabel(r.file).setInputFiles({
+    name: "metadata.xml",
+    mimeType: "application/samlmetadata+xml",
+    buffer: Buffer.from(metadataXml),
   });
+  for (const service of [services.parking, services.permit]) {
+    await page
+      .getByLabel(
+        fill(r.serviceOption, { service: service.nameNl, provider, level: service.level }),
+      )
+      .check();
+  }
+  await page.getByRole("button", { name: r.submit }).click();
+  await page.getByText(fill(r.done, { name: spName, entityId: SP_ENTITY })).waitFor();
+  await page.getByRole("cell", { name: SP_ENTITY }).waitFor();
+  await checkPage(page, "service provider registered");
   // The SP takes the IdP's entity id and certificate from its metadata, as a real one would.
   idp = idpFromMetadata(await (await page.request.get("/eherkenning/idp/metadata")).text());
   expect(idp.ssoRedirect).toMatch(/\/eherkenning\/idp\/sso$/);

@@ -7,7 +7,7 @@ import { beheerPaths } from "./paths.ts";
 
 /**
  * The supplier back office's menu, by role: reviewers see the application queue and the means,
- * an admin also the catalogue, and a partner agent only the identifications.
+ * an admin also the catalogue and the IdP's SAML service providers, and a partner agent only the identifications.
  */
 export function BeheerMenu() {
   const { t } = useTranslation();
@@ -22,6 +22,7 @@ export function BeheerMenu() {
   }
   if (role === "admin") {
     links.push({ to: beheerPaths.catalogue, label: t("ehBeheer.menu.catalogue") });
+    links.push({ to: beheerPaths.serviceProviders, label: t("ehBeheer.menu.serviceProviders") });
   }
   links.push({ to: paths.myDetails, label: t("account.myDetails.title") });
   return <AreaMenu links={links} />;

@@ -7,4 +7,5 @@ export const beheerPaths = {
   means: "/middelen",
   catalogue: "/catalogus",
   provider: (id: string) => `/catalogus/${id}`,
+  serviceProviders: "/dienstverleners",
 } as const;
