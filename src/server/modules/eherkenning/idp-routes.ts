@@ -19,7 +19,7 @@ import { idpUrls, type SamlIdpDeps } from "../saml-idp/deps.ts";
 import { idpErrorPage } from "../saml-idp/error-page.ts";
 import { idpMetadataXml } from "../saml-idp/idp-metadata.ts";
 import { AUTO_POST_SCRIPT, autoPostPage } from "../saml-idp/post-page.ts";
-import { acceptAuthnRequest, type SignOnBinding } from "../saml-idp/sign-on.ts";
+import { acceptAuthnRequest, type SignOnBinding, type SignOnInput } from "../saml-idp/sign-on.ts";
 import { singleLogout } from "../saml-idp/single-logout.ts";
 
 /** The pending SAML login of this browser: only its token, httpOnly, never sent cross-site by JS. */
@@ -62,6 +62,19 @@ function answerWithPage(error: FastifyError, request: FastifyRequest, reply: Fas
 }
 
 /**
+ * An SP's message as the browser brought it. By Redirect, the signature covers the query string
+ * exactly as sent, so its raw form goes along.
+ */
+function inboundMessage(
+  binding: SignOnBinding,
+  fields: z.infer<typeof samlFields>,
+  request: FastifyRequest,
+): SignOnInput {
+  const rawQuery = binding === "redirect" ? (request.raw.url ?? "").split("?")[1] : undefined;
+  return { binding, fields, ...(rawQuery ? { rawQuery } : {}), ip: request.ip };
+}
+
+/**
  * The eHerkenning identity provider (issue 15, ADR 0016): metadata, the sign-on endpoints for
  * the Redirect and POST bindings, the login page's two API calls, the page that posts the
  * Response to the SP, and single logout. The browser pages themselves are in the eHerkenning web
@@ -85,13 +98,7 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
     request: FastifyRequest,
     reply: FastifyReply,
   ) => {
-    const rawQuery = binding === "redirect" ? (request.raw.url ?? "").split("?")[1] : undefined;
-    const accepted = await acceptAuthnRequest(deps, {
-      binding,
-      fields,
-      ...(rawQuery ? { rawQuery } : {}),
-      ip: request.ip,
-    });
+    const accepted = await acceptAuthnRequest(deps, inboundMessage(binding, fields, request));
     reply.setCookie(IDP_PENDING_COOKIE, accepted.token, pendingCookie);
     return reply.redirect(urls.loginPage, 303);
   };
@@ -196,13 +203,7 @@ export const idpRoutes: FastifyPluginAsyncZod<{ deps: SamlIdpDeps }> = async (ap
     request: FastifyRequest,
     reply: FastifyReply,
   ) => {
-    const rawQuery = binding === "redirect" ? (request.raw.url ?? "").split("?")[1] : undefined;
-    const answer = await singleLogout(deps, {
-      binding,
-      fields,
-      ...(rawQuery ? { rawQuery } : {}),
-      ip: request.ip,
-    });
+    const answer = await singleLogout(deps, inboundMessage(binding, fields, request));
     return reply.redirect(answer.redirectUrl, 303);
   };
 
