@@ -45,7 +45,8 @@ Commands:
       --office DEBTOR_NUMBER --name NAME --email ADDRESS --role admin|notary|handler|assistant
   client invite                create a client with its account (mails an activation link)
       --office DEBTOR_NUMBER --kind person|company --name NAME --email ADDRESS
-      [--contact-name NAME] [--mobile NUMBER] [--locale nl|en]
+      [--contact-name NAME] [--kvk NUMBER] [--mobile NUMBER] [--locale nl|en]
+                               --kvk: a company's KvK number (8 digits), for eHerkenning login
   platform-staff invite        invite servicedesk or member administration staff
       --name NAME --email ADDRESS --role servicedesk|member-admin
   supplier-staff invite        invite eHerkenning back office staff (/eherkenning/beheer)
@@ -73,6 +74,7 @@ const options = {
   role: { type: "string" },
   kind: { type: "string" },
   "contact-name": { type: "string" },
+  kvk: { type: "string" },
   mobile: { type: "string" },
   locale: { type: "string" },
   "clock-offset": { type: "string" },
@@ -165,6 +167,7 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
       kind: values.kind,
       name: values.name,
       contactName: values["contact-name"],
+      kvkNumber: values.kvk,
       email: values.email,
       mobile: values.mobile,
       locale: values.locale,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { kvkNumberSchema } from "./eherkenning/kvk-numbers.ts";
 import { localeSchema } from "./locale.ts";
 import { emailAddressSchema } from "./offices.ts";
 import { optionalPhoneNumberSchema, phoneNumberSchema } from "./phone-number.ts";
@@ -21,6 +22,15 @@ export type LoginArea = z.infer<typeof loginAreaSchema>;
 
 export const accountKindSchema = z.enum(["client", "staff", "platform", "means", "supplier"]);
 export type AccountKind = z.infer<typeof accountKindSchema>;
+
+/** The kind of account each login area admits. */
+export const accountKindOfArea: Record<LoginArea, AccountKind> = {
+  portal: "client",
+  office: "staff",
+  servicedesk: "platform",
+  eherkenning: "means",
+  "eherkenning-beheer": "supplier",
+};
 
 /**
  * The eHerkenning supplier's people: an admin keeps the catalogue and reviews, a reviewer
@@ -121,6 +131,11 @@ export const sessionStateSchema = z.object({
   /** A client's complete login: its offices and the one it acts for. */
   officeChoice: officeChoiceSchema.optional(),
   stage: z.enum(["second-factor", "complete"]).optional(),
+  /**
+   * How the login was proven. After an eHerkenning login, logging out goes through the portal's
+   * SAML logout, so the IdP's session ends too.
+   */
+  signOn: z.enum(["password", "eherkenning"]).optional(),
   /** When the session ends if the user does nothing, by the server's clock. */
   idleExpiresAt: z.iso.datetime().optional(),
   /**
@@ -134,17 +149,42 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 /** The name of a person or a company, as staff, clients and invitations give it. */
 const personOrCompanyName = singleLineText(200).min(2);
 
-export const inviteClientSchema = z.object({
-  kind: z.enum(["person", "company"]),
-  /** The person's name, or the company's. */
-  name: personOrCompanyName,
-  /** For a company: the name of the person who uses the main account. */
-  contactName: personOrCompanyName.optional(),
-  email: emailAddressSchema,
-  mobile: optionalPhoneNumberSchema,
-  locale: localeSchema.default("nl"),
-});
+export const clientKindSchema = z.enum(["person", "company"]);
+
+export const inviteClientSchema = z
+  .object({
+    kind: clientKindSchema,
+    /** The person's name, or the company's. */
+    name: personOrCompanyName,
+    /** For a company: the name of the person who uses the main account. */
+    contactName: personOrCompanyName.optional(),
+    /**
+     * For a company: its KvK number, by which an eHerkenning login of its people finds it.
+     * A person has none, so one given for a person is refused rather than silently dropped.
+     */
+    kvkNumber: kvkNumberSchema.optional(),
+    email: emailAddressSchema,
+    mobile: optionalPhoneNumberSchema,
+    locale: localeSchema.default("nl"),
+  })
+  .refine((input) => input.kind === "company" || input.kvkNumber === undefined, {
+    error: "kvk_number_company_only",
+    path: ["kvkNumber"],
+  });
 export type InviteClient = z.infer<typeof inviteClientSchema>;
+
+/** The office registers, changes or (with null) clears a company client's KvK number. */
+export const setClientKvkNumberSchema = z.object({ kvkNumber: kvkNumberSchema.nullable() });
+
+/** The client an account of the office's list acts for: a person, or a company. */
+export const officeClientSchema = z.object({
+  id: z.uuid(),
+  kind: clientKindSchema,
+  name: z.string(),
+  /** A company's KvK number, once the office registered it; a person's is always null. */
+  kvkNumber: z.string().nullable(),
+});
+export type OfficeClient = z.infer<typeof officeClientSchema>;
 
 export const inviteStaffSchema = z.object({
   name: personOrCompanyName,
@@ -169,6 +209,17 @@ export const accountListItemSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
+
+/** A client account in the office's list: the account, and the client it acts for. */
+export const officeClientAccountSchema = accountListItemSchema.extend({
+  client: officeClientSchema,
+  /** A company's main account; its extra accounts were added by the main account (B12). */
+  isMainAccount: z.boolean(),
+});
+export type OfficeClientAccount = z.infer<typeof officeClientAccountSchema>;
+export const officeClientAccountListSchema = z.object({
+  accounts: z.array(officeClientAccountSchema),
+});
 
 export const profileSchema = z.object({
   name: z.string(),

@@ -57,10 +57,14 @@ const MAX_SHRINKS = 60;
 
 /**
  * Left out, and why; everything else of the document is fuzzed.
- * - logout would end a session the requests are sent with;
+ * - logout (and the eHerkenning login's logout) would end a session the requests are sent with;
  * - the dev clock (development only) would move the clock ahead, past every session's expiry.
  */
-const SKIPPED = new Set(["POST /api/auth/logout", "POST /dev/clock"]);
+const SKIPPED = new Set([
+  "POST /api/auth/logout",
+  "POST /api/portal/eherkenning/logout",
+  "POST /dev/clock",
+]);
 
 /** Who sends a route's requests, by its path: the audience that uses it. */
 type Audience = "staff" | "client" | "platform" | "visitor" | "office certificate" | "mail server";

@@ -33,6 +33,9 @@ import { portalActionRoutes } from "./modules/portal/action-routes.ts";
 import { portalMessageRoutes } from "./modules/portal/message-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { uploadRoutes } from "./modules/portal/upload-routes.ts";
+import { portalEherkenningDeps } from "./modules/portal-eherkenning/deps.ts";
+import { portalEherkenningRoutes } from "./modules/portal-eherkenning/link-routes.ts";
+import { portalSamlRoutes } from "./modules/portal-eherkenning/saml-routes.ts";
 import { samlIdpDeps } from "./modules/saml-idp/deps.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
@@ -121,6 +124,9 @@ export async function buildApp(deps: AppDependencies) {
   const samlIdp = samlIdpDeps(deps);
   await app.register(idpRoutes, { deps: samlIdp });
   await app.register(idpAdminRoutes, { deps: samlIdp });
+  const portalEherkenning = portalEherkenningDeps(deps);
+  await app.register(portalSamlRoutes, { deps: portalEherkenning });
+  await app.register(portalEherkenningRoutes, { deps: portalEherkenning });
   if (config.bounceWebhookToken) {
     await app.register(mailBounceRoutes, {
       deps: { db: database.db, clock: deps.clock, mailer: deps.mailer },

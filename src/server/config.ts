@@ -73,6 +73,7 @@ const environmentSchema = z.object({
     .default("00000001234567890000"),
   EH_PARTNER_NAME: z.string().min(1).default("AMP Groep"),
   KVK_API_KEY: z.string().min(1).optional(),
+  PORTAL_EH_IDP_METADATA: z.string().min(1).optional(),
   KVK_API_URL: absoluteUrl.default("https://api.kvk.nl/api"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -159,6 +160,11 @@ export interface Config {
     retentionDays: number;
     /** The KvK API; unset key: the embedded register of test companies. */
     kvk: { apiKey: string | undefined; apiUrl: string };
+    /**
+     * The IdP the client portal trusts for company logins: the path or https URL of its SAML
+     * metadata (a herkenningsmakelaar's); unset: Poort's own IdP (ADR 0017).
+     */
+    portalIdpMetadata: string | undefined;
   };
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
@@ -301,6 +307,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       partnerName: e.EH_PARTNER_NAME,
       retentionDays: e.EH_RETENTION_DAYS,
       kvk: { apiKey: e.KVK_API_KEY, apiUrl: e.KVK_API_URL.replace(/\/$/, "") },
+      portalIdpMetadata: e.PORTAL_EH_IDP_METADATA,
     },
     organisation: {
       name: e.ORGANISATION_NAME,

@@ -90,6 +90,16 @@ export const errorCatalogue = {
     nl: "Dit kantoor heeft al een dossier met dit nummer.",
     en: "This office already has a dossier with this number.",
   },
+  kvk_number_taken: {
+    status: 409,
+    nl: "Een ander bedrijf van dit kantoor heeft al dit KvK-nummer. Controleer het nummer.",
+    en: "Another company of this office already has this KvK number. Please check the number.",
+  },
+  kvk_number_company_only: {
+    status: 400,
+    nl: "Alleen een bedrijf heeft een KvK-nummer; deze cliënt is een persoon.",
+    en: "Only a company has a KvK number; this client is a person.",
+  },
   unknown_reference: {
     status: 400,
     nl: "Een gekozen status, behandelaar of cliënt hoort niet bij dit kantoor.",
@@ -359,6 +369,16 @@ export const errorCatalogue = {
     status: 409,
     nl: "Er is al een dienstverlener met deze entity ID geregistreerd.",
     en: "A service provider with this entity ID is already registered.",
+  },
+  eherkenning_link_missing: {
+    status: 410,
+    nl: "Er is geen login met eHerkenning om te koppelen, of die is verlopen. Log opnieuw in met eHerkenning.",
+    en: "There is no eHerkenning login to link, or it has expired. Please log in with eHerkenning again.",
+  },
+  eherkenning_approval_other_account: {
+    status: 403,
+    nl: "Deze link is voor een ander account. Log uit en log in met het account waarnaar de e-mail is gestuurd.",
+    en: "This link is for another account. Log out and log in with the account the e-mail was sent to.",
   },
 } as const satisfies Record<string, { status: number } & Record<Locale, string>>;
 

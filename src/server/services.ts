@@ -16,6 +16,9 @@ import { scheduleApplicationsUpkeep } from "./modules/means-applications/abandon
 import { eherkenningDeps } from "./modules/means-applications/deps.ts";
 import { registerNotices } from "./modules/notifications/send-notices.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
+import { portalEherkenningDeps } from "./modules/portal-eherkenning/deps.ts";
+import { registerLinkApprovals } from "./modules/portal-eherkenning/links.ts";
+import { keepPortalRegisteredAtOwnIdp } from "./modules/portal-eherkenning/own-idp.ts";
 import { starterLibrary } from "./modules/questionnaires/starter-library/starter-library.ts";
 import { seedStarterLibrary } from "./modules/questionnaires/templates.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
@@ -141,6 +144,11 @@ export async function createServices(
   // Every office's client portal is a service in the eHerkenning catalogue; this registers the
   // offices added since the last start (the CLI registers its own at once).
   await registerOfficePortalServices(catalogueDeps({ database, clock, config }));
+  // Company clients log in to the portal with eHerkenning: the approval mails of first logins,
+  // and (with Poort's own IdP) the portal registered there with every office's portal service.
+  const portalEherkenning = portalEherkenningDeps({ database, clock, secrets, mailer, config });
+  registerLinkApprovals(jobs, portalEherkenning);
+  await keepPortalRegisteredAtOwnIdp(portalEherkenning);
   await scheduleRateLimitPurge(jobs, clock);
   await scheduleFinishedJobsPurge(jobs, clock);
   await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });

@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
   it("adds the demo data once and prints the demo logins", async () => {
     const first = await poort(["seed-demo"], environment);
     expect(first.stdout).toContain(
-      "Demo data added: outbox-welcome, offices-and-accounts, servicedesk-staff, dossiers-and-documents, office-certificate, client-of-two-offices, messages, actions, eherkenning-catalogue, eherkenning-review.",
+      "Demo data added: outbox-welcome, offices-and-accounts, servicedesk-staff, dossiers-and-documents, office-certificate, client-of-two-offices, messages, actions, eherkenning-catalogue, eherkenning-review, eherkenning-company-login.",
     );
     expect(first.stdout).toMatch(
       /\/portal\s+anna@bakkerijbol\.nl\s+client \(company, main account\)/,
@@ -206,12 +206,35 @@ describe.each(testDatabaseKinds)("poort migrate and seed-demo on %s", (kind) => 
         "Garage Smit B.V.",
         "--contact-name",
         "Kees Smit",
+        "--kvk",
+        "9000 0011",
         "--email",
         "Kees@Garage-Smit.nl",
       ],
       environment,
     );
     expect(client).toEqual({ code: 0, stdout: "Invitation queued for kees@garage-smit.nl.\n" });
+    const personWithKvk = await poort(
+      [
+        "client",
+        "invite",
+        "--office",
+        "109876",
+        "--kind",
+        "person",
+        "--name",
+        "Kees Smit",
+        "--kvk",
+        "90000012",
+        "--email",
+        "kees@smit.nl",
+      ],
+      environment,
+    );
+    expect(personWithKvk).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("--kvkNumber: kvk_number_company_only"),
+    });
 
     const unknownOffice = await poort(
       [

@@ -5,6 +5,10 @@ import {
   accountListSchema,
   inviteClientSchema,
   inviteStaffSchema,
+  officeClientAccountListSchema,
+  officeClientAccountSchema,
+  officeClientSchema,
+  setClientKvkNumberSchema,
   updateStaffSchema,
 } from "../accounts.ts";
 import {
@@ -42,13 +46,20 @@ export const officeApi = {
   clients: defineEndpoint({
     method: "GET",
     path: "/api/office/clients",
-    response: accountListSchema,
+    response: officeClientAccountListSchema,
   }),
   inviteClient: defineEndpoint({
     method: "POST",
     path: "/api/office/clients",
     body: inviteClientSchema,
-    response: accountListItemSchema,
+    response: officeClientAccountSchema,
+  }),
+  /** A company's KvK number, by which an eHerkenning login finds it; null clears it. */
+  setClientKvkNumber: defineEndpoint({
+    method: "PUT",
+    path: "/api/office/clients/:clientId/kvk-number",
+    body: setClientKvkNumberSchema,
+    response: officeClientSchema,
   }),
   resendInvitation: defineEndpoint({
     method: "POST",

@@ -13,7 +13,8 @@ import { hashPassword } from "#src/server/platform/security/password-hashing.ts"
 /** Which client of which office a demo client login acts for: an existing client, or a new one. */
 export interface DemoMembership {
   officeId: string;
-  client: { id: string } | { kind: "person" | "company"; name: string };
+  /** A new company may come with its KvK number, by which an eHerkenning login finds it. */
+  client: { id: string } | { kind: "person" | "company"; name: string; kvkNumber?: string };
   /** A company's main account (the default), or an extra account. */
   isMainAccount?: boolean;
 }

@@ -23,6 +23,7 @@ describe("the demo data", () => {
       "actions",
       "eherkenning-catalogue",
       "eherkenning-review",
+      "eherkenning-company-login",
     ]);
     expect(await seedDemo(subject.services)).toEqual([]);
 
@@ -60,6 +61,11 @@ describe("the demo data", () => {
       "piet@bakkerijbol.nl",
       "sanne.deboer@example.nl",
     ]);
+    // Its people can log in with eHerkenning: the office registered the company's KvK number.
+    const piet = clients.find(
+      (account: { email: string }) => account.email === "piet@bakkerijbol.nl",
+    );
+    expect(piet.client).toMatchObject({ name: "Bakkerij Bol B.V.", kvkNumber: "90000006" });
     const dossiers = (await browser.get("/api/office/dossiers")).json();
     expect(dossiers.total).toBe(7);
     const inbox = (await browser.get("/api/office/messages?read=unread")).json();

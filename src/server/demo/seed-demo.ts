@@ -6,7 +6,11 @@ import { seedDemoActions } from "./demo-actions.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { seedDemoCertificate } from "./demo-certificate.ts";
 import { seedClientOfTwoOffices, seedDemoDossiers } from "./demo-dossiers.ts";
-import { seedDemoEherkenning } from "./demo-eherkenning.ts";
+import {
+  demoCompanyHolders,
+  seedDemoCompanyMeans,
+  seedDemoEherkenning,
+} from "./demo-eherkenning.ts";
 import { seedDemoMessages } from "./demo-messages.ts";
 import { claimSeedStep } from "./repository.ts";
 import { welcomeMail } from "./welcome-mail.ts";
@@ -78,6 +82,11 @@ export const demoLogins = [
     email: "eva.smit@example.nl",
     who: "holder of an EH2+ eHerkenning means (SMS code in /dev/mailbox)",
   },
+  ...demoCompanyHolders.map((holder) => ({
+    area: "/eherkenning",
+    email: holder.email,
+    who: `${holder.name}: EH3 means for Bakkerij Bol, logs in to the De Vries portal (authenticator secret ${holder.totpSecret})`,
+  })),
 ] as const;
 
 /** Demo data, in steps; later capabilities append theirs. Each step runs once per database. */
@@ -159,7 +168,8 @@ const steps: SeedStep[] = [
         name: "Anna Bol",
         membership: {
           officeId: devries.id,
-          client: { kind: "company", name: "Bakkerij Bol B.V." },
+          // Its KvK number in the embedded register, so its people log in with eHerkenning too.
+          client: { kind: "company", name: "Bakkerij Bol B.V.", kvkNumber: "90000006" },
         },
       });
       await demo({
@@ -215,6 +225,11 @@ const steps: SeedStep[] = [
   {
     name: "eherkenning-review",
     apply: (db, services) => seedDemoEherkenning(db, services, DEMO_PASSWORD),
+  },
+  // A company's login to the portal with eHerkenning (issue 15): an EH3 holder of Bakkerij Bol.
+  {
+    name: "eherkenning-company-login",
+    apply: (db, services) => seedDemoCompanyMeans(db, services, DEMO_PASSWORD),
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { ApplicationScope } from "#src/contracts/eherkenning/applications.ts";
 import type { Level } from "#src/contracts/eherkenning/levels.ts";
 import { embeddedCompanies } from "../modules/kvk-register/embedded-register.ts";
+import type { KvkCompany } from "../modules/kvk-register/kvk-register.ts";
 import {
   applicationAttachments,
   applicationSigners,
@@ -9,7 +10,7 @@ import {
 import type { BlobStore } from "../platform/blobs/blob-store.ts";
 import type { Database } from "../platform/db/database.ts";
 
-type Representative = (typeof embeddedCompanies.jointDirectors.representatives)[number];
+type Representative = KvkCompany["representatives"][number];
 
 export interface SignedApplication {
   reference: string;
@@ -27,11 +28,14 @@ export interface SignedApplication {
   updatedAt: Date;
   signer: (representative: Representative) => { email: string; linkTokenHash: string };
   idCopy: { bytes: Buffer; fileName: string; contentType: string; expiresOn: string };
+  /** The company from the embedded KvK register; the jointly directed one unless given. */
+  company?: KvkCompany;
 }
 
 /**
  * An application as the applicant's wizard and the signers leave it, written straight to the
- * tables: for the jointly directed test company, both directors asked to sign, the user's ID
+ * tables: for a test company (the jointly directed one by default), its representatives asked to
+ * sign, the user's ID
  * copy attached (its bytes in the blob store), contacts verified. The demo's applications and
  * the review's tests start from here, rather than walk the wizard.
  */
@@ -40,7 +44,7 @@ export async function insertSignedApplication(
   blobs: BlobStore,
   seed: SignedApplication,
 ): Promise<{ id: string; blobKey: string }> {
-  const company = embeddedCompanies.jointDirectors;
+  const company = seed.company ?? embeddedCompanies.jointDirectors;
   const [application] = await db
     .insert(meansApplications)
     .values({

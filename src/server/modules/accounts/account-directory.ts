@@ -1,4 +1,9 @@
-import type { AccountListItem, ExtraAccount } from "#src/contracts/accounts.ts";
+import type {
+  AccountListItem,
+  ExtraAccount,
+  OfficeClient,
+  OfficeClientAccount,
+} from "#src/contracts/accounts.ts";
 import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
@@ -7,6 +12,7 @@ import { inviteExtraAccount } from "./invitations.ts";
 import { linkLifetimes } from "./link-tokens.ts";
 import {
   type AccountRow,
+  type ClientRow,
   countAccountMemberships,
   deleteAccount,
   deleteMembership,
@@ -18,6 +24,7 @@ import {
   listOfficeMemberships,
   listOfficeStaffAccounts,
   type MembershipWithAccount,
+  type OfficeClientMembership,
 } from "./repository.ts";
 import type { ClientActor } from "./request-actors.ts";
 
@@ -80,13 +87,30 @@ export function toClientListItem(deps: AccountsDeps, row: MembershipWithAccount)
   };
 }
 
+/** A client as the office sees it: a company with the KvK number the office registered. */
+export function toOfficeClient(client: ClientRow): OfficeClient {
+  return { id: client.id, kind: client.kind, name: client.name, kvkNumber: client.kvkNumber };
+}
+
+/** A row of the office's client list: the account, and the client it acts for. */
+export function toOfficeClientAccount(
+  deps: AccountsDeps,
+  row: OfficeClientMembership,
+): OfficeClientAccount {
+  return {
+    ...toClientListItem(deps, row),
+    client: toOfficeClient(row.client),
+    isMainAccount: row.membership.isMainAccount,
+  };
+}
+
 /** The office's client accounts, one per membership: only ever the asking office's own. */
 export async function listOfficeClientItems(
   deps: AccountsDeps,
   scope: OfficeScope,
-): Promise<AccountListItem[]> {
+): Promise<OfficeClientAccount[]> {
   const rows = await listOfficeMemberships(deps.db, scope);
-  return rows.map((row) => toClientListItem(deps, row));
+  return rows.map((row) => toOfficeClientAccount(deps, row));
 }
 
 /** The office's staff accounts. */

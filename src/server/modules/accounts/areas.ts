@@ -1,4 +1,4 @@
-import type { LoginArea } from "#src/contracts/accounts.ts";
+import { accountKindOfArea, type LoginArea } from "#src/contracts/accounts.ts";
 import type { ActorType } from "#src/server/platform/audit/record-audit-event.ts";
 import type { AccountKind } from "./repository.ts";
 
@@ -11,13 +11,7 @@ export const areaOfKind: Record<AccountKind, LoginArea> = {
   supplier: "eherkenning-beheer",
 };
 
-export const kindOfArea: Record<LoginArea, AccountKind> = {
-  portal: "client",
-  office: "staff",
-  servicedesk: "platform",
-  eherkenning: "means",
-  "eherkenning-beheer": "supplier",
-};
+export const kindOfArea = accountKindOfArea;
 
 /** Where each login area's web app lives, below the public address. */
 const areaPath: Record<LoginArea, string> = {

@@ -72,6 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
           ? { officeChoice: await describeOfficeChoice(db, account, session) }
           : {}),
         stage: session.stage,
+        signOn: session.signOn,
         idleExpiresAt: idleExpiry(session).toISOString(),
         idleSecondsLeft: idleSecondsLeft(session, clock.now()),
       };

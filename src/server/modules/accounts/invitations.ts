@@ -13,6 +13,7 @@ import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
 import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
 import { addedToOfficeMail, invitationMail } from "./account-mails.ts";
 import { areaLink, areaOfKind } from "./areas.ts";
+import { requireKvkNumberFree } from "./client-kvk-numbers.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { issueLinkToken } from "./link-tokens.ts";
 import {
@@ -27,6 +28,7 @@ import {
   isOfficeMemberByEmail,
   listAccountMemberships,
   type MembershipWithAccount,
+  type OfficeClientMembership,
   revokeOpenTokens,
   unscopedFindMembership,
   updateMembership,
@@ -207,25 +209,28 @@ async function addClientLogin(
 }
 
 /**
- * Office staff create a client (person or company) with its main account (B1, B13). An address
- * that is already a client account of this office is refused (the office's own list shows it);
- * one known anywhere else gets a membership on the person's existing login (ADR 0011).
+ * Office staff create a client (person or company, with its KvK number when known) with its
+ * main account (B1, B13). An address that is already a client account of this office is
+ * refused (the office's own list shows it); one known anywhere else gets a membership on the
+ * person's existing login (ADR 0011).
  */
 export function inviteClient(
   deps: AccountsDeps,
   scope: OfficeScope,
   input: InviteClient,
   actor: AuditEvent["actor"],
-): Promise<MembershipWithAccount> {
+): Promise<OfficeClientMembership> {
   return deps.db.transaction(async (tx) => {
     if (await isOfficeMemberByEmail(tx, scope, input.email)) throw addressTaken();
+    if (input.kvkNumber) await requireKvkNumberFree(tx, scope, input.kvkNumber);
     const client = await insertClient(tx, {
       officeId: scope.officeId,
       kind: input.kind,
       name: input.name,
+      kvkNumber: input.kvkNumber ?? null,
       createdAt: deps.clock.now(),
     });
-    return addClientLogin(
+    const login = await addClientLogin(
       deps,
       tx,
       { officeId: scope.officeId, clientId: client.id, isMainAccount: true },
@@ -238,6 +243,7 @@ export function inviteClient(
       },
       actor,
     );
+    return { ...login, client };
   });
 }
 

@@ -5,15 +5,21 @@ import {
   accountListSchema,
   inviteClientSchema,
   inviteStaffSchema,
+  officeClientAccountListSchema,
+  officeClientAccountSchema,
+  officeClientSchema,
+  setClientKvkNumberSchema,
   updateStaffSchema,
 } from "#src/contracts/accounts.ts";
 import { errorResponses } from "#src/contracts/error.ts";
 import {
   listOfficeClientItems,
   listOfficeStaffItems,
-  toClientListItem,
   toListItem,
+  toOfficeClient,
+  toOfficeClientAccount,
 } from "./account-directory.ts";
+import { setClientKvkNumber } from "./client-kvk-numbers.ts";
 import type { AccountsDeps } from "./deps.ts";
 import { inviteClient, inviteStaff, officeInvitation } from "./invitations.ts";
 import { auditActor, requireOfficeAdmin, requireStaff } from "./request-actors.ts";
@@ -21,12 +27,14 @@ import { changeStaffMember } from "./staff-members.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const accountParams = z.object({ accountId: z.uuid() });
+const clientParams = z.object({ clientId: z.uuid() });
 
 /**
  * The office's accounts in the back office (B13): clients and staff, always of the staff
  * member's own office. Staff management is for the office's admins. A client account in these
  * routes is the office's membership of the person's login, named by the membership's id: an
- * office acts on its own membership only, never on the login (ADR 0011).
+ * office acts on its own membership only, never on the login (ADR 0011). What belongs to the
+ * client itself, a company's KvK number, is named by the client's id.
  */
 export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
   app,
@@ -39,8 +47,8 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
     {
       schema: {
         tags,
-        summary: "Client accounts of the office",
-        response: { 200: accountListSchema, ...errors },
+        summary: "Client accounts of the office, each with the client it acts for",
+        response: { 200: officeClientAccountListSchema, ...errors },
       },
     },
     async (request) => ({
@@ -56,14 +64,37 @@ export const officeAccountRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> 
         summary:
           "Create a client (person or company) and mail the invitation; the same answer whether or not the address has a login elsewhere",
         body: inviteClientSchema,
-        response: { 201: accountListItemSchema, ...errors },
+        response: { 201: officeClientAccountSchema, ...errors },
       },
     },
     async (request, reply) => {
       const { account, scope } = requireStaff(request);
       const created = await inviteClient(deps, scope, request.body, auditActor(account));
-      return reply.status(201).send(toClientListItem(deps, created));
+      return reply.status(201).send(toOfficeClientAccount(deps, created));
     },
+  );
+
+  app.put(
+    "/api/office/clients/:clientId/kvk-number",
+    {
+      schema: {
+        tags,
+        summary:
+          "Register, change or (null) clear a company client's KvK number, by which an eHerkenning login finds the company",
+        params: clientParams,
+        body: setClientKvkNumberSchema,
+        response: { 200: officeClientSchema, ...errors },
+      },
+    },
+    async (request) =>
+      toOfficeClient(
+        await setClientKvkNumber(
+          deps,
+          requireStaff(request),
+          request.params.clientId,
+          request.body.kvkNumber,
+        ),
+      ),
   );
 
   app.post(

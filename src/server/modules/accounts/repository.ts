@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { ofOffice } from "#src/server/access/tenant-filters.ts";
-import type { ClientScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
+import { foundIn, ofOffice } from "#src/server/access/tenant-filters.ts";
+import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "../offices/schema.ts";
 import { accounts, accountTokens, clientMemberships, clients, sessions } from "./schema.ts";
@@ -10,11 +10,54 @@ export type MembershipRow = typeof clientMemberships.$inferSelect;
 export type AccountKind = AccountRow["kind"];
 export type TokenPurpose = (typeof accountTokens.$inferSelect)["purpose"];
 export type SessionRow = typeof sessions.$inferSelect;
+export type ClientRow = typeof clients.$inferSelect;
 
 export async function insertClient(db: Database, values: typeof clients.$inferInsert) {
   const [row] = await db.insert(clients).values(values).returning();
   if (!row) throw new Error("inserting a client returned no row");
   return row;
+}
+
+/** A client of the office; another office's ids find nothing. */
+export async function findOfficeClient(
+  db: Database,
+  scope: OfficeScope,
+  clientId: string,
+): Promise<InScope<ClientRow> | undefined> {
+  const rows = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, clientId), ofOffice(scope, clients.officeId)));
+  return foundIn(rows)[0];
+}
+
+/** Whether another client of the office has this KvK number. */
+export async function isKvkNumberTaken(
+  db: Database,
+  scope: OfficeScope,
+  kvkNumber: string,
+  exceptClientId?: string,
+): Promise<boolean> {
+  const [clash] = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(
+      and(
+        ofOffice(scope, clients.officeId),
+        eq(clients.kvkNumber, kvkNumber),
+        exceptClientId ? ne(clients.id, exceptClientId) : undefined,
+      ),
+    )
+    .limit(1);
+  return clash !== undefined;
+}
+
+export async function updateClientKvkNumber(
+  db: Database,
+  client: InScope<{ id: string }>,
+  kvkNumber: string | null,
+): Promise<void> {
+  await db.update(clients).set({ kvkNumber }).where(eq(clients.id, client.id));
 }
 
 /** Inserts an account; undefined when its e-mail address is taken for this kind. */
@@ -195,15 +238,24 @@ export async function insertMembership(
   return row;
 }
 
-/** The office's client logins, one row per membership: only ever the office's own. */
+/** A membership of the office with its login and the client it acts for. */
+export interface OfficeClientMembership extends MembershipWithAccount {
+  client: ClientRow;
+}
+
+/**
+ * The office's client logins, one row per membership, with the client each acts for: only
+ * ever the office's own.
+ */
 export function listOfficeMemberships(
   db: Database,
   scope: OfficeScope,
-): Promise<MembershipWithAccount[]> {
+): Promise<OfficeClientMembership[]> {
   return db
-    .select(membershipWithAccount)
+    .select({ ...membershipWithAccount, client: clients })
     .from(clientMemberships)
     .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .innerJoin(clients, eq(clients.id, clientMemberships.clientId))
     .where(ofOffice(scope, clientMemberships.officeId))
     .orderBy(asc(clientMemberships.name), asc(clientMemberships.createdAt));
 }
@@ -465,4 +517,47 @@ export function listLiveSessions(db: Database, accountId: string, now: Date) {
       and(eq(sessions.accountId, accountId), isNull(sessions.endedAt), gt(sessions.expiresAt, now)),
     )
     .orderBy(desc(sessions.lastSeenAt));
+}
+
+/**
+ * The look-ups of a company login with eHerkenning (ADR 0017). They are unscoped: no session
+ * exists yet. Who checked access is the portal's SAML service provider, which verified the IdP's
+ * signed assertion naming this KvK number for this office's portal service.
+ */
+
+/** The office's company client with this KvK number. */
+export async function unscopedFindCompanyByKvk(db: Database, officeId: string, kvkNumber: string) {
+  const [row] = await db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.officeId, officeId),
+        eq(clients.kind, "company"),
+        eq(clients.kvkNumber, kvkNumber),
+      ),
+    );
+  return row;
+}
+
+/** The client's open membership of the main account, or of the login with this address. */
+export async function unscopedFindOpenMembership(
+  db: Database,
+  clientId: string,
+  which: { main: true } | { email: string },
+): Promise<MembershipWithAccount | undefined> {
+  const [row] = await db
+    .select(membershipWithAccount)
+    .from(clientMemberships)
+    .innerJoin(accounts, eq(accounts.id, clientMemberships.accountId))
+    .where(
+      and(
+        eq(clientMemberships.clientId, clientId),
+        isNull(clientMemberships.revokedAt),
+        "main" in which
+          ? eq(clientMemberships.isMainAccount, true)
+          : eq(accounts.email, which.email),
+      ),
+    );
+  return row;
 }

@@ -25,9 +25,19 @@ export const clients = pgTable(
       .references(() => offices.id),
     kind: text("kind", { enum: ["person", "company"] }).notNull(),
     name: text("name").notNull(),
+    /**
+     * A company's KvK number, as the office registered it: the legal subject of an eHerkenning
+     * login picks the company client of the office by it (issue 15). Unique per office.
+     */
+    kvkNumber: text("kvk_number"),
     ...timestamps,
   },
-  (table) => [index("clients_office_idx").on(table.officeId)],
+  (table) => [
+    index("clients_office_idx").on(table.officeId),
+    uniqueIndex("clients_office_kvk_idx")
+      .on(table.officeId, table.kvkNumber)
+      .where(sql`${table.kvkNumber} IS NOT NULL`),
+  ],
 );
 
 /**
@@ -155,6 +165,13 @@ export const sessions = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     /** A session is only complete after the second step, when the account has one. */
     stage: text("stage", { enum: ["second-factor", "complete"] }).notNull(),
+    /**
+     * How the login was proven: a password (and the account's second step), or an eHerkenning
+     * means, whose level stands for the second step; logout then ends the IdP's session too.
+     */
+    signOn: text("sign_on", { enum: ["password", "eherkenning"] })
+      .notNull()
+      .default("password"),
     /** A client's session: the membership (office and client) it acts for; none until chosen. */
     clientMembershipId: uuid("client_membership_id").references(() => clientMemberships.id, {
       onDelete: "set null",

@@ -36,7 +36,8 @@ export interface StartedSession {
  * complete session means the user is in, so the account's first login is recorded here, on
  * the server, in the login's own transaction: the login after it opens Home, even when the
  * browser never reported the visit to "Mijn gegevens". A client login with one open membership
- * acts for it at once; with several, the session waits for a choice of office (ADR 0011).
+ * acts for it at once; with several, the session waits for a choice of office (ADR 0011). An
+ * eHerkenning login acts for the membership its link names (ADR 0017).
  */
 export async function startSession(
   db: Database,
@@ -44,14 +45,18 @@ export async function startSession(
   accountId: string,
   stage: SessionStage,
   origin: RequestOrigin,
+  signOn?: { kind: "eherkenning"; membershipId: string },
 ): Promise<StartedSession> {
   const now = clock.now();
   const token = newToken();
-  const membershipId = stage === "complete" ? await onlyOpenMembership(db, accountId) : undefined;
+  const membershipId =
+    signOn?.membershipId ??
+    (stage === "complete" ? await onlyOpenMembership(db, accountId) : undefined);
   const session = await insertSession(db, {
     tokenHash: hashToken(token),
     accountId,
     stage,
+    signOn: signOn?.kind ?? "password",
     clientMembershipId: membershipId ?? null,
     csrfToken: newToken(),
     ip: origin.ip,

@@ -110,6 +110,24 @@ export const embeddedCompanies = {
       { id: "90000005-2", name: "Eva Mulder", role: "Gevolmachtigde", authority: "v" },
     ],
   },
+  /**
+   * A sole director: the demo's Bakkerij Bol, a company client of De Vries & Partners, whose
+   * EH3 means logs in to that office's client portal (issue 15).
+   */
+  soleDirector: {
+    kvkNumber: "90000006",
+    name: "Bakkerij Bol Test B.V.",
+    legalForm: "Besloten Vennootschap",
+    rsin: "826000009",
+    branches: [
+      {
+        branchNumber: "990000000061",
+        name: "Bakkerij Bol Test",
+        address: { street: "Nieuwstraat 12", postcode: "3811 JX", city: "Amersfoort" },
+      },
+    ],
+    representatives: [{ id: "90000006-1", name: "Anna Bol", role: "Bestuurder", authority: "azb" }],
+  },
 } as const satisfies Record<string, KvkCompany>;
 
 /** A register that knows only the given companies (by default the ones above). */

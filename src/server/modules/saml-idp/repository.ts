@@ -186,3 +186,20 @@ export async function endIdpSessions(
     .returning({ accountId: samlIdpSessions.accountId });
   return [...new Set(rows.map((row) => row.accountId))];
 }
+
+/** An SP by its entity id, withdrawn or not. */
+export async function findServiceProviderByEntityId(db: Database, entityId: string) {
+  const [row] = await db
+    .select()
+    .from(samlServiceProviders)
+    .where(eq(samlServiceProviders.entityId, entityId));
+  return row;
+}
+
+export async function updateServiceProvider(
+  db: Database,
+  id: string,
+  values: Partial<typeof samlServiceProviders.$inferInsert>,
+): Promise<void> {
+  await db.update(samlServiceProviders).set(values).where(eq(samlServiceProviders.id, id));
+}

@@ -1,8 +1,12 @@
 import * as xmllint from "@authenio/samlify-node-xmllint";
-import * as samlify from "samlify";
+import * as samlifyNamespace from "samlify";
 import { idpUrls } from "./deps.ts";
 import type { ServiceProviderRow } from "./repository.ts";
 import type { IdpSigningKey } from "./signing-key.ts";
+
+// samlify is CommonJS: Node's ESM loader finds only some of its exports by name (not `SamlLib`,
+// an accessor), while the module's default is all of them.
+const samlify = samlifyNamespace.default;
 
 // Every message samlify parses is first validated against the SAML schemas (xmllint compiled to
 // WebAssembly, no Java): a message that is not valid SAML never reaches the signature checks,

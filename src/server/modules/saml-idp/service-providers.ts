@@ -13,13 +13,43 @@ import type { SamlIdpDeps } from "./deps.ts";
 import { fetchMetadata } from "./fetch-metadata.ts";
 import {
   allowedCatalogueServiceIds,
+  findServiceProviderByEntityId,
   insertServiceProvider,
   listServiceProviders,
   markServiceProviderWithdrawn,
   replaceServiceProviderServices,
   type ServiceProviderRow,
+  updateServiceProvider,
 } from "./repository.ts";
 import { parseEndpoints, readSpMetadata } from "./saml-entities.ts";
+
+/** What Poort keeps of SP metadata; refused when it is not SP metadata with an ACS. */
+function readUsableSpMetadata(metadataXml: string) {
+  let read: ReturnType<typeof readSpMetadata>;
+  try {
+    read = readSpMetadata(metadataXml);
+  } catch {
+    throw new AppError("saml_metadata_invalid");
+  }
+  if (!read.entityId || read.acsEndpoints.length === 0) throw new AppError("saml_metadata_invalid");
+  return read;
+}
+
+/** The stored columns of an SP that its name and metadata decide. */
+function storedFields(
+  input: { name: string; metadataXml: string },
+  read: ReturnType<typeof readSpMetadata>,
+) {
+  return {
+    name: input.name,
+    metadataXml: input.metadataXml,
+    acsEndpoints: JSON.stringify(read.acsEndpoints),
+    sloEndpoints: JSON.stringify(read.sloEndpoints),
+    signingCertificate: read.signingCertificate,
+    encryptionCertificate: read.encryptionCertificate,
+    authnRequestsSigned: read.authnRequestsSigned,
+  };
+}
 
 /**
  * Registers an SP from its metadata (SPEC C7), with the catalogue services it may ask for:
@@ -31,13 +61,7 @@ export async function registerServiceProvider(
   input: { name: string; metadataXml: string; catalogueServiceIds: string[] },
   actor: AuditEvent["actor"],
 ): Promise<ServiceProviderRow> {
-  let read: ReturnType<typeof readSpMetadata>;
-  try {
-    read = readSpMetadata(input.metadataXml);
-  } catch {
-    throw new AppError("saml_metadata_invalid");
-  }
-  if (!read.entityId || read.acsEndpoints.length === 0) throw new AppError("saml_metadata_invalid");
+  const read = readUsableSpMetadata(input.metadataXml);
   const services = await loginServices(deps.db, input.catalogueServiceIds);
   if (services.length !== new Set(input.catalogueServiceIds).size) {
     throw new AppError("saml_service_not_allowed");
@@ -46,13 +70,7 @@ export async function registerServiceProvider(
   return deps.db.transaction(async (tx) => {
     const row = await insertServiceProvider(tx, {
       entityId: read.entityId,
-      name: input.name,
-      metadataXml: input.metadataXml,
-      acsEndpoints: JSON.stringify(read.acsEndpoints),
-      sloEndpoints: JSON.stringify(read.sloEndpoints),
-      signingCertificate: read.signingCertificate,
-      encryptionCertificate: read.encryptionCertificate,
-      authnRequestsSigned: read.authnRequestsSigned,
+      ...storedFields(input, read),
       createdAt: now,
     });
     if (!row) throw new AppError("saml_service_provider_exists");
@@ -155,4 +173,44 @@ export async function registerServiceProviderFrom(
   const listed = (await serviceProviderAdmin(deps)).serviceProviders.find((sp) => sp.id === row.id);
   if (!listed) throw new AppError("not_found");
   return listed;
+}
+
+/**
+ * Keeps an SP of Poort's own registered with these services: the client portal, at every start
+ * and before each of its logins, so that a new office's portal can be asked for at once
+ * (ADR 0017). Registered when absent, brought up to date when its metadata or services changed;
+ * an SP the supplier withdrew stays withdrawn. Changes are audited.
+ */
+export async function keepServiceProviderRegistered(
+  deps: SamlIdpDeps,
+  input: { name: string; metadataXml: string; catalogueServiceIds: string[] },
+): Promise<void> {
+  const actor: AuditEvent["actor"] = { type: "system" };
+  const read = readUsableSpMetadata(input.metadataXml);
+  const existing = await findServiceProviderByEntityId(deps.db, read.entityId);
+  if (!existing) {
+    try {
+      await registerServiceProvider(deps, input, actor);
+    } catch (error) {
+      // Another instance registered it meanwhile: the next call brings it up to date.
+      if (!(error instanceof AppError && error.code === "saml_service_provider_exists"))
+        throw error;
+    }
+    return;
+  }
+  if (existing.withdrawnAt) return;
+  const allowed = new Set(await allowedCatalogueServiceIds(deps.db, existing.id));
+  const wanted = new Set(input.catalogueServiceIds);
+  const sameServices = allowed.size === wanted.size && [...wanted].every((id) => allowed.has(id));
+  if (sameServices && existing.metadataXml === input.metadataXml) return;
+  await deps.db.transaction(async (tx) => {
+    await updateServiceProvider(tx, existing.id, storedFields(input, read));
+    await replaceServiceProviderServices(tx, existing.id, [...wanted]);
+    await recordAuditEvent(tx, deps.clock, {
+      actor,
+      action: "saml.service-provider-updated",
+      subject: { type: "saml-service-provider", id: existing.id },
+      details: { entityId: existing.entityId, services: [...wanted] },
+    });
+  });
 }

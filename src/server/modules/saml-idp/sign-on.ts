@@ -32,9 +32,12 @@ export interface SignOnInput {
   ip: string;
 }
 
-/** Redirect: the query's own order and encoding, less the Signature the SP computed over it. */
+/**
+ * Redirect: the query's own order and encoding, less the Signature the sender computed over it.
+ * A message is a request or a response, never both.
+ */
 export function signedOctets(rawQuery: string): string {
-  const wanted = ["SAMLRequest", "RelayState", "SigAlg"];
+  const wanted = ["SAMLRequest", "SAMLResponse", "RelayState", "SigAlg"];
   const parts = rawQuery.split("&").filter((part) => wanted.includes(part.split("=")[0] ?? ""));
   return wanted
     .map((name) => parts.find((part) => part.split("=")[0] === name))

@@ -1,7 +1,4 @@
-import { exportPrivateKey, generateKeyPair, signingAlgorithm } from "../certificates/pki/keys.ts";
-import { distinguishedName } from "../certificates/pki/names.ts";
-import { newSerialNumber } from "../certificates/pki/serial-numbers.ts";
-import { x509 } from "../certificates/pki/x509.ts";
+import { newSamlKey } from "../certificates/pki/saml-key.ts";
 import type { SamlIdpDeps } from "./deps.ts";
 import { findSigningKey, insertSigningKeyUnlessPresent } from "./repository.ts";
 
@@ -9,14 +6,6 @@ import { findSigningKey, insertSigningKeyUnlessPresent } from "./repository.ts";
 export interface IdpSigningKey {
   privateKeyPem: string;
   certificatePem: string;
-}
-
-/** SAML trusts the certificate in metadata, not a chain: ten years spares SPs a yearly update. */
-const VALID_YEARS = 10;
-
-function pem(label: string, der: Buffer): string {
-  const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
 /**
@@ -33,32 +22,17 @@ export async function idpSigningKey(deps: SamlIdpDeps): Promise<IdpSigningKey> {
     };
   }
   const now = deps.clock.now();
-  const notAfter = new Date(now);
-  notAfter.setUTCFullYear(now.getUTCFullYear() + VALID_YEARS);
-  // RSA: XML signatures in the eHerkenning interface are RSA-SHA256.
-  const keys = await generateKeyPair("rsa-2048");
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    name: distinguishedName({
-      commonName: "eHerkenning IdP",
-      organisation: deps.supplierName.slice(0, 64),
-    }),
-    keys,
-    signingAlgorithm: signingAlgorithm("rsa-2048"),
-    serialNumber: newSerialNumber(),
-    notBefore: now,
-    notAfter,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
+  const made = await newSamlKey({
+    commonName: "eHerkenning IdP",
+    organisation: deps.supplierName,
+    now,
+    encrypts: false,
   });
   await insertSigningKeyUnlessPresent(deps.db, {
     purpose: "signing",
-    privateKeySealed: deps.secrets.seal(
-      pem("PRIVATE KEY", await exportPrivateKey(keys.privateKey)),
-    ),
-    certificatePem: certificate.toString("pem"),
-    notAfter,
+    privateKeySealed: deps.secrets.seal(made.privateKeyPem),
+    certificatePem: made.certificatePem,
+    notAfter: made.notAfter,
     createdAt: now,
   });
   const stored = await findSigningKey(deps.db);

@@ -11,11 +11,13 @@ import type { Database } from "#src/server/platform/db/database.ts";
 import { findOffice } from "../offices/service.ts";
 import { serviceIdOfRow } from "./catalogue-views.ts";
 import type { CatalogueDeps } from "./deps.ts";
+import { type LoginService, loginServices } from "./login-services.ts";
 import {
   findPortalServiceOfOffice,
   findProviderByOin,
   insertProvider,
   insertService,
+  listActivePortalServices,
   lockProvider,
   nextServiceIndex,
   officesWithoutPortalService,
@@ -104,12 +106,12 @@ export async function registerOfficePortalServices(deps: CatalogueDeps): Promise
 async function lockedPortalService(
   tx: Database,
   deps: CatalogueDeps,
-  scope: OfficeScope,
+  officeId: string,
 ): Promise<ServiceWithProvider> {
-  const existing = await findPortalServiceOfOffice(tx, scope.officeId, true);
+  const existing = await findPortalServiceOfOffice(tx, officeId, true);
   if (existing) return existing;
   const provider = await lockPlatformProvider(tx, deps);
-  const office = await findOffice(tx, scope.officeId);
+  const office = await findOffice(tx, officeId);
   if (!office) throw new AppError("not_found");
   return registerPortalService(tx, deps.clock, provider, office);
 }
@@ -129,7 +131,9 @@ export async function officeEherkenningSetting(
 ): Promise<OfficeEherkenning> {
   const found = await findPortalServiceOfOffice(deps.db, scope.officeId);
   if (found) return toSetting(found);
-  return deps.db.transaction(async (tx) => toSetting(await lockedPortalService(tx, deps, scope)));
+  return deps.db.transaction(async (tx) =>
+    toSetting(await lockedPortalService(tx, deps, scope.officeId)),
+  );
 }
 
 /**
@@ -144,7 +148,7 @@ export async function setOfficePortalLevel(
   actor: AuditEvent["actor"],
 ): Promise<OfficeEherkenning> {
   return deps.db.transaction(async (tx) => {
-    const found = await lockedPortalService(tx, deps, scope);
+    const found = await lockedPortalService(tx, deps, scope.officeId);
     const before = found.service.level;
     if (before !== level) {
       await updateService(tx, found.service.id, { level });
@@ -157,4 +161,31 @@ export async function setOfficePortalLevel(
     }
     return toSetting({ ...found, service: { ...found.service, level } });
   });
+}
+
+/**
+ * The offices a company can log in to with eHerkenning, for the portal's login page: every
+ * office whose portal is an active service, with the level it demands. Public, as the
+ * catalogue's overview is.
+ */
+export function portalLoginOffices(db: Database) {
+  return listActivePortalServices(db);
+}
+
+/**
+ * The office's portal service for a login with eHerkenning: registered first when the office is
+ * newer than this process; undefined when the office is unknown or the supplier withdrew it.
+ */
+export async function portalLoginService(
+  deps: CatalogueDeps,
+  officeId: string,
+): Promise<LoginService | undefined> {
+  const found =
+    (await findPortalServiceOfOffice(deps.db, officeId)) ??
+    ((await findOffice(deps.db, officeId))
+      ? await deps.db.transaction((tx) => lockedPortalService(tx, deps, officeId))
+      : undefined);
+  if (!found || found.service.withdrawnAt) return undefined;
+  const [service] = await loginServices(deps.db, [found.service.id]);
+  return service;
 }

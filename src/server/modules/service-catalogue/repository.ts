@@ -196,3 +196,18 @@ export function findPortalServiceOfOffice(
 ): Promise<ServiceWithProvider | undefined> {
   return findOneServiceWithProvider(db, eq(catalogueServices.officeId, officeId), lock);
 }
+
+/** The offices whose client portal is an active service, with its id and level, by name. */
+export function listActivePortalServices(db: Database) {
+  return db
+    .select({
+      officeId: offices.id,
+      officeName: offices.name,
+      catalogueServiceId: catalogueServices.id,
+      level: catalogueServices.level,
+    })
+    .from(catalogueServices)
+    .innerJoin(offices, eq(offices.id, catalogueServices.officeId))
+    .where(isNull(catalogueServices.withdrawnAt))
+    .orderBy(asc(offices.name));
+}
