@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { officeApi } from "#src/contracts/api/office.ts";
+import { kvkNumberSchema } from "#src/contracts/eherkenning/kvk-numbers.ts";
 import type { Locale } from "#src/contracts/locale.ts";
 import { LocaleFieldset } from "#src/web/ui/account/LocaleFieldset.tsx";
 import { ApiError, callApi } from "#src/web/ui/api/api-client.ts";
@@ -12,7 +13,7 @@ import { Fieldset, RadioField, TextField } from "#src/web/ui/components/FormFiel
 import { Heading } from "#src/web/ui/components/Heading.tsx";
 
 type Kind = "person" | "company";
-const empty = { name: "", contactName: "", email: "", mobile: "" };
+const empty = { name: "", contactName: "", kvkNumber: "", email: "", mobile: "" };
 
 /** "Cliënt toevoegen": a person or a company, who then gets an invitation by e-mail. */
 export function AddClientForm({ onAdded }: { onAdded: () => void }) {
@@ -22,8 +23,15 @@ export function AddClientForm({ onAdded }: { onAdded: () => void }) {
   const [values, setValues] = useState(empty);
   const [locale, setLocale] = useState<Locale>("nl");
   const [missing, setMissing] = useState<Partial<Record<keyof typeof empty, boolean>>>({});
+  const [kvkInvalid, setKvkInvalid] = useState(false);
   const [added, setAdded] = useState<string>();
   const isCompany = kind === "company";
+  // The number's form is checked here; whether another company has it, only the server knows.
+  const kvkFieldError = kvkInvalid
+    ? t("office.clients.kvk.invalid")
+    : submit.error?.code === "kvk_number_taken"
+      ? submit.error.message
+      : undefined;
 
   const field = (key: keyof typeof empty) => ({
     value: values[key],
@@ -39,9 +47,17 @@ export function AddClientForm({ onAdded }: { onAdded: () => void }) {
       contactName: isCompany && !values.contactName.trim(),
       email: !values.email.trim(),
     };
+    // Optional, and a company's only: an empty field sends none, what is typed is checked.
+    const typedKvk = isCompany ? values.kvkNumber.trim() : "";
+    const kvk = typedKvk ? kvkNumberSchema.safeParse(typedKvk) : undefined;
     setMissing(nowMissing);
+    setKvkInvalid(kvk?.success === false);
     if (Object.values(nowMissing).some(Boolean)) {
       submit.setError(new ApiError(0, "missing", t("account.errors.fillIn")));
+      return;
+    }
+    if (kvk?.success === false) {
+      submit.setError(new ApiError(0, "invalid", t("office.clients.kvk.invalid")));
       return;
     }
     const name = values.name.trim();
@@ -51,6 +67,7 @@ export function AddClientForm({ onAdded }: { onAdded: () => void }) {
           kind,
           name,
           contactName: isCompany ? values.contactName.trim() : undefined,
+          kvkNumber: kvk?.data,
           email: values.email.trim(),
           mobile: values.mobile.trim() || undefined,
           locale,
@@ -100,6 +117,17 @@ export function AddClientForm({ onAdded }: { onAdded: () => void }) {
             autoComplete="off"
             {...field("contactName")}
             error={missing.contactName ? t("account.errors.nameMissing") : undefined}
+          />
+        )}
+        {isCompany && (
+          <TextField
+            id="client-kvk-number"
+            label={t("office.clients.kvk.optional")}
+            description={t("office.clients.kvk.help")}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field("kvkNumber")}
+            error={kvkFieldError}
           />
         )}
         <TextField

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { OfficeClient } from "#src/contracts/accounts.ts";
 import { officeApi } from "#src/contracts/api/office.ts";
 import { AccountState } from "#src/web/ui/account/AccountState.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
@@ -15,10 +16,21 @@ import { formatDateTime } from "#src/web/ui/format.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { AddClientForm } from "../components/AddClientForm.tsx";
 import { InvitationActions } from "../components/InvitationActions.tsx";
+import { KvkNumberActions } from "../components/KvkNumberActions.tsx";
 import { ListNotices } from "../components/ListNotices.tsx";
 import { useRowAction } from "../use-row-action.ts";
 
-/** "Cliënten": the office's client accounts, their invitations, and adding a client. */
+/** A company's KvK number, or that it has none yet; nothing for a person. */
+function KvkNumber({ client }: { client: OfficeClient }) {
+  const { t } = useTranslation();
+  if (client.kind !== "company") return null;
+  return <>{client.kvkNumber ?? t("office.clients.kvk.none")}</>;
+}
+
+/**
+ * "Cliënten": the office's client accounts, their invitations, a company's KvK number, and
+ * adding a client.
+ */
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
   const clients = useApiData(officeApi.clients);
@@ -46,6 +58,7 @@ export function ClientsPage() {
                 t("account.fields.name"),
                 t("account.fields.email"),
                 t("office.fields.status"),
+                t("office.clients.kvk.heading"),
                 t("office.fields.createdAt"),
                 t("office.fields.actions"),
               ]}
@@ -58,9 +71,18 @@ export function ClientsPage() {
                   <TableCell>
                     <AccountState account={account} />
                   </TableCell>
+                  <TableCell>
+                    <KvkNumber client={account.client} />
+                  </TableCell>
                   <TableCell>{formatDateTime(account.createdAt, i18n.language)}</TableCell>
                   <TableCell>
                     <InvitationActions account={account} action={action} />
+                    {/* Keyed by the number, so the field shows it anew once it changed. */}
+                    <KvkNumberActions
+                      key={account.client.kvkNumber}
+                      account={account}
+                      action={action}
+                    />
                   </TableCell>
                 </TableRow>
               ))}

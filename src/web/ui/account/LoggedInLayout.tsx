@@ -2,6 +2,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { accountApi } from "#src/contracts/api/account.ts";
+import { portalEherkenningApi } from "#src/contracts/api/portal-eherkenning.ts";
 import { callApi, errorMessage, forgetCsrfToken } from "../api/api-client.ts";
 import { isLoggedIn, useSession } from "../api/session.tsx";
 import { Alert } from "../components/Alert.tsx";
@@ -14,7 +15,8 @@ import "./account.css";
 
 /**
  * The logged-in pages: only for a complete login, with the "Uitloggen" button and the area's
- * menu on top. Staff without a second step are sent to set one up first.
+ * menu on top. Staff without a second step are sent to set one up first. After an eHerkenning
+ * login, logging out also ends the IdP's session.
  */
 export function LoggedInLayout({ menu }: { menu?: ReactNode }) {
   const { t } = useTranslation();
@@ -42,6 +44,12 @@ export function LoggedInLayout({ menu }: { menu?: ReactNode }) {
     setLogoutError(undefined);
     setLoggingOut(true);
     try {
+      if (session.signOn === "eherkenning") {
+        // The IdP's session ends too: the browser goes there, and comes back to the login page.
+        const { redirectTo } = await callApi(portalEherkenningApi.logOut);
+        window.location.assign(redirectTo);
+        return;
+      }
       await callApi(accountApi.logOut);
       forgetCsrfToken();
       await refresh();

@@ -26,7 +26,7 @@ export function accountRoutes({ menu, loggedIn, ...area }: AccountRoutesOptions)
     {
       element: (
         <AccountAreaProvider value={area}>
-          <SessionProvider>
+          <SessionProvider area={area.area}>
             <Outlet />
           </SessionProvider>
         </AccountAreaProvider>

@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from "react";
-import type { SessionState } from "#src/contracts/accounts.ts";
+import { accountKindOfArea, type LoginArea, type SessionState } from "#src/contracts/accounts.ts";
 import { fetchSession } from "./api-client.ts";
 
 export interface SessionContextValue {
@@ -21,14 +21,24 @@ export interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
-/** Holds who is logged in for the pages below it. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/**
+ * A session of another area's kind of account (the browser keeps one session for all areas,
+ * e.g. an eHerkenning holder's from the IdP's login page) is no login here: this area's pages
+ * see nobody logged in, and its login replaces that session.
+ */
+export function sessionOfArea(session: SessionState, area: LoginArea): SessionState {
+  if (!session.account || session.account.kind === accountKindOfArea[area]) return session;
+  return { csrfToken: session.csrfToken };
+}
+
+/** Holds who is logged in to the area for the pages below it. */
+export function SessionProvider({ area, children }: { area: LoginArea; children: ReactNode }) {
   const [session, setSession] = useState<SessionState>();
   const [failed, setFailed] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
-      const next = await fetchSession();
+      const next = sessionOfArea(await fetchSession(), area);
       setSession(next);
       setFailed(false);
       return next;
@@ -36,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setFailed(true);
       return undefined;
     }
-  }, []);
+  }, [area]);
 
   useEffect(() => {
     void refresh();

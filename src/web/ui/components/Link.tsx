@@ -21,3 +21,11 @@ const primaryButtonLinkClass =
 export function RouterButtonLink({ className, ...props }: ComponentProps<typeof RouterLinkBase>) {
   return <RouterLinkBase className={classNames(primaryButtonLinkClass, className)} {...props} />;
 }
+
+const secondaryButtonLinkClass =
+  "utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action";
+
+/** A link that leaves the app (to the server, which redirects on) and looks like a button. */
+export function ButtonLink({ className, ...props }: ComponentProps<"a">) {
+  return <a className={classNames(secondaryButtonLinkClass, className)} {...props} />;
+}

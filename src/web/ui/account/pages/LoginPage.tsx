@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Navigate, useLocation, useSearchParams } from "react-router";
 import { accountApi } from "#src/contracts/api/account.ts";
 import { callApi } from "#src/web/ui/api/api-client.ts";
 import { isLoggedIn, useSession } from "#src/web/ui/api/session.tsx";
@@ -10,8 +10,8 @@ import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { audienceKey, useAccountArea } from "../account-area.tsx";
 import { type LoginCredentials, LoginForm } from "../LoginForm.tsx";
-import { nextPath, nextState } from "../login-outcome.ts";
 import { paths } from "../paths.ts";
+import { useLoginStep } from "../use-login-step.ts";
 import "../account.css";
 
 interface LoginLocationState {
@@ -24,29 +24,30 @@ interface LoginLocationState {
 /** Step 1 of the login: e-mail address and password. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const { session, refresh } = useSession();
-  const { area, homePath } = useAccountArea();
+  const [query] = useSearchParams();
+  const { session } = useSession();
+  const { area, homePath, loginNotice, loginExtra } = useAccountArea();
+  const step = useLoginStep(homePath);
+  // A logout that leaves the app (the portal's SAML logout after an eHerkenning login) comes
+  // back with `?uitgelogd=1` instead of navigation state.
+  const loggedOut = state.loggedOut || query.get("uitgelogd") === "1";
   useDocumentTitle(t("account.login.title"));
 
-  if (isLoggedIn(session)) return <Navigate to={homePath} replace />;
+  if (isLoggedIn(session) && !step.leaving) return <Navigate to={homePath} replace />;
 
   const onLogin = async ({ email, password }: LoginCredentials) => {
     const outcome = await callApi(accountApi.logIn, { body: { area, email, password } });
-    await refresh();
-    navigate(nextPath(outcome, homePath, state.from), {
-      replace: true,
-      state: nextState(outcome),
-    });
+    await step.proceed(outcome, state.from);
   };
 
   return (
     <>
       <Heading level={1}>{t("account.login.title")}</Heading>
-      {state.loggedOut && <Alert type="ok">{t("account.login.loggedOut")}</Alert>}
+      {loggedOut && <Alert type="ok">{t("account.login.loggedOut")}</Alert>}
       {state.sessionEnded && <Alert type="warning">{t("account.login.sessionEnded")}</Alert>}
+      {loginNotice}
       <Paragraph>{t(audienceKey(area, "loginIntro"))}</Paragraph>
       <LoginForm
         ids={{ email: "login-email", password: "login-password" }}
@@ -64,6 +65,7 @@ export function LoginPage() {
         <RouterLink to={paths.forgotPassword}>{t("account.login.forgotPassword")}</RouterLink>
       </Paragraph>
       <Paragraph appearance="small">{t(audienceKey(area, "noAccount"))}</Paragraph>
+      {loginExtra}
     </>
   );
 }
