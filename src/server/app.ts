@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { authRoutes } from "./modules/accounts/auth-routes.ts";
@@ -65,10 +64,6 @@ export type AppDependencies = Pick<
   | "authorities"
 >;
 
-const { version } = JSON.parse(
-  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
-) as { version: string };
-
 /** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
 export async function buildApp(deps: AppDependencies) {
   const { config, database } = deps;
@@ -88,7 +83,7 @@ export async function buildApp(deps: AppDependencies) {
     apiRateLimits: config.apiRateLimits,
     sessionCookie: SESSION_COOKIE,
   });
-  await registerOpenApi(app, { version });
+  await registerOpenApi(app);
 
   await app.register(healthRoutes, { database });
   await app.register(sessionPlugin, { db: database.db, clock: deps.clock });

@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   LOGIN_IP_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(100),
   API_RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(0).max(1_000_000).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  OFFICE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   TRUSTED_PROXIES: z.string().default(""),
   UPLOAD_MAX_FILES_PER_DOSSIER: z.coerce.number().int().min(1).max(10_000).default(100),
   NOTIFY_BUNDLE_MINUTES: z.coerce
@@ -119,6 +120,8 @@ export interface Config {
   login: { failuresPerIp: number };
   /** Requests per minute on the API outside the login routes, per session and per address. */
   apiRateLimits: { perSession: number; perAddress: number };
+  /** The office API on the mTLS listener: calls per office certificate per minute. */
+  officeApi: { callsPerMinute: number };
   /**
    * Reverse proxies (addresses or CIDR ranges) in front of the main listener whose
    * X-Forwarded-For is believed: the client's address then comes from it, for every limit
@@ -281,6 +284,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxFilesPerDossier: e.UPLOAD_MAX_FILES_PER_DOSSIER,
     },
     login: { failuresPerIp: e.LOGIN_IP_LIMIT },
+    officeApi: { callsPerMinute: e.OFFICE_API_RATE_LIMIT },
     apiRateLimits: {
       perSession: e.API_RATE_LIMIT_PER_SESSION,
       perAddress: e.API_RATE_LIMIT_PER_IP,

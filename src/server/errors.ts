@@ -370,6 +370,16 @@ export const errorCatalogue = {
     nl: "Er is al een dienstverlener met deze entity ID geregistreerd.",
     en: "A service provider with this entity ID is already registered.",
   },
+  idempotency_key_reused: {
+    status: 422,
+    nl: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.",
+    en: "This Idempotency-Key was already used for another request. Use a new key for a new request.",
+  },
+  idempotency_key_in_progress: {
+    status: 409,
+    nl: "Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het over een moment opnieuw.",
+    en: "A request with this Idempotency-Key is still being handled. Try again in a moment.",
+  },
   eherkenning_link_missing: {
     status: 410,
     nl: "Er is geen login met eHerkenning om te koppelen, of die is verlopen. Log opnieuw in met eHerkenning.",

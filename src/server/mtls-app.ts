@@ -15,6 +15,8 @@ import {
   type ListenerTls,
   listenerProtocols,
 } from "#src/server/modules/certificates/listener-tls.ts";
+import { officeApiDeps } from "#src/server/modules/office-api/deps.ts";
+import { OFFICE_API_PREFIX, officeApiRoutes } from "#src/server/modules/office-api/routes.ts";
 import { checkClientCertificate } from "#src/server/modules/selfservice/check-client-certificate.ts";
 import { explanationPage } from "#src/server/modules/selfservice/explanation-page.ts";
 import { presentedCertificateDer } from "#src/server/modules/selfservice/presented-certificate.ts";
@@ -24,13 +26,23 @@ import {
   answerUnknownPaths,
   registerCommonSetup,
 } from "#src/server/plugins/common-setup.ts";
+import { registerOpenApi } from "#src/server/plugins/openapi.ts";
 import { registerWebPages } from "#src/server/plugins/web-pages.ts";
 import { requestLocale } from "#src/server/request-locale.ts";
 import type { Services } from "#src/server/services.ts";
 
 type MtlsAppDependencies = Pick<
   Services,
-  "config" | "database" | "logger" | "clock" | "mailer" | "sms" | "secrets" | "authorities"
+  | "config"
+  | "database"
+  | "logger"
+  | "clock"
+  | "mailer"
+  | "sms"
+  | "secrets"
+  | "authorities"
+  | "blobs"
+  | "scanner"
 >;
 
 /**
@@ -56,7 +68,11 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     apiRateLimits: config.apiRateLimits,
     sessionCookie: SESSION_COOKIE,
   });
-  await app.register(sessionPlugin, { db: deps.database.db, clock: deps.clock });
+  await app.register(sessionPlugin, {
+    db: deps.database.db,
+    clock: deps.clock,
+    sessionlessPrefix: OFFICE_API_PREFIX,
+  });
 
   const certificates = certificatesDeps(deps);
   app.decorateRequest("officeActor", undefined);
@@ -84,6 +100,14 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     async (request, reply) => ({ csrfToken: csrfTokenFor(request, reply) }),
   );
   await app.register(selfServiceRoutes, { deps: certificates, accounts: accountsDeps(deps) });
+  // The office API (issue 16): the office's practice software, by its certificate alone.
+  await registerOpenApi(app, {
+    title: "Poort office API",
+    description:
+      "The office's practice software publishes into the client portal and hears back: dossiers, clients, documents, messages, actions and events, on the mTLS listener with the office certificate.",
+    describes: (url) => url.startsWith(OFFICE_API_PREFIX),
+  });
+  await app.register(officeApiRoutes, { deps: officeApiDeps(deps) });
   // The chain applications' page (A12) is the self-service app's start.
   app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/selfservice"));
   const pages = await registerWebPages(app, {

@@ -3,7 +3,14 @@ import { foundIn, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { offices } from "../offices/schema.ts";
-import { accounts, accountTokens, clientMemberships, clients, sessions } from "./schema.ts";
+import {
+  accounts,
+  accountTokens,
+  clientMemberships,
+  clients,
+  OFFICE_SOFTWARE_ROLE,
+  sessions,
+} from "./schema.ts";
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type MembershipRow = typeof clientMemberships.$inferSelect;
@@ -150,11 +157,14 @@ export async function recordFailedLogin(db: Database, id: string, lockedUntil: D
 }
 
 /** The staff accounts of one office. */
+/** Staff who are people: not the office's practice software, which no one manages. */
+const isPerson = sql`${accounts.role} IS DISTINCT FROM ${OFFICE_SOFTWARE_ROLE}`;
+
 export function listOfficeStaffAccounts(db: Database, scope: OfficeScope) {
   return db
     .select()
     .from(accounts)
-    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.kind, "staff")))
+    .where(and(ofOffice(scope, accounts.officeId), eq(accounts.kind, "staff"), isPerson))
     .orderBy(asc(accounts.name));
 }
 
@@ -168,6 +178,7 @@ export async function findOfficeStaffAccount(db: Database, scope: OfficeScope, a
         eq(accounts.id, accountId),
         ofOffice(scope, accounts.officeId),
         eq(accounts.kind, "staff"),
+        isPerson,
       ),
     );
   return row;
@@ -559,5 +570,25 @@ export async function unscopedFindOpenMembership(
           : eq(accounts.email, which.email),
       ),
     );
+  return row;
+}
+
+/**
+ * The office's practice-software account (issue 16), made on first use: the same row for two
+ * requests at once, by the unique address of the office's software.
+ */
+export async function upsertOfficeSoftwareAccount(
+  db: Database,
+  values: { officeId: string; email: string; name: string; createdAt: Date },
+): Promise<AccountRow> {
+  const [row] = await db
+    .insert(accounts)
+    .values({ ...values, kind: "staff", role: OFFICE_SOFTWARE_ROLE, status: "active" })
+    .onConflictDoUpdate({
+      target: [accounts.kind, accounts.email],
+      set: { email: sql`excluded.email` },
+    })
+    .returning();
+  if (!row) throw new Error("the office software account upsert returned no row");
   return row;
 }

@@ -8,8 +8,15 @@ import {
 } from "#src/server/access/tenant-scope.ts";
 import { AppError } from "#src/server/errors.ts";
 import type { AuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
+import type { Clock } from "#src/server/platform/clock.ts";
+import type { Database } from "#src/server/platform/db/database.ts";
 import { actorOfKind } from "./areas.ts";
-import type { AccountRow, MembershipRow } from "./repository.ts";
+import {
+  type AccountRow,
+  findAccountByEmail,
+  type MembershipRow,
+  upsertOfficeSoftwareAccount,
+} from "./repository.ts";
 import { requireAccount } from "./session-plugin.ts";
 
 /** A staff member of an office, as the back office's routes act for them. */
@@ -101,4 +108,27 @@ export function requireMeansHolder(request: FastifyRequest): AccountRow {
 /** How an account's own actions appear in the audit log: by its kind and id. */
 export function auditActor(account: Pick<AccountRow, "id" | "kind">): AuditEvent["actor"] {
   return { type: actorOfKind[account.kind], id: account.id };
+}
+
+/**
+ * The office's practice software, acting through the office API (issue 16) once the office's
+ * certificate was verified: the office's software account (made on first use), in the office's
+ * view. What it publishes, sends and asks is the office's, as a staff member's work is, and the
+ * author the clients see is "Praktijksoftware".
+ */
+export async function officeSoftwareActor(
+  db: Database,
+  clock: Clock,
+  officeId: string,
+): Promise<StaffActor> {
+  const email = `praktijksoftware@${officeId}.kantoor.invalid`;
+  const account =
+    (await findAccountByEmail(db, "staff", email)) ??
+    (await upsertOfficeSoftwareAccount(db, {
+      officeId,
+      email,
+      name: "Praktijksoftware",
+      createdAt: clock.now(),
+    }));
+  return staffActorOf(account);
 }

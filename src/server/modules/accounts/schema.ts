@@ -41,6 +41,13 @@ export const clients = pgTable(
 );
 
 /**
+ * The role of an office's own practice software (the office API, issue 16): a staff account
+ * without a password, which never logs in and is listed nowhere, that the office certificate
+ * acts as, so that what the software publishes is the office's like a staff member's work.
+ */
+export const OFFICE_SOFTWARE_ROLE = "office-software";
+
+/**
  * Everyone who logs in with e-mail and password: clients (a person's login, with which they act
  * for clients of one or more offices: see `clientMemberships`), office staff, and platform staff
  * (servicedesk, member administration). An e-mail address identifies one account per kind.

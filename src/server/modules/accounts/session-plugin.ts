@@ -38,13 +38,22 @@ const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * token (sent back in the `x-csrf-token` header by the web apps), so another site can never
  * act in a user's name even though the browser sends the cookie along.
  */
-export const sessionPlugin = fp<{ db: Database; clock: Clock }>(async (app, { db, clock }) => {
+export const sessionPlugin = fp<{
+  db: Database;
+  clock: Clock;
+  /**
+   * API paths without sessions, which guard themselves: the office API, which a client
+   * certificate authenticates and which refuses any browser's cross-site request.
+   */
+  sessionlessPrefix?: string;
+}>(async (app, { db, clock, sessionlessPrefix }) => {
   app.decorateRequest("session", undefined);
   app.decorateRequest("account", undefined);
   app.decorateRequest("clientMembership", undefined);
 
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
+    if (sessionlessPrefix && request.url.startsWith(sessionlessPrefix)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resolveSession(db, clock, token);

@@ -20,7 +20,7 @@ import type {
   TenantScope,
 } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import { accounts, clients } from "../accounts/schema.ts";
+import { accounts, clients, OFFICE_SOFTWARE_ROLE } from "../accounts/schema.ts";
 import { offices } from "../offices/schema.ts";
 import { type StoredStatus, storedStatus } from "./dossier-status.ts";
 import { dossierClients, dossierStatuses, dossiers, progressSteps } from "./schema.ts";
@@ -337,7 +337,7 @@ export function listOfficeClients(db: Database, scope: OfficeScope) {
     .orderBy(asc(clients.name));
 }
 
-/** The office's active staff, who can handle dossiers. */
+/** The office's active staff, who can handle dossiers (people: not the practice software). */
 export function listOfficeHandlers(db: Database, scope: OfficeScope) {
   return db
     .select({ id: accounts.id, name: accounts.name })
@@ -347,6 +347,7 @@ export function listOfficeHandlers(db: Database, scope: OfficeScope) {
         ofOffice(scope, accounts.officeId),
         eq(accounts.kind, "staff"),
         inArray(accounts.status, ["active", "invited"]),
+        sql`${accounts.role} IS DISTINCT FROM ${OFFICE_SOFTWARE_ROLE}`,
       ),
     )
     .orderBy(asc(accounts.name));

@@ -13,36 +13,20 @@ import {
   updateDossierSchema,
 } from "#src/contracts/dossiers.ts";
 import { errorResponses } from "#src/contracts/error.ts";
-import type { Database } from "#src/server/platform/db/database.ts";
-import { requireOfficeAdmin, requireStaff, type StaffActor } from "../accounts/request-actors.ts";
-import { listOfficeDossierDocuments } from "../documents/office-documents.ts";
+import { requireOfficeAdmin, requireStaff } from "../accounts/request-actors.ts";
 import {
   createDossier,
   createOfficeStatus,
   type DossiersDeps,
   dossierOptions,
-  officeDossierListItems,
-  progressOf,
   replaceProgress,
-  requireDossier,
   searchDossiers,
   updateDossier,
 } from "../dossiers/service.ts";
+import { officeDossier } from "./office-dossier.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
-
-/** The whole dossier as the office sees it: fields, clients, progress and all documents. */
-async function officeDossier(db: Database, staff: StaffActor, dossierId: string) {
-  const dossier = await requireDossier(db, staff.scope, dossierId);
-  const [[item], progress, documents] = await Promise.all([
-    officeDossierListItems(db, [dossier]),
-    progressOf(db, dossier),
-    listOfficeDossierDocuments(db, dossier),
-  ]);
-  if (!item) throw new Error("a dossier without its list item");
-  return { ...item, progress, documents, createdAt: dossier.createdAt.toISOString() };
-}
 
 /** The back office's dossiers (B13), always of the staff member's own office. */
 export const dossierRoutes: FastifyPluginAsyncZod<{ deps: DossiersDeps }> = async (
