@@ -1,8 +1,12 @@
+import type { FastifyReply } from "fastify";
 import type { Locale } from "#src/contracts/locale.ts";
 import { answerSummary } from "#src/contracts/questionnaires/answer-summary.ts";
+import { AppError } from "#src/server/errors.ts";
 import type { StaffActor } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
-import { officeActionAnswers } from "./office-actions.ts";
+import { contentDisposition, type Disposition } from "../documents/document-content.ts";
+import { sendOfficeDocument } from "../documents/office-files.ts";
+import { officeAction, officeActionAnswers } from "./office-actions.ts";
 
 /**
  * A questionnaire's answers for the office's own systems: CSV for a spreadsheet (one row per
@@ -70,4 +74,51 @@ export async function answersJson(
       summary: answerSummary(found.definition, found.answers, locale),
     },
   };
+}
+
+export type AnswersFormat = "csv" | "json";
+
+/**
+ * The answers as a file to download, in the format asked for: never cached, as a document is
+ * not, since they hold what the client filled in. Staff and the office API send them alike.
+ */
+export async function sendAnswersFile(
+  deps: Pick<DocumentsDeps, "db" | "clock">,
+  reply: FastifyReply,
+  staff: StaffActor,
+  actionId: string,
+  format: AnswersFormat,
+) {
+  const file =
+    format === "csv"
+      ? {
+          ...(await answersCsv(deps, staff, actionId)),
+          type: "text/csv; charset=utf-8",
+        }
+      : await answersJson(deps, staff, actionId).then((json) => ({
+          fileName: json.fileName,
+          content: JSON.stringify(json.content, null, 2),
+          type: "application/json; charset=utf-8",
+        }));
+  return reply
+    .header("content-type", file.type)
+    .header("content-disposition", contentDisposition("attachment", file.fileName))
+    .header("cache-control", "no-store")
+    .send(file.content);
+}
+
+/**
+ * The completed questionnaire's PDF, the document it was filed as. Not found before the client
+ * completes it, and for an upload request, which has no PDF of its own.
+ */
+export async function sendAnswersPdf(
+  deps: DocumentsDeps,
+  reply: FastifyReply,
+  staff: StaffActor,
+  actionId: string,
+  read: { disposition: Disposition; ip: string },
+) {
+  const { documentId } = await officeAction(deps, staff, actionId);
+  if (!documentId) throw new AppError("not_found");
+  return sendOfficeDocument(deps, reply, staff, documentId, read);
 }

@@ -8,7 +8,7 @@ import {
 } from "#src/contracts/actions.ts";
 import { errorResponses } from "#src/contracts/error.ts";
 import { requireStaff } from "../accounts/request-actors.ts";
-import { answersCsv, answersJson } from "../actions/answer-exports.ts";
+import { sendAnswersFile } from "../actions/answer-exports.ts";
 import {
   officeAction,
   officeActionAnswers,
@@ -18,7 +18,6 @@ import {
   withdrawAction,
 } from "../actions/office-actions.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
-import { contentDisposition } from "../documents/document-content.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
@@ -95,43 +94,17 @@ export const officeActionRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> 
     async (request) => officeActionAnswers(deps, requireStaff(request), request.params.actionId),
   );
 
-  app.get(
-    "/api/office/actions/:actionId/answers.csv",
-    {
-      schema: {
-        tags,
-        summary: "The answers as CSV (semicolons, UTF-8 with BOM), one row per answer",
-        params: actionParams,
-      },
-    },
-    async (request, reply) => {
-      const csv = await answersCsv(deps, requireStaff(request), request.params.actionId);
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", contentDisposition("attachment", csv.fileName))
-        .header("cache-control", "no-store")
-        .send(csv.content);
-    },
-  );
-
-  app.get(
-    "/api/office/actions/:actionId/answers.json",
-    {
-      schema: {
-        tags,
-        summary: "The answers as a JSON file: stored values, texts, and who answered",
-        params: actionParams,
-      },
-    },
-    async (request, reply) => {
-      const json = await answersJson(deps, requireStaff(request), request.params.actionId);
-      return reply
-        .header("content-type", "application/json; charset=utf-8")
-        .header("content-disposition", contentDisposition("attachment", json.fileName))
-        .header("cache-control", "no-store")
-        .send(JSON.stringify(json.content, null, 2));
-    },
-  );
+  for (const [format, summary] of [
+    ["csv", "The answers as CSV (semicolons, UTF-8 with BOM), one row per answer"],
+    ["json", "The answers as a JSON file: stored values, texts, and who answered"],
+  ] as const) {
+    app.get(
+      `/api/office/actions/:actionId/answers.${format}`,
+      { schema: { tags, summary, params: actionParams } },
+      async (request, reply) =>
+        sendAnswersFile(deps, reply, requireStaff(request), request.params.actionId, format),
+    );
+  }
 
   app.post(
     "/api/office/actions/:actionId/reminder",

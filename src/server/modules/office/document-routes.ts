@@ -1,37 +1,21 @@
-import path from "node:path";
-import multipart, { type MultipartFile } from "@fastify/multipart";
+import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  documentContentQuerySchema,
-  officeDocumentSchema,
-  publishDocumentFieldsSchema,
-} from "#src/contracts/dossiers.ts";
+import { documentContentQuerySchema, officeDocumentSchema } from "#src/contracts/dossiers.ts";
 import { errorResponses } from "#src/contracts/error.ts";
-import { validationFailed } from "#src/server/errors.ts";
 import { requireStaff } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
-import { sendDocumentContent } from "../documents/document-content.ts";
-import { formFields, readFilePart, saveFilePart } from "../documents/multipart-upload.ts";
+import { setPublication } from "../documents/office-documents.ts";
 import {
-  addOfficeDocument,
-  requireOfficeDocument,
-  setPublication,
-} from "../documents/office-documents.ts";
+  officeUploadLimits,
+  sendOfficeDocument,
+  uploadOfficeDocument,
+} from "../documents/office-files.ts";
 import { requireDossier } from "../dossiers/service.ts";
 
 const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 const dossierParams = z.object({ dossierId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
-
-/** The text fields that came before the file in the form, checked against their contract. */
-function fieldsOf(part: MultipartFile) {
-  const parsed = publishDocumentFieldsSchema.safeParse(formFields(part));
-  if (!parsed.success) {
-    throw validationFailed("body", parsed.error.issues);
-  }
-  return parsed.data;
-}
 
 /** The office publishes letters and documents to a dossier's clients, and reads what they sent. */
 export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
@@ -39,9 +23,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
   { deps },
 ) => {
   const tags = ["office: documents"];
-  await app.register(multipart, {
-    limits: { fileSize: deps.limits.maxFileBytes, files: 1, fields: 10, fieldSize: 1_000 },
-  });
+  await app.register(multipart, { limits: officeUploadLimits(deps) });
 
   app.post(
     "/api/office/dossiers/:dossierId/documents",
@@ -59,16 +41,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
       // Before a byte of the body is read: a dossier the staff member cannot see (unknown, or
       // another office's) must not cost any disk.
       const dossier = await requireDossier(deps.db, staff.scope, request.params.dossierId);
-      const part = await readFilePart(request);
-      const fields = fieldsOf(part);
-      const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"));
-      const document = await addOfficeDocument(
-        deps,
-        staff,
-        dossier,
-        { category: fields.category, title: fields.title, publish: fields.publish === "true" },
-        upload,
-      );
+      const document = await uploadOfficeDocument(deps, staff, dossier, request);
       return reply.status(201).send(document);
     },
   );
@@ -109,13 +82,10 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
         response: errors,
       },
     },
-    async (request, reply) => {
-      const staff = requireStaff(request);
-      const { document } = await requireOfficeDocument(deps.db, staff, request.params.documentId);
-      return sendDocumentContent(deps, reply, document, request.query.disposition, {
-        actor: { type: "staff", id: staff.account.id },
+    async (request, reply) =>
+      sendOfficeDocument(deps, reply, requireStaff(request), request.params.documentId, {
+        disposition: request.query.disposition,
         ip: request.ip,
-      });
-    },
+      }),
   );
 };
