@@ -28,6 +28,8 @@ import { dossierRoutes } from "./modules/office/dossier-routes.ts";
 import { officeEherkenningRoutes } from "./modules/office/eherkenning-routes.ts";
 import { officeMessageRoutes } from "./modules/office/message-routes.ts";
 import { officeQuestionnaireRoutes } from "./modules/office/questionnaire-routes.ts";
+import { officeWebhookRoutes } from "./modules/office/webhook-routes.ts";
+import { officeEventsDeps } from "./modules/office-events/deps.ts";
 import { portalActionRoutes } from "./modules/portal/action-routes.ts";
 import { portalMessageRoutes } from "./modules/portal/message-routes.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(officeMessageRoutes, { deps: documents });
   await app.register(officeQuestionnaireRoutes, { deps: documents });
   await app.register(officeActionRoutes, { deps: documents });
+  await app.register(officeWebhookRoutes, { deps: officeEventsDeps(deps) });
   await app.register(portalActionRoutes, { deps: documents });
   await app.register(portalMessageRoutes, { deps: documents });
   const certificates = certificatesDeps(deps);

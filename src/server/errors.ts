@@ -350,6 +350,16 @@ export const errorCatalogue = {
     nl: "De metadata van de dienstverlener kon niet worden gelezen: controleer het bestand of de URL.",
     en: "The service provider's metadata could not be read: check the file or the URL.",
   },
+  webhook_url_refused: {
+    status: 400,
+    nl: "Het adres van de koppeling moet met https:// beginnen.",
+    en: "The integration's address must start with https://.",
+  },
+  webhook_endpoint_disabled: {
+    status: 409,
+    nl: "Deze koppeling staat uit.",
+    en: "This integration is disabled.",
+  },
   saml_metadata_url_refused: {
     status: 400,
     nl: "De metadata-URL moet met https:// beginnen.",

@@ -15,6 +15,8 @@ import { scheduleRenewalReminders } from "./modules/means/renewal-reminders.ts";
 import { scheduleApplicationsUpkeep } from "./modules/means-applications/abandon-applications.ts";
 import { eherkenningDeps } from "./modules/means-applications/deps.ts";
 import { registerNotices } from "./modules/notifications/send-notices.ts";
+import { registerWebhookDeliveries } from "./modules/office-events/deliver-webhooks.ts";
+import { officeEventsDeps } from "./modules/office-events/deps.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
 import { portalEherkenningDeps } from "./modules/portal-eherkenning/deps.ts";
 import { registerLinkApprovals } from "./modules/portal-eherkenning/links.ts";
@@ -114,6 +116,7 @@ export async function createServices(
     publicUrl: config.publicUrl,
     bundleMs: config.notifyBundleMinutes * MINUTE,
   });
+  registerWebhookDeliveries(jobs, officeEventsDeps({ database, clock, secrets, config }));
   const authorities = new AuthorityStore({
     db: database.db,
     clock,

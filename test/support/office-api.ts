@@ -1,5 +1,5 @@
-import type { ApiClient } from "./api-client.ts";
 import { createTestOffice } from "./accounts.ts";
+import type { ApiClient } from "./api-client.ts";
 import {
   type ClientIdentity,
   issueByServicedesk,

@@ -16,6 +16,7 @@ export function OfficeMenu() {
     { to: officePaths.questionnaires, label: t("office.questionnaires.title") },
     { to: officePaths.clients, label: t("office.clients.title") },
     ...(isOfficeAdmin(session) ? [{ to: officePaths.staff, label: t("office.staff.title") }] : []),
+    { to: officePaths.integrations, label: t("office.integrations.title") },
     { to: paths.myDetails, label: t("account.myDetails.title") },
   ];
   return <AreaMenu links={links} />;

@@ -14,4 +14,6 @@ export const officePaths = {
   questionnaires: "/questionnaires",
   newQuestionnaire: "/questionnaires/new",
   questionnaire: (templateId: string) => `/questionnaires/${encodeURIComponent(templateId)}`,
+  /** "Koppelingen": the office's webhooks and their delivery log. */
+  integrations: "/integrations",
 } as const;

@@ -3,6 +3,7 @@ import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
 import { paths } from "../ui/account/paths.ts";
 import { ActionPage } from "./actions/ActionPage.tsx";
+import { IntegrationsPage } from "./integrations/IntegrationsPage.tsx";
 import { InboxPage } from "./messages/InboxPage.tsx";
 import { MessagePage } from "./messages/MessagePage.tsx";
 import { OfficeMenu } from "./OfficeMenu.tsx";
@@ -33,6 +34,7 @@ export const officeRoutes: RouteObject[] = accountRoutes({
     { path: "questionnaires/:templateId", element: <QuestionnairePage /> },
     { path: "clients", element: <ClientsPage /> },
     { path: "staff", element: <StaffPage /> },
+    { path: "integrations", element: <IntegrationsPage /> },
     { path: "mijn-gegevens", element: <MyDetailsPage /> },
   ],
 });

@@ -3,11 +3,11 @@ import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
+import { joinMembership } from "./membership-joined.ts";
 import {
   type AccountRow,
   findAccountMembership,
   listAccountMemberships,
-  markMembershipJoined,
   type SessionRow,
   updateSession,
 } from "./repository.ts";
@@ -57,7 +57,7 @@ export async function chooseOffice(
   if (!found || found.membership.revokedAt) throw new AppError("not_found");
   await db.transaction(async (tx) => {
     await updateSession(tx, session.id, { clientMembershipId: found.membership.id });
-    await markMembershipJoined(tx, found.membership.id, clock.now());
+    await joinMembership(tx, clock, found.membership.id, account.id);
     await recordAuditEvent(tx, clock, {
       actor: auditActor(account),
       action: "session.office-chosen",

@@ -400,12 +400,21 @@ export async function updateMembership(
   await db.update(clientMemberships).set(changes).where(eq(clientMemberships.id, id));
 }
 
-/** The first time the person acts for the membership; later times change nothing. */
-export async function markMembershipJoined(db: Database, id: string, at: Date): Promise<void> {
-  await db
+/**
+ * The first time the person acts for the membership; later times change nothing. Answers the
+ * membership when this was its first time.
+ */
+export async function markMembershipJoined(
+  db: Database,
+  id: string,
+  at: Date,
+): Promise<{ officeId: string; clientId: string } | undefined> {
+  const [joined] = await db
     .update(clientMemberships)
     .set({ joinedAt: at })
-    .where(and(eq(clientMemberships.id, id), isNull(clientMemberships.joinedAt)));
+    .where(and(eq(clientMemberships.id, id), isNull(clientMemberships.joinedAt)))
+    .returning({ officeId: clientMemberships.officeId, clientId: clientMemberships.clientId });
+  return joined;
 }
 
 export async function deleteMembership(db: Database, id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { HOUR, MINUTE, SECOND } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { RequestOrigin } from "./deps.ts";
+import { joinMembership } from "./membership-joined.ts";
 import {
   endAccountSessions,
   endSession,
@@ -10,7 +11,6 @@ import {
   insertSession,
   listAccountMemberships,
   listLiveSessions,
-  markMembershipJoined,
   recordFirstLogin,
   type SessionRow,
   updateSession,
@@ -66,7 +66,7 @@ export async function startSession(
     createdAt: now,
   });
   if (stage === "complete") await recordFirstLogin(db, accountId, now);
-  if (membershipId) await markMembershipJoined(db, membershipId, now);
+  if (membershipId) await joinMembership(db, clock, membershipId, accountId);
   return { token, session };
 }
 

@@ -11,6 +11,7 @@ import type { DocumentsDeps } from "../documents/deps.ts";
 import { fileGeneratedDocument, storeGeneratedFile } from "../documents/generated-documents.ts";
 import { requireDossier } from "../dossiers/service.ts";
 import { notifyDossierStaff } from "../notifications/service.ts";
+import { recordOfficeEvent } from "../office-events/record-event.ts";
 import { getOffice } from "../offices/service.ts";
 import { renderAnswersPdf } from "./answers-pdf.ts";
 import { clientAction, requireClientAction, requireQuestionnaire } from "./client-actions.ts";
@@ -140,6 +141,12 @@ export async function completeQuestionnaire(
       await notifyDossierStaff(tx, deps.clock, {
         dossierId: row.dossierId,
         kind: "questionnaires",
+      });
+      await recordOfficeEvent(tx, deps.clock, {
+        type: "action.completed",
+        client: client.scope,
+        dossierId: row.dossierId,
+        data: { actionId, documentId: document.id },
       });
     });
   } catch (error) {

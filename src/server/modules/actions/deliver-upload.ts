@@ -5,6 +5,7 @@ import { auditActor, type ClientActor } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { requireDossier } from "../dossiers/service.ts";
 import { notifyDossierStaff } from "../notifications/service.ts";
+import { recordOfficeEvent } from "../office-events/record-event.ts";
 import { clientAction, requireClientAction, takeAnsweringFile } from "./client-actions.ts";
 import { lockAction, lockUploadItems, updateAction, updateUploadItem } from "./repository.ts";
 
@@ -49,6 +50,12 @@ export async function deliverUploadItem(
       subject: { type: "action", id: actionId },
       details: { dossierId: row.dossierId, itemId, documentId },
     });
+    await recordOfficeEvent(tx, deps.clock, {
+      type: "upload.supplied",
+      client: client.scope,
+      dossierId: row.dossierId,
+      data: { documentId, actionId, itemId },
+    });
     const done = items.every((other) => !other.required || other.documentId || other.id === itemId);
     if (row.state === "completed") return;
     await updateAction(
@@ -68,6 +75,12 @@ export async function deliverUploadItem(
       await notifyDossierStaff(tx, deps.clock, {
         dossierId: row.dossierId,
         kind: "questionnaires",
+      });
+      await recordOfficeEvent(tx, deps.clock, {
+        type: "action.completed",
+        client: client.scope,
+        dossierId: row.dossierId,
+        data: { actionId },
       });
     }
   });

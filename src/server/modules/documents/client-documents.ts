@@ -4,6 +4,7 @@ import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.
 import type { Database } from "#src/server/platform/db/database.ts";
 import { auditActor, type ClientActor } from "../accounts/request-actors.ts";
 import { type DossierRef, requireDossier } from "../dossiers/service.ts";
+import { recordOfficeEvent } from "../office-events/record-event.ts";
 import type { DocumentsDeps } from "./deps.ts";
 import { toPortalDocument } from "./document-views.ts";
 import {
@@ -152,6 +153,13 @@ export async function supplyDocument(
         subject: { type: "document", id: row.id },
         details: { dossierId, scan: accepted.scan.status, size: row.size },
       });
+      if (published)
+        await recordOfficeEvent(tx, deps.clock, {
+          type: "upload.supplied",
+          client: client.scope,
+          dossierId,
+          data: { documentId: row.id },
+        });
       return row;
     }),
   );

@@ -7,6 +7,7 @@ import type { DocumentsDeps } from "../documents/deps.ts";
 import { takeClientAttachments } from "../documents/message-attachments.ts";
 import { type DossierRef, requireDossier } from "../dossiers/service.ts";
 import { notifyDossierStaff } from "../notifications/service.ts";
+import { recordOfficeEvent } from "../office-events/record-event.ts";
 import { attachmentsOf, toPortalMessage } from "./message-views.ts";
 import {
   type ClientReader,
@@ -133,6 +134,12 @@ export async function sendClientMessage(
       attachmentIds: attachments.map((attachment) => attachment.id),
     });
     await notifyDossierStaff(tx, deps.clock, { dossierId: dossier.id, kind: "messages" });
+    await recordOfficeEvent(tx, deps.clock, {
+      type: "message.received",
+      client: client.scope,
+      dossierId: dossier.id,
+      data: { messageId: message.id },
+    });
     return message;
   });
   const found = await findClientMessage(deps.db, reader, sent.id);

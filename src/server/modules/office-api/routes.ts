@@ -5,10 +5,14 @@ import { MINUTE } from "#src/server/platform/clock.ts";
 import { RequestRateLimiter } from "#src/server/platform/security/request-rate-limiter.ts";
 import { officeSoftwareActor } from "../accounts/request-actors.ts";
 import { requireOfficeActor } from "../selfservice/office-actor.ts";
+import { actionRoutes } from "./action-routes.ts";
 import { clientRoutes } from "./client-routes.ts";
 import type { OfficeApiDeps } from "./deps.ts";
+import { documentRoutes } from "./document-routes.ts";
 import { dossierRoutes } from "./dossier-routes.ts";
+import { eventRoutes } from "./event-routes.ts";
 import { idempotencyHooks } from "./idempotency.ts";
+import { messageRoutes } from "./message-routes.ts";
 
 /** Where the office API lives on the mTLS listener; its routes are versioned below it. */
 export const OFFICE_API_PREFIX = "/api/office/v1/";
@@ -71,4 +75,8 @@ export const officeApiRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = a
 
   await app.register(dossierRoutes, { deps });
   await app.register(clientRoutes, { deps });
+  await app.register(eventRoutes, { deps });
+  await app.register(documentRoutes, { deps });
+  await app.register(messageRoutes, { deps });
+  await app.register(actionRoutes, { deps });
 };
