@@ -2,11 +2,25 @@
 // does not share an event loop with the servers measured. Plain JavaScript: tsx does not load
 // TypeScript into worker threads on Node 20.
 import http from "node:http";
+import https from "node:https";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ url: string | string[], method: string, body?: Uint8Array, headers: Record<string, string>, concurrency: number, warmupMs: number, durationMs: number }} */
-const { url, method, body, headers, concurrency, warmupMs, durationMs } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+/** @type {{ url: string | string[], method: string, body?: Uint8Array, headers: Record<string, string>, expectStatus: number, tls?: { pfx: Uint8Array, passphrase: string, ca: string, servername?: string }, concurrency: number, warmupMs: number, durationMs: number }} */
+const { url, method, body, headers, expectStatus, tls, concurrency, warmupMs, durationMs } =
+  workerData;
+// With `tls`, https: every connection presents the client certificate (and keeps it alive, so a
+// handshake is paid once per connection, as a client that keeps its connections would).
+const agent = tls
+  ? new https.Agent({
+      keepAlive: true,
+      maxSockets: concurrency,
+      pfx: Buffer.from(tls.pfx),
+      passphrase: tls.passphrase,
+      ca: tls.ca,
+      servername: tls.servername ?? "localhost",
+    })
+  : new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const client = tls ? https : http;
 /** The URLs to request, in turn. */
 const targets = (Array.isArray(url) ? url : [url]).map((each) => new URL(each));
 let turn = 0;
@@ -16,7 +30,7 @@ const payload = body ? Buffer.from(body) : undefined;
 function send() {
   const target = targets[turn++ % targets.length];
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const request = client.request(
       {
         agent,
         method,
@@ -50,7 +64,7 @@ async function connection() {
     const status = await send();
     const ended = performance.now();
     if (begun < measureFrom || ended > stopAt) continue;
-    if (status === 200) latencies.push(ended - begun);
+    if (status === expectStatus) latencies.push(ended - begun);
     else failures.set(status, (failures.get(status) ?? 0) + 1);
   }
 }

@@ -8,6 +8,13 @@ export interface LoadOptions {
   method?: "GET" | "POST" | "PUT";
   body?: Buffer;
   headers?: Record<string, string>;
+  /** The status every answer must have (default 200): 201 for a POST that creates. */
+  expectStatus?: number;
+  /**
+   * For https URLs: the client certificate every connection presents (PKCS#12 and its
+   * password) and the CA chain the server's certificate must lead to.
+   */
+  tls?: { pfx: Buffer; passphrase: string; ca: string; servername?: string };
   /** Keep-alive connections, each sending its next request when the previous one answered. */
   concurrency: number;
   warmupMs: number;
@@ -23,15 +30,18 @@ export interface LoadResult {
 
 /**
  * Requests `url` from a worker thread (`http-load-worker.mjs`) for a fixed time at a fixed
- * concurrency; the requests of the warm-up are not counted. Any answer but 200 fails the run.
+ * concurrency; the requests of the warm-up are not counted. Any answer but 200 (or
+ * `expectStatus`) fails the run.
  */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const worker = new Worker(new URL("./http-load-worker.mjs", import.meta.url), {
     workerData: {
       headers: {},
       method: "GET",
+      expectStatus: 200,
       ...options,
       body: options.body ? new Uint8Array(options.body) : undefined,
+      tls: options.tls ? { ...options.tls, pfx: new Uint8Array(options.tls.pfx) } : undefined,
     },
   });
   const { latencies, failures } = await new Promise<{
@@ -44,7 +54,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   await worker.terminate();
   if (Object.keys(failures).length > 0) {
     throw new Error(
-      `${options.method ?? "GET"} ${describeUrl(options.url)} answered other than 200: ${JSON.stringify(failures)}`,
+      `${options.method ?? "GET"} ${describeUrl(options.url)} answered other than ${options.expectStatus ?? 200}: ${JSON.stringify(failures)}`,
     );
   }
   return {

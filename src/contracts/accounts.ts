@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { kvkNumberSchema } from "./eherkenning/kvk-numbers.ts";
+import { exampleIds, withExample, withNamedExamples } from "./examples.ts";
 import { localeSchema } from "./locale.ts";
 import { emailAddressSchema } from "./offices.ts";
 import { optionalPhoneNumberSchema, phoneNumberSchema } from "./phone-number.ts";
@@ -151,39 +152,72 @@ const personOrCompanyName = singleLineText(200).min(2);
 
 export const clientKindSchema = z.enum(["person", "company"]);
 
-export const inviteClientSchema = z
-  .object({
-    kind: clientKindSchema,
-    /** The person's name, or the company's. */
-    name: personOrCompanyName,
-    /** For a company: the name of the person who uses the main account. */
-    contactName: personOrCompanyName.optional(),
-    /**
-     * For a company: its KvK number, by which an eHerkenning login of its people finds it.
-     * A person has none, so one given for a person is refused rather than silently dropped.
-     */
-    kvkNumber: kvkNumberSchema.optional(),
-    email: emailAddressSchema,
-    mobile: optionalPhoneNumberSchema,
-    locale: localeSchema.default("nl"),
-  })
-  .refine((input) => input.kind === "company" || input.kvkNumber === undefined, {
-    error: "kvk_number_company_only",
-    path: ["kvkNumber"],
-  });
+export const inviteClientSchema = withNamedExamples(
+  z
+    .object({
+      kind: clientKindSchema,
+      /** The person's name, or the company's. */
+      name: personOrCompanyName,
+      /** For a company: the name of the person who uses the main account. */
+      contactName: personOrCompanyName.optional(),
+      /**
+       * For a company: its KvK number, by which an eHerkenning login of its people finds it.
+       * A person has none, so one given for a person is refused rather than silently dropped.
+       */
+      kvkNumber: kvkNumberSchema.optional(),
+      email: emailAddressSchema,
+      mobile: optionalPhoneNumberSchema,
+      locale: localeSchema.default("nl"),
+    })
+    .refine((input) => input.kind === "company" || input.kvkNumber === undefined, {
+      error: "kvk_number_company_only",
+      path: ["kvkNumber"],
+    }),
+  // Named: the mobile number transforms, so plain examples would not reach the document.
+  {
+    person: {
+      kind: "person",
+      name: "Jan Jansen",
+      email: "jan.jansen@example.nl",
+      mobile: "+31612345678",
+      locale: "nl",
+    },
+    company: {
+      kind: "company",
+      name: "Bakkerij Jansen B.V.",
+      contactName: "Jan Jansen",
+      kvkNumber: "90000006",
+      email: "info@bakkerij-jansen.example.nl",
+      locale: "nl",
+    },
+  },
+);
 export type InviteClient = z.infer<typeof inviteClientSchema>;
 
 /** The office registers, changes or (with null) clears a company client's KvK number. */
-export const setClientKvkNumberSchema = z.object({ kvkNumber: kvkNumberSchema.nullable() });
+export const setClientKvkNumberSchema = withExample(
+  z.object({ kvkNumber: kvkNumberSchema.nullable() }),
+  { kvkNumber: "90000006" },
+);
 
 /** The client an account of the office's list acts for: a person, or a company. */
-export const officeClientSchema = z.object({
-  id: z.uuid(),
-  kind: clientKindSchema,
-  name: z.string(),
-  /** A company's KvK number, once the office registered it; a person's is always null. */
-  kvkNumber: z.string().nullable(),
-});
+const companyClientExample = {
+  id: exampleIds.clientCompany,
+  kind: "company" as const,
+  name: "Bakkerij Jansen B.V.",
+  kvkNumber: "90000006",
+};
+
+export const officeClientSchema = withExample(
+  z.object({
+    id: z.uuid(),
+    kind: clientKindSchema,
+    name: z.string(),
+    /** A company's KvK number, once the office registered it; a person's is always null. */
+    kvkNumber: z.string().nullable(),
+  }),
+  companyClientExample,
+);
 export type OfficeClient = z.infer<typeof officeClientSchema>;
 
 export const inviteStaffSchema = z.object({
@@ -211,15 +245,52 @@ export const accountListItemSchema = z.object({
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
 
 /** A client account in the office's list: the account, and the client it acts for. */
-export const officeClientAccountSchema = accountListItemSchema.extend({
-  client: officeClientSchema,
-  /** A company's main account; its extra accounts were added by the main account (B12). */
-  isMainAccount: z.boolean(),
-});
+/** Jan Jansen's account, invited and not yet activated. */
+const janAccountExample = {
+  id: exampleIds.accountJan,
+  name: "Jan Jansen",
+  email: "jan.jansen@example.nl",
+  status: "invited" as const,
+  role: null,
+  invitation: "pending" as const,
+  createdAt: "2026-03-02T10:04:12.000Z",
+  client: {
+    id: exampleIds.clientJan,
+    kind: "person" as const,
+    name: "Jan Jansen",
+    kvkNumber: null,
+  },
+  isMainAccount: true,
+};
+
+export const officeClientAccountSchema = withExample(
+  accountListItemSchema.extend({
+    client: officeClientSchema,
+    /** A company's main account; its extra accounts were added by the main account (B12). */
+    isMainAccount: z.boolean(),
+  }),
+  janAccountExample,
+);
 export type OfficeClientAccount = z.infer<typeof officeClientAccountSchema>;
-export const officeClientAccountListSchema = z.object({
-  accounts: z.array(officeClientAccountSchema),
-});
+export const officeClientAccountListSchema = withExample(
+  z.object({ accounts: z.array(officeClientAccountSchema) }),
+  {
+    accounts: [
+      {
+        id: exampleIds.accountCompany,
+        name: "Jan Jansen",
+        email: "info@bakkerij-jansen.example.nl",
+        status: "active",
+        role: null,
+        invitation: "accepted",
+        createdAt: "2026-01-14T09:30:00.000Z",
+        client: companyClientExample,
+        isMainAccount: true,
+      },
+      janAccountExample,
+    ],
+  },
+);
 
 export const profileSchema = z.object({
   name: z.string(),

@@ -1,6 +1,11 @@
 import { z } from "zod";
+import { exampleIds, withExample, withNamedExamples } from "./examples.ts";
 import { rawPageInputSchema } from "./questionnaires/answers.ts";
-import { idSchema, questionnaireDefinitionSchema } from "./questionnaires/definition.ts";
+import {
+  idSchema,
+  questionnaireDefinitionExample,
+  questionnaireDefinitionSchema,
+} from "./questionnaires/definition.ts";
 import { multiLineText, singleLineText } from "./text.ts";
 
 /**
@@ -66,21 +71,95 @@ const actionBaseSchema = z.object({
 
 // ── Back office ───────────────────────────────────────────────────────────────────────────
 
-export const officeActionSchema = actionBaseSchema.extend({
-  dossier: z.object({ id: z.uuid(), number: z.string() }),
-  client: z.object({ id: z.uuid(), name: z.string() }),
-  sentByName: z.string(),
-  remindedAt: z.iso.datetime().nullable(),
-  /**
-   * The office withdrew it (sent in error): when, and by whom while that account exists. What
-   * was filled in stays here; files delivered stay in the dossier.
-   */
-  withdrawn: z.object({ at: z.iso.datetime(), byName: z.string().nullable() }).nullable(),
-  /** The questionnaire template's version the action was sent with. */
-  version: z.object({ templateId: z.uuid(), number: z.number().int() }).nullable(),
-});
+const ids = exampleIds;
+const actionDossierExample = { id: ids.dossier, number: "2026.0142" };
+const janExample = { id: ids.clientJan, name: "Jan Jansen" };
+
+/** The "Levering woning" questionnaire that Jan Jansen completed. */
+export const officeActionExample = {
+  id: ids.action,
+  kind: "questionnaire" as const,
+  title: { nl: "Levering woning", en: "Property transfer" },
+  instruction: "Wilt u deze vragenlijst voor 20 maart invullen? Dan kunnen wij de akte opstellen.",
+  dueDate: "2026-03-20",
+  state: "completed" as const,
+  progress: { page: 1, pages: 1 },
+  sentAt: "2026-03-05T14:40:00.000Z",
+  completedAt: "2026-03-09T19:21:05.000Z",
+  completedByName: "Jan Jansen",
+  documentId: ids.answersPdf,
+  items: [],
+  dossier: actionDossierExample,
+  client: janExample,
+  sentByName: "mr. Sanne de Vries",
+  remindedAt: null,
+  withdrawn: null,
+  version: { templateId: ids.template, number: 3 },
+};
+
+/** An upload request to Jan Jansen: his passport delivered, the mortgage offer still to come. */
+const uploadRequestExample = {
+  id: ids.uploadRequest,
+  kind: "upload-request" as const,
+  title: { nl: "Stukken voor de levering", en: "Stukken voor de levering" },
+  instruction: null,
+  dueDate: "2026-03-20",
+  state: "in-progress" as const,
+  progress: null,
+  sentAt: "2026-03-05T14:41:12.000Z",
+  completedAt: null,
+  completedByName: null,
+  documentId: null,
+  items: [
+    {
+      id: ids.uploadItems[0],
+      label: "Kopie paspoort of identiteitskaart",
+      description: null,
+      required: true,
+      delivered: {
+        documentId: ids.letter,
+        fileName: "paspoort-jan-jansen.pdf",
+        deliveredAt: "2026-03-06T08:12:09.000Z",
+        deliveredByName: "Jan Jansen",
+      },
+    },
+    {
+      id: ids.uploadItems[1],
+      label: "Hypotheekofferte",
+      description: "De door u getekende offerte van uw bank",
+      required: true,
+      delivered: null,
+    },
+  ],
+  dossier: actionDossierExample,
+  client: janExample,
+  sentByName: "mr. Sanne de Vries",
+  remindedAt: "2026-03-16T08:00:00.000Z",
+  withdrawn: null,
+  version: null,
+};
+
+export const officeActionSchema = withExample(
+  actionBaseSchema.extend({
+    dossier: z.object({ id: z.uuid(), number: z.string() }),
+    client: z.object({ id: z.uuid(), name: z.string() }),
+    sentByName: z.string(),
+    remindedAt: z.iso.datetime().nullable(),
+    /**
+     * The office withdrew it (sent in error): when, and by whom while that account exists. What
+     * was filled in stays here; files delivered stay in the dossier.
+     */
+    withdrawn: z.object({ at: z.iso.datetime(), byName: z.string().nullable() }).nullable(),
+    /** The questionnaire template's version the action was sent with. */
+    version: z.object({ templateId: z.uuid(), number: z.number().int() }).nullable(),
+  }),
+  officeActionExample,
+);
 export type OfficeAction = z.infer<typeof officeActionSchema>;
-export const officeActionListSchema = z.object({ actions: z.array(officeActionSchema) });
+export const officeActionListSchema = withExample(
+  z.object({ actions: z.array(officeActionSchema) }),
+  { actions: [uploadRequestExample, officeActionExample] },
+);
 
 const uploadItemInputSchema = z.object({
   label: singleLineText(200).min(1),
@@ -89,35 +168,100 @@ const uploadItemInputSchema = z.object({
 });
 
 /** "Actie versturen": to one or more clients of the dossier, each getting its own. */
-export const sendActionSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("questionnaire"),
-    templateId: z.uuid(),
-    clientIds: z.array(z.uuid()).min(1).max(20),
-    dueDate: daySchema.optional(),
-    instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
-  }),
-  z.object({
-    kind: z.literal("upload-request"),
-    title: singleLineText(200).min(1),
-    items: z.array(uploadItemInputSchema).min(1).max(UPLOAD_ITEMS_MAX),
-    clientIds: z.array(z.uuid()).min(1).max(20),
-    dueDate: daySchema.optional(),
-    instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
-  }),
-]);
+export const sendActionSchema = withNamedExamples(
+  z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("questionnaire"),
+      templateId: z.uuid(),
+      clientIds: z.array(z.uuid()).min(1).max(20),
+      dueDate: daySchema.optional(),
+      instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
+    }),
+    z.object({
+      kind: z.literal("upload-request"),
+      title: singleLineText(200).min(1),
+      items: z.array(uploadItemInputSchema).min(1).max(UPLOAD_ITEMS_MAX),
+      clientIds: z.array(z.uuid()).min(1).max(20),
+      dueDate: daySchema.optional(),
+      instruction: multiLineText(ACTION_INSTRUCTION_MAX).optional(),
+    }),
+  ]),
+  {
+    questionnaire: {
+      kind: "questionnaire",
+      templateId: ids.template,
+      clientIds: [ids.clientJan],
+      dueDate: "2026-03-20",
+      instruction:
+        "Wilt u deze vragenlijst voor 20 maart invullen? Dan kunnen wij de akte opstellen.",
+    },
+    "upload-request": {
+      kind: "upload-request",
+      title: "Stukken voor de levering",
+      items: [
+        { label: "Kopie paspoort of identiteitskaart", required: true },
+        { label: "Hypotheekofferte", description: "De door u getekende offerte van uw bank" },
+      ],
+      clientIds: [ids.clientJan],
+      dueDate: "2026-03-20",
+    },
+  },
+);
 export type SendAction = z.infer<typeof sendActionSchema>;
+
+/**
+ * A stored answer: any JSON value. Named, so that the OpenAPI documents describe the recursive
+ * value once, as a component (`registerOpenApi` adds the named schemas), instead of a reference
+ * to nowhere.
+ */
+export type AnswerValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AnswerValue[]
+  | { [key: string]: AnswerValue };
+export const answerValueSchema: z.ZodType<AnswerValue> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(answerValueSchema),
+      z.record(z.string(), answerValueSchema),
+    ]),
+  )
+  .meta({ id: "AnswerValue" });
 
 /** Who filled in an answer last. */
 export const answerAuthorSchema = z.object({ name: z.string(), at: z.iso.datetime() });
 
 /** A questionnaire's answers for staff: as sent (its definition), and by whom each was given. */
-export const officeActionAnswersSchema = z.object({
-  action: officeActionSchema,
-  definition: questionnaireDefinitionSchema,
-  answers: z.record(idSchema, z.json()),
-  authors: z.record(idSchema, answerAuthorSchema),
-});
+export const officeActionAnswersSchema = withExample(
+  z.object({
+    action: officeActionSchema,
+    definition: questionnaireDefinitionSchema,
+    answers: z.record(idSchema, answerValueSchema),
+    authors: z.record(idSchema, answerAuthorSchema),
+  }),
+  {
+    action: officeActionExample,
+    definition: questionnaireDefinitionExample,
+    answers: {
+      buyer_name: "Jan Jansen",
+      buyer_birth_date: "1978-05-14",
+      buyer_married: true,
+      partner_name: "Marieke Jansen-de Boer",
+    },
+    authors: {
+      buyer_name: { name: "Jan Jansen", at: "2026-03-09T19:14:37.000Z" },
+      buyer_birth_date: { name: "Jan Jansen", at: "2026-03-09T19:14:37.000Z" },
+      buyer_married: { name: "Jan Jansen", at: "2026-03-09T19:20:51.000Z" },
+      partner_name: { name: "Jan Jansen", at: "2026-03-09T19:20:51.000Z" },
+    },
+  },
+);
 
 // ── Client portal ─────────────────────────────────────────────────────────────────────────
 
@@ -131,7 +275,7 @@ export const portalActionListSchema = z.object({ actions: z.array(portalActionSc
 export const portalQuestionnaireSchema = z.object({
   action: portalActionSchema,
   definition: questionnaireDefinitionSchema,
-  answers: z.record(idSchema, z.json()),
+  answers: z.record(idSchema, answerValueSchema),
   /** The page to show: where the client stopped (the first page when new). */
   pageId: idSchema,
 });

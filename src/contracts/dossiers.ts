@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exampleIds, withExample, withNamedExamples } from "./examples.ts";
 import { singleLineText } from "./text.ts";
 
 /**
@@ -40,18 +41,38 @@ export const progressStepSchema = z.object({
   /** The day the step was done; null while it is still to do. */
   doneOn: isoDate.nullable(),
 });
-export const progressSchema = z.object({
-  done: z.number().int(),
-  total: z.number().int(),
-  steps: z.array(progressStepSchema),
-});
+const ids = exampleIds;
+
+/** A property transfer halfway: the purchase agreement and the registers are done. */
+export const progressExample = {
+  done: 2,
+  total: 4,
+  steps: [
+    { id: ids.progressSteps[0], title: "Koopovereenkomst ontvangen", doneOn: "2026-03-02" },
+    { id: ids.progressSteps[1], title: "Kadaster en registers geraadpleegd", doneOn: "2026-03-05" },
+    { id: ids.progressSteps[2], title: "Concept-akte verstuurd", doneOn: null },
+    { id: ids.progressSteps[3], title: "Akte gepasseerd", doneOn: null },
+  ],
+};
+
+export const progressSchema = withExample(
+  z.object({
+    done: z.number().int(),
+    total: z.number().int(),
+    steps: z.array(progressStepSchema),
+  }),
+  progressExample,
+);
 export type Progress = z.infer<typeof progressSchema>;
 
-export const replaceProgressSchema = z.object({
-  steps: z
-    .array(z.object({ title: singleLineText(200).min(1), doneOn: isoDate.nullable() }))
-    .max(100),
-});
+export const replaceProgressSchema = withExample(
+  z.object({
+    steps: z
+      .array(z.object({ title: singleLineText(200).min(1), doneOn: isoDate.nullable() }))
+      .max(100),
+  }),
+  { steps: progressExample.steps.map(({ title, doneOn }) => ({ title, doneOn })) },
+);
 export type ReplaceProgress = z.infer<typeof replaceProgressSchema>;
 
 export const progressTemplateKeySchema = z.enum(["property-transfer", "will", "company-formation"]);
@@ -150,7 +171,7 @@ export const documentCategoryQuerySchema = z.object({ category: documentCategory
 
 /** `inline` opens the document in the browser; the default downloads it. */
 export const documentContentQuerySchema = z.object({
-  disposition: z.enum(["attachment", "inline"]).default("attachment"),
+  disposition: withExample(z.enum(["attachment", "inline"]).default("attachment"), "inline"),
 });
 
 // ── Office back office ─────────────────────────────────────────────────────────────────
@@ -166,11 +187,12 @@ export const personRefSchema = z.object({ id: z.uuid(), name: z.string() });
 export const clientRefSchema = personRefSchema.extend({ kind: z.enum(["person", "company"]) });
 
 export const officeDossierQuerySchema = z.object({
-  q: searchText.optional(),
-  status: statusList.optional(),
-  handler: z.union([z.uuid(), z.literal("none")]).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  q: withExample(searchText.optional(), "Dorpsstraat"),
+  // Transforms (splits the list), so its example is a named one: see `withNamedExamples`.
+  status: withNamedExamples(statusList.optional(), { open: "in-progress" }),
+  handler: withExample(z.union([z.uuid(), z.literal("none")]).optional(), ids.handler),
+  page: withExample(z.coerce.number().int().min(1).max(100_000).default(1), 1),
+  pageSize: withExample(z.coerce.number().int().min(1).max(100).default(25), 25),
 });
 export type OfficeDossierQuery = z.input<typeof officeDossierQuerySchema>;
 
@@ -185,12 +207,45 @@ export const officeDossierListItemSchema = z.object({
 });
 export type OfficeDossierListItem = z.infer<typeof officeDossierListItemSchema>;
 
-export const officeDossierListSchema = z.object({
-  dossiers: z.array(officeDossierListItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+const handlerExample = { id: ids.handler, name: "mr. Sanne de Vries" };
+const clientJanExample = { id: ids.clientJan, name: "Jan Jansen", kind: "person" as const };
+
+/** Dossier 2026.0142, the one every example of the office API is about. */
+export const officeDossierListItemExample = {
+  id: ids.dossier,
+  number: "2026.0142",
+  description: "Levering Dorpsstraat 3, Weesp",
+  status: { key: "in-progress", label: null },
+  handler: handlerExample,
+  clients: [clientJanExample],
+  updatedAt: "2026-03-05T14:32:10.000Z",
+};
+
+export const officeDossierListSchema = withExample(
+  z.object({
+    dossiers: z.array(officeDossierListItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+  {
+    dossiers: [
+      officeDossierListItemExample,
+      {
+        id: ids.otherDossier,
+        number: "2026.0098",
+        description: "Oprichting Bakkerij Jansen B.V.",
+        status: { key: "completed", label: null },
+        handler: null,
+        clients: [{ id: ids.clientCompany, name: "Bakkerij Jansen B.V.", kind: "company" }],
+        updatedAt: "2026-02-20T09:05:00.000Z",
+      },
+    ],
+    total: 2,
+    page: 1,
+    pageSize: 25,
+  },
+);
 export type OfficeDossierList = z.infer<typeof officeDossierListSchema>;
 
 export const dossierFieldsSchema = z.object({
@@ -201,45 +256,108 @@ export const dossierFieldsSchema = z.object({
   clientIds: z.array(z.uuid()).max(50).default([]),
 });
 
-export const createDossierSchema = dossierFieldsSchema.extend({
-  /** Starts the progress list from this template; it can be edited freely afterwards. */
-  template: progressTemplateKeySchema.optional(),
-});
+export const createDossierSchema = withExample(
+  dossierFieldsSchema.extend({
+    /** Starts the progress list from this template; it can be edited freely afterwards. */
+    template: progressTemplateKeySchema.optional(),
+  }),
+  {
+    number: "2026.0142",
+    description: "Levering Dorpsstraat 3, Weesp",
+    status: "in-progress",
+    handlerId: ids.handler,
+    clientIds: [ids.clientJan],
+    template: "property-transfer",
+  },
+);
 export type CreateDossier = z.input<typeof createDossierSchema>;
 
-export const updateDossierSchema = z
-  .object({
-    number: dossierNumber,
-    description: dossierFieldsSchema.shape.description,
-    status: dossierStatusKeySchema,
-    handlerId: z.uuid().nullable(),
-    clientIds: dossierFieldsSchema.shape.clientIds.unwrap(),
-  })
-  .partial();
+export const updateDossierSchema = withExample(
+  z
+    .object({
+      number: dossierNumber,
+      description: dossierFieldsSchema.shape.description,
+      status: dossierStatusKeySchema,
+      handlerId: z.uuid().nullable(),
+      clientIds: dossierFieldsSchema.shape.clientIds.unwrap(),
+    })
+    .partial(),
+  { status: "completed", clientIds: [ids.clientJan, ids.clientCompany] },
+);
 export type UpdateDossier = z.infer<typeof updateDossierSchema>;
 
-export const officeDocumentSchema = z.object({
-  id: z.uuid(),
-  category: officeDocumentCategorySchema,
-  title: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number().int(),
-  state: z.enum(["draft", "published", "unpublished"]),
-  publishedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  /** Who put it in: a staff member, or an account of a client. */
-  addedBy: z.object({ kind: z.enum(["staff", "client"]), name: z.string() }),
-  /** Whether ClamAV scanned it (it never holds an infected file). */
-  scan: z.enum(["clean", "not-scanned"]),
-});
+/** The draft deed of dossier 2026.0142, published to Jan Jansen. */
+export const officeDocumentExample = {
+  id: ids.document,
+  category: "documents" as const,
+  title: "Concept-akte van levering",
+  fileName: "concept-akte-levering-dorpsstraat-3.pdf",
+  contentType: "application/pdf",
+  size: 248_312,
+  state: "published" as const,
+  publishedAt: "2026-03-05T14:30:00.000Z",
+  createdAt: "2026-03-05T14:28:41.000Z",
+  addedBy: { kind: "staff" as const, name: "mr. Sanne de Vries" },
+  scan: "clean" as const,
+};
+
+export const officeDocumentSchema = withExample(
+  z.object({
+    id: z.uuid(),
+    category: officeDocumentCategorySchema,
+    title: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    state: z.enum(["draft", "published", "unpublished"]),
+    publishedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    /** Who put it in: a staff member, or an account of a client. */
+    addedBy: z.object({ kind: z.enum(["staff", "client"]), name: z.string() }),
+    /** Whether ClamAV scanned it (it never holds an infected file). */
+    scan: z.enum(["clean", "not-scanned"]),
+  }),
+  officeDocumentExample,
+);
 export type OfficeDocument = z.infer<typeof officeDocumentSchema>;
 
-export const officeDossierSchema = officeDossierListItemSchema.extend({
-  progress: progressSchema,
-  documents: z.array(officeDocumentSchema),
-  createdAt: z.iso.datetime(),
-});
+/** The documents of dossier 2026.0142: the published draft deed, and what Jan supplied. */
+const officeDocumentsExample = [
+  officeDocumentExample,
+  {
+    id: ids.letter,
+    category: "supplied" as const,
+    title: "Kopie paspoort",
+    fileName: "paspoort-jan-jansen.pdf",
+    contentType: "application/pdf",
+    size: 1_204_733,
+    state: "published" as const,
+    publishedAt: null,
+    createdAt: "2026-03-06T08:12:09.000Z",
+    addedBy: { kind: "client" as const, name: "Jan Jansen" },
+    scan: "clean" as const,
+  },
+];
+
+/** A dossier's documents, as the office API lists them. */
+export const officeDocumentListSchema = withExample(
+  z.object({ documents: z.array(officeDocumentSchema) }),
+  { documents: officeDocumentsExample },
+);
+
+export const officeDossierSchema = withExample(
+  officeDossierListItemSchema.extend({
+    progress: progressSchema,
+    documents: z.array(officeDocumentSchema),
+    createdAt: z.iso.datetime(),
+  }),
+  {
+    ...officeDossierListItemExample,
+    progress: progressExample,
+    documents: officeDocumentsExample,
+    createdAt: "2026-03-02T10:00:00.000Z",
+  },
+);
 export type OfficeDossier = z.infer<typeof officeDossierSchema>;
 
 export const progressTemplateSchema = z.object({
@@ -248,12 +366,42 @@ export const progressTemplateSchema = z.object({
 });
 
 /** Everything the dossier forms offer to choose from. */
-export const dossierOptionsSchema = z.object({
-  statuses: z.array(dossierStatusSchema),
-  handlers: z.array(personRefSchema),
-  clients: z.array(clientRefSchema),
-  templates: z.array(progressTemplateSchema),
-});
+export const dossierOptionsSchema = withExample(
+  z.object({
+    statuses: z.array(dossierStatusSchema),
+    handlers: z.array(personRefSchema),
+    clients: z.array(clientRefSchema),
+    templates: z.array(progressTemplateSchema),
+  }),
+  {
+    statuses: [
+      { key: "in-progress", label: null },
+      { key: "completed", label: null },
+      { key: "cancelled", label: null },
+      { key: "0e7c4b9a-3d2f-4a18-b6e5-9c1d8f2a7b43", label: "Wacht op hypotheekakte" },
+    ],
+    handlers: [
+      handlerExample,
+      { id: "5a9e3c7d-1f4b-4d82-9a6c-3e0b8d2f5c17", name: "Pieter Bakker" },
+    ],
+    clients: [
+      clientJanExample,
+      { id: ids.clientCompany, name: "Bakkerij Jansen B.V.", kind: "company" },
+    ],
+    templates: [
+      {
+        key: "will",
+        steps: [
+          "Intakegesprek gevoerd",
+          "Vragenlijst ontvangen",
+          "Concept-testament verstuurd",
+          "Testament getekend",
+          "Ingeschreven in het Centraal Testamentenregister",
+        ],
+      },
+    ],
+  },
+);
 export type DossierOptions = z.infer<typeof dossierOptionsSchema>;
 
 export const createDossierStatusSchema = z.object({ label: singleLineText(60).min(2) });

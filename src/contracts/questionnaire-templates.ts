@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { questionnaireDefinitionSchema } from "./questionnaires/definition.ts";
+import { exampleIds, withExample } from "./examples.ts";
+import {
+  questionnaireDefinitionExample,
+  questionnaireDefinitionSchema,
+} from "./questionnaires/definition.ts";
 
 /**
  * The office's questionnaire templates (issue 13): its own, built in the back office, and the
@@ -11,7 +15,7 @@ const localizedTextSchema = z.object({ nl: z.string(), en: z.string() });
 
 /** The list leaves archived templates out unless asked: `include` shows them too, `only` alone. */
 export const questionnaireTemplateQuerySchema = z.object({
-  archived: z.enum(["include", "only"]).optional(),
+  archived: withExample(z.enum(["include", "only"]).optional(), "include"),
 });
 export type QuestionnaireTemplateQuery = z.input<typeof questionnaireTemplateQuerySchema>;
 
@@ -34,10 +38,40 @@ export const questionnaireTemplateListItemSchema = z.object({
 });
 export type QuestionnaireTemplateListItem = z.infer<typeof questionnaireTemplateListItemSchema>;
 
-export const questionnaireTemplateListSchema = z.object({
-  /** The office's own first (by title), then the starter library's. */
-  templates: z.array(questionnaireTemplateListItemSchema),
-});
+/** The office's own "Levering woning", copied from the starter library's and changed twice. */
+const ownTemplateExample = {
+  id: exampleIds.template,
+  title: { nl: "Levering woning", en: "Property transfer" },
+  version: 3,
+  pageCount: 1,
+  questionCount: 4,
+  updatedAt: "2026-02-11T16:05:48.000Z",
+  library: false,
+  archived: false,
+};
+
+export const questionnaireTemplateListSchema = withExample(
+  z.object({
+    /** The office's own first (by title), then the starter library's. */
+    templates: z.array(questionnaireTemplateListItemSchema),
+  }),
+  {
+    templates: [
+      ownTemplateExample,
+      {
+        id: exampleIds.libraryTemplate,
+        title: { nl: "Levering woning", en: "Property transfer" },
+        version: 1,
+        pageCount: 6,
+        questionCount: 31,
+        updatedAt: "2026-01-05T09:00:00.000Z",
+        library: true,
+        libraryKey: "property-transfer",
+        archived: false,
+      },
+    ],
+  },
+);
 
 export const questionnaireVersionInfoSchema = z.object({
   version: z.number().int(),
@@ -48,12 +82,24 @@ export const questionnaireVersionInfoSchema = z.object({
 export type QuestionnaireVersionInfo = z.infer<typeof questionnaireVersionInfoSchema>;
 
 /** One template with what it asks now (its newest definition) and all its versions, newest first. */
-export const questionnaireTemplateSchema = questionnaireTemplateListItemSchema.extend({
-  definition: questionnaireDefinitionSchema,
-  versions: z.array(questionnaireVersionInfoSchema),
-  /** The template it was copied from, when it was. */
-  copiedFromTemplateId: z.uuid().nullable(),
-});
+export const questionnaireTemplateSchema = withExample(
+  questionnaireTemplateListItemSchema.extend({
+    definition: questionnaireDefinitionSchema,
+    versions: z.array(questionnaireVersionInfoSchema),
+    /** The template it was copied from, when it was. */
+    copiedFromTemplateId: z.uuid().nullable(),
+  }),
+  {
+    ...ownTemplateExample,
+    definition: questionnaireDefinitionExample,
+    versions: [
+      { version: 3, createdAt: "2026-02-11T16:05:48.000Z", createdByName: "mr. Sanne de Vries" },
+      { version: 2, createdAt: "2026-01-20T10:31:02.000Z", createdByName: "Pieter Bakker" },
+      { version: 1, createdAt: "2026-01-19T15:12:40.000Z", createdByName: "Pieter Bakker" },
+    ],
+    copiedFromTemplateId: exampleIds.libraryTemplate,
+  },
+);
 export type QuestionnaireTemplate = z.infer<typeof questionnaireTemplateSchema>;
 
 /** One version of a template as it was saved, never changed. */

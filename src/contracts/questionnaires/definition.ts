@@ -215,6 +215,51 @@ export const questionnaireDefinitionSchema = z
   });
 export type QuestionnaireDefinition = z.infer<typeof questionnaireDefinitionSchema>;
 
+/**
+ * A short "Levering woning" for the OpenAPI examples: the buyer, and the partner only when the
+ * buyer is married.
+ */
+export const questionnaireDefinitionExample = {
+  title: { nl: "Levering woning", en: "Property transfer" },
+  pages: [
+    {
+      id: "buyer_page",
+      title: { nl: "Gegevens van de koper", en: "Buyer's details" },
+      items: [
+        {
+          kind: "question",
+          id: "buyer_name",
+          type: "text",
+          label: { nl: "Volledige naam", en: "Full name" },
+          required: true,
+        },
+        {
+          kind: "question",
+          id: "buyer_birth_date",
+          type: "date",
+          label: { nl: "Geboortedatum", en: "Date of birth" },
+          required: true,
+        },
+        {
+          kind: "question",
+          id: "buyer_married",
+          type: "yesNo",
+          label: { nl: "Bent u getrouwd?", en: "Are you married?" },
+          required: true,
+        },
+        {
+          kind: "question",
+          id: "partner_name",
+          type: "text",
+          label: { nl: "Naam van uw echtgenoot", en: "Your spouse's name" },
+          required: true,
+          condition: { questionId: "buyer_married", equals: true },
+        },
+      ],
+    },
+  ],
+} satisfies QuestionnaireDefinition;
+
 function conditionProblem(condition: Condition, earlier: ReadonlyMap<string, Question>) {
   const target = earlier.get(condition.questionId);
   if (!target) return { code: codes.conditionMustReferenceEarlierQuestion, field: "questionId" };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
-import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 
 const { version } = JSON.parse(
   readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
@@ -33,6 +33,9 @@ export async function registerOpenApi(
         version,
       },
     },
+    // The named schemas (`.meta({ id })`, e.g. a recursive one) as components, which the
+    // routes' schemas refer to.
+    transformObject: jsonSchemaTransformObject,
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
       if (!describes || describes(input.url)) return transformed;
