@@ -215,10 +215,14 @@ function AddEndpointForm({ onAdded }: { onAdded(answer: WebhookSecretAnswer): vo
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     const ok = await submit.run(async () => {
       onAdded(await callApi(officeWebhooksApi.create, { body: { url, description } }));
     });
     if (ok) {
+      // A reset, not just empty values: the browser would otherwise mark the emptied required
+      // field as wrongly filled in (:user-invalid) before anyone typed in it again.
+      form.reset();
       setUrl("");
       setDescription("");
     }
