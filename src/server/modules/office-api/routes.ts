@@ -57,9 +57,10 @@ export const officeApiRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = a
   });
   app.addHook("preHandler", idempotency.preHandler);
   app.addHook("onSend", idempotency.onSend);
-  app.addHook("onResponse", async (request, reply) => {
+  // Before the answer leaves: a caller that has its answer can count on the call's audit event.
+  app.addHook("onSend", async (request, reply, payload) => {
     const office = request.officeActor;
-    if (!office) return;
+    if (!office) return payload;
     await recordAuditEvent(db, clock, {
       actor: { type: "office", id: office.certificate.serialNumber },
       action: "office-api.call",
@@ -71,6 +72,7 @@ export const officeApiRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = a
         status: reply.statusCode,
       },
     });
+    return payload;
   });
 
   await app.register(dossierRoutes, { deps });
