@@ -56,3 +56,48 @@ export async function newSamlKey(input: {
     notAfter,
   };
 }
+
+/** A SAML party's key in use: the private key unsealed, and the certificate its metadata shows. */
+export interface SamlKeyPair {
+  privateKeyPem: string;
+  certificatePem: string;
+}
+
+/** Where a party keeps its one sealed key row: a table of its own module's. */
+export interface SealedSamlKeyStore {
+  find(): Promise<{ privateKeySealed: string; certificatePem: string } | undefined>;
+  /** Inserts under a unique constant: a racing instance's second insert does nothing. */
+  insertUnlessPresent(values: {
+    privateKeySealed: string;
+    certificatePem: string;
+    notAfter: Date;
+    createdAt: Date;
+  }): Promise<void>;
+}
+
+/**
+ * The party's key from its store, made with `newSamlKey` and stored sealed on first use. Two
+ * instances starting at once insert under one unique key, and both then read the one that won,
+ * so partners never see two certificates.
+ */
+export async function storedSamlKey(
+  store: SealedSamlKeyStore,
+  sealing: { seal(plain: string): string; open(sealed: string): string },
+  identity: { commonName: string; organisation: string; now: Date; encrypts: boolean },
+): Promise<SamlKeyPair> {
+  if (!(await store.find())) {
+    const made = await newSamlKey(identity);
+    await store.insertUnlessPresent({
+      privateKeySealed: sealing.seal(made.privateKeyPem),
+      certificatePem: made.certificatePem,
+      notAfter: made.notAfter,
+      createdAt: identity.now,
+    });
+  }
+  const stored = await store.find();
+  if (!stored) throw new Error(`the ${identity.commonName} key was not stored`);
+  return {
+    privateKeyPem: sealing.open(stored.privateKeySealed),
+    certificatePem: stored.certificatePem,
+  };
+}
