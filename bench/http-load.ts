@@ -26,7 +26,13 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p95: number;
+  /** The highest resident set size of this process while measured, in MiB (the server's and the load's). */
+  peakRssMiB: number;
 }
+
+const MiB = 1024 * 1024;
+/** How often the resident set size is sampled while a load runs. */
+const RSS_SAMPLE_MS = 100;
 
 /**
  * Requests `url` from a worker thread (`http-load-worker.mjs`) for a fixed time at a fixed
@@ -44,13 +50,17 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       tls: options.tls ? { ...options.tls, pfx: new Uint8Array(options.tls.pfx) } : undefined,
     },
   });
+  let peakRss = process.memoryUsage.rss();
+  const sampling = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, RSS_SAMPLE_MS);
   const { latencies, failures } = await new Promise<{
     latencies: number[];
     failures: Record<string, number>;
   }>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
-  });
+  }).finally(() => clearInterval(sampling));
   await worker.terminate();
   if (Object.keys(failures).length > 0) {
     throw new Error(
@@ -62,6 +72,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: (latencies.length / options.durationMs) * 1000,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
+    peakRssMiB: Math.round(peakRss / MiB),
   };
 }
 

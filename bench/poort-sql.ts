@@ -8,24 +8,26 @@
 export const placeholders = (first: number, count: number) =>
   Array.from({ length: count }, (_, index) => `$${first + index}`).join(", ");
 
-/** accounts/repository.ts `findLiveSessionByHash`: $1 the token's hash, $2 now. */
-export const SESSION_BY_HASH =
-  'select "id", "token_hash", "account_id", "stage", "client_membership_id", "csrf_token", "ip", "user_agent", "last_seen_at", "expires_at", "ended_at", "created_at" from "sessions" where ("sessions"."token_hash" = $1 and "sessions"."ended_at" is null and "sessions"."expires_at" > $2)';
+/**
+ * accounts/repository.ts `findLiveSessionContext`, the session with its account and membership:
+ * $1 the token's hash, $2 now.
+ */
+export const SESSION_CONTEXT =
+  'select "sessions"."id", "sessions"."token_hash", "sessions"."account_id", "sessions"."stage", "sessions"."sign_on", "sessions"."client_membership_id", "sessions"."csrf_token", "sessions"."ip", "sessions"."user_agent", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."ended_at", "sessions"."created_at", "accounts"."id", "accounts"."kind", "accounts"."office_id", "accounts"."role", "accounts"."email", "accounts"."name", "accounts"."mobile", "accounts"."locale", "accounts"."status", "accounts"."password_hash", "accounts"."password_changed_at", "accounts"."two_factor_method", "accounts"."two_factor_phone", "accounts"."required_second_factor", "accounts"."totp_secret", "accounts"."totp_last_step", "accounts"."notify_documents", "accounts"."notify_questionnaires", "accounts"."notify_messages", "accounts"."profile_seen_at", "accounts"."failed_logins", "accounts"."locked_until", "accounts"."created_at", "client_memberships"."id", "client_memberships"."account_id", "client_memberships"."office_id", "client_memberships"."client_id", "client_memberships"."is_main_account", "client_memberships"."name", "client_memberships"."invited_at", "client_memberships"."joined_at", "client_memberships"."revoked_at", "client_memberships"."created_at", "offices"."name", "clients"."name", "clients"."kind" from "sessions" inner join "accounts" on "accounts"."id" = "sessions"."account_id" left join "client_memberships" on ("client_memberships"."id" = "sessions"."client_membership_id" and "client_memberships"."account_id" = "sessions"."account_id") left join "offices" on "offices"."id" = "client_memberships"."office_id" left join "clients" on "clients"."id" = "client_memberships"."client_id" where ("sessions"."token_hash" = $1 and "sessions"."ended_at" is null and "sessions"."expires_at" > $2)';
 
 /** accounts/repository.ts `updateSession`: the plugin's touch, at most once a minute. */
 export const SESSION_TOUCH = 'update "sessions" set "last_seen_at" = $1 where "sessions"."id" = $2';
 
-/** accounts/repository.ts `findAccountById`: $1 the session's account. */
-export const ACCOUNT_BY_ID =
-  'select "id", "kind", "office_id", "role", "email", "name", "mobile", "locale", "status", "password_hash", "password_changed_at", "two_factor_method", "two_factor_phone", "totp_secret", "totp_last_step", "notify_documents", "notify_questionnaires", "notify_messages", "profile_seen_at", "failed_logins", "locked_until", "created_at" from "accounts" where "accounts"."id" = $1';
-
-/** accounts/repository.ts `findAccountMembership`: $1 the session's membership, $2 its account. */
-export const MEMBERSHIP_BY_ID =
-  'select "client_memberships"."id", "client_memberships"."account_id", "client_memberships"."office_id", "client_memberships"."client_id", "client_memberships"."is_main_account", "client_memberships"."name", "client_memberships"."invited_at", "client_memberships"."joined_at", "client_memberships"."revoked_at", "client_memberships"."created_at", "offices"."name", "clients"."name", "clients"."kind" from "client_memberships" inner join "offices" on "offices"."id" = "client_memberships"."office_id" inner join "clients" on "clients"."id" = "client_memberships"."client_id" where ("client_memberships"."id" = $1 and "client_memberships"."account_id" = $2)';
+const DOSSIER_COLUMNS =
+  '"dossiers"."id", "dossiers"."office_id", "offices"."name", "dossiers"."number", "dossiers"."description", "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label", "dossiers"."handler_id", "accounts"."name", "dossiers"."created_at", "dossiers"."updated_at"';
+const DOSSIER_JOINS =
+  'from "dossiers" inner join "offices" on "offices"."id" = "dossiers"."office_id" left join "dossier_statuses" on "dossier_statuses"."id" = "dossiers"."custom_status_id" left join "accounts" on "accounts"."id" = "dossiers"."handler_id"';
 
 /** dossiers/repository.ts `selectDossiers`: the columns and joins of every dossier answer. */
-export const SELECT_DOSSIERS =
-  'select "dossiers"."id", "dossiers"."office_id", "offices"."name", "dossiers"."number", "dossiers"."description", "dossiers"."status", "dossiers"."custom_status_id", "dossier_statuses"."label", "dossiers"."handler_id", "accounts"."name", "dossiers"."created_at", "dossiers"."updated_at" from "dossiers" inner join "offices" on "offices"."id" = "dossiers"."office_id" left join "dossier_statuses" on "dossier_statuses"."id" = "dossiers"."custom_status_id" left join "accounts" on "accounts"."id" = "dossiers"."handler_id"';
+export const SELECT_DOSSIERS = `select ${DOSSIER_COLUMNS} ${DOSSIER_JOINS}`;
+
+/** `selectDossiers` with the number of all matches beside each row (the staff search). */
+export const SELECT_DOSSIERS_WITH_TOTAL = `select ${DOSSIER_COLUMNS}, count(*) over () ${DOSSIER_JOINS}`;
 
 /** access/tenant-filters.ts `inVisibleDossier` for a client: $n office, $n+1 client. */
 export const sharedWithClient = (

@@ -15,8 +15,9 @@ import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
 import { hashToken } from "#src/server/platform/security/random-secrets.ts";
 import { createServices } from "#src/server/services.ts";
 import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { maybeProfiled } from "./cpu-profile.ts";
 import { measureLoad } from "./http-load.ts";
-import { ACCOUNT_BY_ID, MEMBERSHIP_BY_ID, SESSION_BY_HASH, SESSION_TOUCH } from "./poort-sql.ts";
+import { SESSION_CONTEXT, SESSION_TOUCH } from "./poort-sql.ts";
 import { printTable, ratio } from "./report.ts";
 
 /**
@@ -103,11 +104,7 @@ export async function sessionCookie(database: BenchDatabase, accountId: string):
 
 // ── The bare server ────────────────────────────────────────────────────────────────────
 
-/** Columns of the session plugin's rows, by position. */
-const [, , SESSION_ACCOUNT_ID, , SESSION_MEMBERSHIP_ID] = [0, 1, 2, 3, 4] as const;
-const ACCOUNT_KIND = 1;
-
-const SESSION_QUERIES = new Set([SESSION_BY_HASH, ACCOUNT_BY_ID, MEMBERSHIP_BY_ID]);
+const SESSION_QUERIES = new Set([SESSION_CONTEXT]);
 
 /** A row as pg gives it with `rowMode: "array"`, the columns by position. */
 export type Row = unknown[];
@@ -116,8 +113,10 @@ export type Rows = (text: string, values: unknown[]) => Promise<Row[]>;
 /**
  * A plain Fastify server with the benchmark's routes, which run their SQL with `rows` (no
  * session: the actor is fixed, as a session would have given it); the same routes again under
- * `/with-session` after the session plugin's queries (no cookie plugin, no CSRF, no account
- * rules): what the database work of a session costs on its own.
+ * `/with-session` after the session plugin's query (no cookie plugin, no CSRF, no account
+ * rules): what the database work of a session costs on its own; and under `/prepared` with
+ * the session's query too, each statement prepared by name as Poort prepares its hot queries:
+ * what is left is the cost of Poort's own code.
  */
 export function bareServer(
   pool: pg.Pool,
@@ -126,29 +125,36 @@ export function bareServer(
   const app = fastify();
   const rows: Rows = async (text, values) =>
     (await pool.query({ text, values, rowMode: "array" })).rows;
+  const statementNames = new Map<string, string>();
+  const preparedRows: Rows = async (text, values) => {
+    let name = statementNames.get(text);
+    if (!name) {
+      name = `bare_${statementNames.size}`;
+      statementNames.set(text, name);
+    }
+    return (await pool.query({ name, text, values, rowMode: "array" })).rows;
+  };
   void app.register(async (scope) => routes(scope, rows));
-  void app.register(
-    async (scope) => {
-      scope.addHook("onRequest", async (request, reply) => {
-        const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(
-          request.headers.cookie ?? "",
-        )?.[1];
-        const [session] = token
-          ? await rows(SESSION_BY_HASH, [hashToken(token), new Date().toISOString()])
-          : [];
-        const [account] = session ? await rows(ACCOUNT_BY_ID, [session[SESSION_ACCOUNT_ID]]) : [];
-        if (!account) return reply.code(401).send();
-        if (account[ACCOUNT_KIND] === "client" && session?.[SESSION_MEMBERSHIP_ID]) {
-          await rows(MEMBERSHIP_BY_ID, [
-            session[SESSION_MEMBERSHIP_ID],
-            session[SESSION_ACCOUNT_ID],
-          ]);
-        }
-      });
-      routes(scope, rows);
-    },
-    { prefix: "/with-session" },
-  );
+  for (const [prefix, run] of [
+    ["/with-session", rows],
+    ["/prepared", preparedRows],
+  ] as const) {
+    void app.register(
+      async (scope) => {
+        scope.addHook("onRequest", async (request, reply) => {
+          const token = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(
+            request.headers.cookie ?? "",
+          )?.[1];
+          const [session] = token
+            ? await run(SESSION_CONTEXT, [hashToken(token), new Date().toISOString()])
+            : [];
+          if (!session) return reply.code(401).send();
+        });
+        routes(scope, run);
+      },
+      { prefix },
+    );
+  }
   return app;
 }
 
@@ -210,14 +216,16 @@ export async function buildPoort(database: BenchDatabase): Promise<BenchPoort> {
 
 /**
  * Poort (`buildPoort`) and the bare server, both listening; then each endpoint is checked (same
- * SQL, an answer) and measured on the bare server, the bare server with the session's queries,
- * and Poort, and the table printed.
+ * SQL, an answer) and measured on the bare server, the bare server with the session's query (plain and prepared),
+ * and Poort, and the table printed; then, with `soakRequests`, Poort's memory over that many
+ * requests to the first endpoint (`soak`).
  */
 export async function comparePoortWithBare(
   database: BenchDatabase,
   bareApp: FastifyInstance,
   endpoints: readonly Endpoint[],
   describeAnswer: (body: unknown) => string,
+  options: { soakRequests?: number } = {},
 ): Promise<void> {
   const captured: Captured = { queries: undefined };
   captureQueries(database.handle.pool, captured);
@@ -230,13 +238,18 @@ export async function comparePoortWithBare(
     for (const endpoint of endpoints) {
       const servers = [
         { server: "bare Fastify + pg (baseline)", url: `${bareUrl}${endpoint.bare}` },
-        { server: "bare + the session's queries", url: `${bareUrl}/with-session${endpoint.bare}` },
+        { server: "bare + the session's query", url: `${bareUrl}/with-session${endpoint.bare}` },
+        {
+          server: "bare + the session's query, prepared",
+          url: `${bareUrl}/prepared${endpoint.bare}`,
+        },
         { server: "Poort", url: `${poortUrl}${endpoint.poort}` },
       ] as const;
-      const [bareAnswer, withSessionAnswer, poortAnswer] = [
+      const [bareAnswer, withSessionAnswer, , poortAnswer] = [
         await get(servers[0].url, endpoint.cookie, captured),
         await get(servers[1].url, endpoint.cookie, captured),
         await get(servers[2].url, endpoint.cookie, captured),
+        await get(servers[3].url, endpoint.cookie, captured),
       ];
       checkSameSql(
         endpoint.name,
@@ -247,13 +260,16 @@ export async function comparePoortWithBare(
       console.log(`${endpoint.name}: ${describeAnswer(poortAnswer.body)}`);
       let baseline = 0;
       for (const { server, url } of servers) {
-        const measured = await measureLoad({
-          url,
-          headers: { cookie: endpoint.cookie },
-          concurrency: endpoint.load?.concurrency ?? CONCURRENCY,
-          warmupMs: WARMUP_MS,
-          durationMs: endpoint.load?.durationMs ?? DURATION_MS,
-        });
+        const load = () =>
+          measureLoad({
+            url,
+            headers: { cookie: endpoint.cookie },
+            concurrency: endpoint.load?.concurrency ?? CONCURRENCY,
+            warmupMs: WARMUP_MS,
+            durationMs: endpoint.load?.durationMs ?? DURATION_MS,
+          });
+        const measured =
+          server === "Poort" ? await maybeProfiled(`${endpoint.name}, Poort`, load) : await load();
         baseline ||= measured.perSecond;
         rows.push({
           endpoint: endpoint.name,
@@ -263,6 +279,7 @@ export async function comparePoortWithBare(
           "p50 ms": measured.p50.toFixed(1),
           "p95 ms": measured.p95.toFixed(1),
           vs: ratio(measured.perSecond, baseline),
+          "peak RSS MiB": measured.peakRssMiB,
         });
       }
     }
@@ -274,10 +291,57 @@ export async function comparePoortWithBare(
         `pools of ${POOL_SIZE}; "vs" is requests per second relative to the bare server (baseline).`,
     );
     printTable(rows);
+    const [first] = endpoints;
+    if (options.soakRequests && first) {
+      await soak(`${poortUrl}${first.poort}`, first.cookie, options.soakRequests);
+    }
   } finally {
     await poort.close();
     await bareApp.close();
   }
+}
+
+/** How long each round of the soak runs; the memory is read between rounds. */
+const SOAK_ROUND_MS = 10_000;
+const MiB = 1024 * 1024;
+
+/**
+ * Memory over many requests: `url` under load in rounds until `totalRequests` have been
+ * answered, with this process's resident set and V8 heap after each round. A leak shows as
+ * growth that does not flatten.
+ */
+export async function soak(url: string, cookie: string, totalRequests: number): Promise<void> {
+  const start = process.memoryUsage();
+  const rows: Array<Record<string, string | number>> = [
+    {
+      requests: 0,
+      "req/s": "",
+      "RSS MiB": Math.round(start.rss / MiB),
+      "heap used MiB": Math.round(start.heapUsed / MiB),
+    },
+  ];
+  let answered = 0;
+  while (answered < totalRequests) {
+    const measured = await measureLoad({
+      url,
+      headers: { cookie },
+      concurrency: CONCURRENCY,
+      warmupMs: 0,
+      durationMs: SOAK_ROUND_MS,
+    });
+    answered += measured.requests;
+    const memory = process.memoryUsage();
+    rows.push({
+      requests: answered.toLocaleString("en"),
+      "req/s": Math.round(measured.perSecond),
+      "RSS MiB": Math.round(memory.rss / MiB),
+      "heap used MiB": Math.round(memory.heapUsed / MiB),
+    });
+  }
+  console.log(
+    `\nMemory of this process (Poort, and the load's worker while it runs) over ${answered.toLocaleString("en")} requests, read after each round of ${SOAK_ROUND_MS / 1000} s:`,
+  );
+  printTable(rows);
 }
 
 /** Records the text of each query the pool runs while `captured.queries` is set. */
@@ -310,7 +374,7 @@ export async function fetchCapturing(url: string, init: RequestInit, captured: C
 
 /**
  * Poort's queries for one request are the session's and then exactly the bare server's; the
- * bare server with the session's queries runs all of them (but the touch of the session, which
+ * bare server with the session's query runs all of them (but the touch of the session, which
  * Poort writes at most once a minute).
  */
 function checkSameSql(name: string, sent: string[], bare: string[], withSession: string[]) {

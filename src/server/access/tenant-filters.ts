@@ -1,12 +1,37 @@
 import { and, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { dossierClients } from "#src/server/modules/dossiers/schema.ts";
-import type { InScope, TenantScope } from "./tenant-scope.ts";
+import type { ClientScope, InScope, OfficeScope, TenantScope } from "./tenant-scope.ts";
 
 /**
  * The tenant conditions every repository adds to its queries: written here once, for each kind
  * of scope, so no query states its own version of who may see a row.
  */
+
+/**
+ * Scopes whose ids are placeholders, for a query prepared once (`platform/db/prepared-queries.ts`)
+ * with the same tenant conditions as any other: the conditions are written with placeholders,
+ * and each execution takes the ids from the actor's own scope through `scopeValues`. They are
+ * no scope to act in: a prepared query without values finds nothing.
+ */
+export const scopePlaceholders = {
+  client: {
+    kind: "client",
+    officeId: sql.placeholder("scopeOfficeId"),
+    clientId: sql.placeholder("scopeClientId"),
+  } as unknown as ClientScope,
+  office: { kind: "office", officeId: sql.placeholder("scopeOfficeId") } as unknown as OfficeScope,
+};
+
+/** The acting login's id as a placeholder, beside a scope's: read state is kept per login. */
+export const accountPlaceholder = sql.placeholder("accountId") as unknown as string;
+
+/** The values of `scopePlaceholders` for a query run in `scope`. */
+export function scopeValues(scope: TenantScope): Record<string, string> {
+  return scope.kind === "client"
+    ? { scopeOfficeId: scope.officeId, scopeClientId: scope.clientId }
+    : { scopeOfficeId: scope.officeId };
+}
 
 /** Rows of the scope's office (by the row's office column). */
 export function ofOffice(scope: TenantScope, officeId: PgColumn): SQL {

@@ -25,7 +25,7 @@ export async function registerCommonSetup(
     setRequestIdHeader(request, reply);
   });
   await app.register(cookie);
-  await registerSecurityHeaders(app, options);
+  registerSecurityHeaders(app, options);
   registerApiRateLimit(app, {
     limits: options.apiRateLimits,
     sessionCookie: options.sessionCookie,

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { foundIn, ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { preparedQuery } from "#src/server/platform/db/prepared-queries.ts";
 import { offices } from "../offices/schema.ts";
 import {
   accounts,
@@ -485,15 +486,48 @@ export async function insertSession(db: Database, values: typeof sessions.$infer
   return row;
 }
 
-export async function findLiveSessionByHash(db: Database, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(
-      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now)),
-    );
-  return row;
+/**
+ * The live session of a token's hash with its account and the membership it acts for (ADR
+ * 0011): what every API request asks first, so it is one round trip, and prepared. The
+ * membership is joined with the session's own account: one of another login is never found.
+ */
+export async function findLiveSessionContext(db: Database, tokenHash: string, now: Date) {
+  const [row] = await sessionContextQuery(db).execute({ tokenHash, now: now.toISOString() });
+  if (!row) return undefined;
+  const { session, account, membership, officeName, clientName, clientKind } = row;
+  return {
+    session,
+    account,
+    membership:
+      membership && officeName !== null && clientName !== null && clientKind !== null
+        ? { membership, officeName, clientName, clientKind }
+        : undefined,
+  };
 }
+
+const sessionContextQuery = preparedQuery((db) =>
+  db
+    .select({ session: sessions, account: accounts, ...membershipChoice })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(
+      clientMemberships,
+      and(
+        eq(clientMemberships.id, sessions.clientMembershipId),
+        eq(clientMemberships.accountId, sessions.accountId),
+      ),
+    )
+    .leftJoin(offices, eq(offices.id, clientMemberships.officeId))
+    .leftJoin(clients, eq(clients.id, clientMemberships.clientId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("live_session_context"),
+);
 
 export async function updateSession(
   db: Database,

@@ -4,12 +4,7 @@ import { AppError } from "#src/server/errors.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { newToken, safeEqual } from "#src/server/platform/security/random-secrets.ts";
-import {
-  type AccountRow,
-  findAccountById,
-  findAccountMembership,
-  type SessionRow,
-} from "./repository.ts";
+import type { AccountRow, findAccountMembership, SessionRow } from "./repository.ts";
 import { ABSOLUTE_TIMEOUT, resolveSession, type StartedSession } from "./sessions.ts";
 
 /** The session cookie: HttpOnly, Secure, host-only (`__Host-`), never sent cross-site. */
@@ -55,18 +50,13 @@ export const sessionPlugin = fp<{
     if (!request.url.startsWith("/api/")) return;
     if (sessionlessPrefix && request.url.startsWith(sessionlessPrefix)) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await resolveSession(db, clock, token);
-      const account = session && (await findAccountById(db, session.accountId));
-      if (session && account?.status === "active") {
-        request.session = session;
-        request.account = account;
-        // Looked up with the account: a membership of another login is never the session's.
-        const membership =
-          account.kind === "client" && session.clientMembershipId
-            ? await findAccountMembership(db, account.id, session.clientMembershipId)
-            : undefined;
-        if (membership && !membership.membership.revokedAt) request.clientMembership = membership;
+    const resolved = token ? await resolveSession(db, clock, token) : undefined;
+    if (resolved?.account.status === "active") {
+      const { session, account, membership } = resolved;
+      request.session = session;
+      request.account = account;
+      if (account.kind === "client" && membership && !membership.membership.revokedAt) {
+        request.clientMembership = membership;
       }
     }
     if (mutating.has(request.method) && !hasValidCsrfToken(request)) {

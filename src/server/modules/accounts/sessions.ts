@@ -7,7 +7,7 @@ import { joinMembership } from "./membership-joined.ts";
 import {
   endAccountSessions,
   endSession,
-  findLiveSessionByHash,
+  findLiveSessionContext,
   insertSession,
   listAccountMemberships,
   listLiveSessions,
@@ -78,24 +78,24 @@ async function onlyOpenMembership(db: Database, accountId: string): Promise<stri
   return open.length === 1 ? open[0]?.membership.id : undefined;
 }
 
-/** The live session a cookie token belongs to; an idle one is ended on the spot. */
-export async function resolveSession(
-  db: Database,
-  clock: Clock,
-  token: string,
-): Promise<SessionRow | undefined> {
+/**
+ * The live session a cookie token belongs to, with its account and the membership it acts
+ * for; an idle one is ended on the spot.
+ */
+export async function resolveSession(db: Database, clock: Clock, token: string) {
   const now = clock.now();
-  const session = await findLiveSessionByHash(db, hashToken(token), now);
-  if (!session) return undefined;
+  const context = await findLiveSessionContext(db, hashToken(token), now);
+  if (!context) return undefined;
+  const { session } = context;
   if (session.lastSeenAt.getTime() + IDLE_TIMEOUT <= now.getTime()) {
     await endSession(db, session.id, now);
     return undefined;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL) {
     await updateSession(db, session.id, { lastSeenAt: now });
-    return { ...session, lastSeenAt: now };
+    return { ...context, session: { ...session, lastSeenAt: now } };
   }
-  return session;
+  return context;
 }
 
 export function idleExpiry(session: SessionRow): Date {

@@ -1,8 +1,16 @@
 import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DocumentCategory } from "#src/contracts/dossiers.ts";
-import { foundIn, inVisibleDossier, ofOffice } from "#src/server/access/tenant-filters.ts";
+import {
+  accountPlaceholder,
+  foundIn,
+  inVisibleDossier,
+  ofOffice,
+  scopePlaceholders,
+  scopeValues,
+} from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { isAnyOf, preparedQuery } from "#src/server/platform/db/prepared-queries.ts";
 import { dossiers } from "../dossiers/schema.ts";
 import { documentReads, documents } from "./schema.ts";
 
@@ -131,19 +139,28 @@ export async function countUnreadByDossier(
   dossierIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (dossierIds.length === 0) return new Map();
-  const rows = await db
+  const rows = await unreadByDossierQuery(db).execute({
+    ...scopeValues(reader.scope),
+    accountId: reader.accountId,
+    dossierIds,
+  });
+  return new Map(rows.map((row) => [row.dossierId, row.unread]));
+}
+
+const unreadByDossierQuery = preparedQuery((db) =>
+  db
     .select({ dossierId: documents.dossierId, unread: count() })
     .from(documents)
     .where(
       and(
-        inArray(documents.dossierId, [...dossierIds]),
-        visibleTo(reader),
-        isUnread(reader.accountId),
+        isAnyOf(documents.dossierId, "dossierIds"),
+        visibleTo({ scope: scopePlaceholders.client, accountId: accountPlaceholder }),
+        isUnread(accountPlaceholder),
       ),
     )
-    .groupBy(documents.dossierId);
-  return new Map(rows.map((row) => [row.dossierId, row.unread]));
-}
+    .groupBy(documents.dossierId)
+    .prepare("unread_documents_by_dossier"),
+);
 
 /** Unread documents over all of the client's dossiers (Home). */
 export async function countUnreadDocuments(db: Database, reader: ClientReader): Promise<number> {

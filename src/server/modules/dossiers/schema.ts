@@ -50,6 +50,17 @@ export const dossiers = pgTable(
   (table) => [
     uniqueIndex("dossiers_office_number_idx").on(table.officeId, table.number),
     index("dossiers_office_updated_idx").on(table.officeId, table.updatedAt),
+    // The staff search for a part of the number or description (ILIKE '%…%' within an office,
+    // `searchOfficeDossiers`): trigram GIN indexes (pg_trgm) whose first key is the office
+    // (btree_gin), so a search reads the matches in its own office, not those in every office
+    // that a common word has. With `fastupdate` off a new row goes into the index at once, not
+    // into a pending list that every search would read through until a vacuum merges it.
+    index("dossiers_office_number_trgm_idx")
+      .using("gin", table.officeId, table.number.op("gin_trgm_ops"))
+      .with({ fastupdate: false }),
+    index("dossiers_office_description_trgm_idx")
+      .using("gin", table.officeId, table.description.op("gin_trgm_ops"))
+      .with({ fastupdate: false }),
     check(
       "dossiers_custom_status_check",
       sql`(${table.status} = 'custom') = (${table.customStatusId} IS NOT NULL)`,
@@ -70,7 +81,9 @@ export const dossierClients = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.dossierId, table.clientId] }),
-    index("dossier_clients_client_idx").on(table.clientId),
+    // With the dossier, so a client's dossiers are read from the index alone (the staff search
+    // reads those of every client whose name matches).
+    index("dossier_clients_client_idx").on(table.clientId, table.dossierId),
   ],
 );
 

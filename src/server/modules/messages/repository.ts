@@ -1,8 +1,16 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { foundIn, inVisibleDossierForClient, ofOffice } from "#src/server/access/tenant-filters.ts";
+import {
+  accountPlaceholder,
+  foundIn,
+  inVisibleDossierForClient,
+  ofOffice,
+  scopePlaceholders,
+  scopeValues,
+} from "#src/server/access/tenant-filters.ts";
 import type { ClientScope, InScope, OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { isAnyOf, preparedQuery } from "#src/server/platform/db/prepared-queries.ts";
 import { accounts, clients } from "../accounts/schema.ts";
 import { documents } from "../documents/schema.ts";
 import { dossiers } from "../dossiers/schema.ts";
@@ -160,19 +168,28 @@ export async function countClientUnreadByDossier(
   dossierIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (dossierIds.length === 0) return new Map();
-  const rows = await db
+  const rows = await clientUnreadByDossierQuery(db).execute({
+    ...scopeValues(reader.scope),
+    accountId: reader.accountId,
+    dossierIds,
+  });
+  return new Map(rows.map((row) => [row.dossierId, row.unread]));
+}
+
+const clientUnreadByDossierQuery = preparedQuery((db) =>
+  db
     .select({ dossierId: messages.dossierId, unread: count() })
     .from(messages)
     .where(
       and(
-        inArray(messages.dossierId, [...dossierIds]),
-        visibleTo(reader.scope),
-        unreadBy(reader.accountId),
+        isAnyOf(messages.dossierId, "dossierIds"),
+        visibleTo(scopePlaceholders.client),
+        unreadBy(accountPlaceholder),
       ),
     )
-    .groupBy(messages.dossierId);
-  return new Map(rows.map((row) => [row.dossierId, row.unread]));
-}
+    .groupBy(messages.dossierId)
+    .prepare("unread_messages_by_dossier"),
+);
 
 /** Unread messages over all of the client's dossiers (Home). */
 export async function countClientUnread(db: Database, reader: ClientReader): Promise<number> {

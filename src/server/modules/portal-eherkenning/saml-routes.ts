@@ -106,7 +106,7 @@ export const portalSamlRoutes: FastifyPluginAsyncZod<{ deps: PortalEherkenningDe
       // A session this browser still had ends: the new login replaces it, with a new id.
       const previous = request.cookies[SESSION_COOKIE];
       const old = previous ? await resolveSession(deps.db, deps.clock, previous) : undefined;
-      if (old) await endSessionNow(deps.db, deps.clock, old.id);
+      if (old) await endSessionNow(deps.db, deps.clock, old.session.id);
       setSessionCookie(reply, outcome.session);
       return reply.redirect(urls.home, 303);
     },

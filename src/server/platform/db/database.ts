@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -44,6 +46,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await mkdir(path.dirname(target.pgliteDir), { recursive: true });
   }
   const client = await PGlite.create({
+    // The extensions that migrations create (migration 0019): a server has them installed,
+    // PGlite loads their libraries here, at every start, or it cannot open a database that
+    // uses them.
+    extensions: { btree_gin, pg_trgm },
     ...(target.pgliteDir ? { dataDir: target.pgliteDir } : {}),
     ...(target.pgliteSnapshot ? { loadDataDir: target.pgliteSnapshot } : {}),
   });
