@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import type { webcrypto } from "node:crypto";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,7 +9,6 @@ import { buildApp } from "#src/server/app.ts";
 import { loadConfig } from "#src/server/config.ts";
 import { certificatesDeps } from "#src/server/modules/certificates/deps.ts";
 import { issueCertificate } from "#src/server/modules/certificates/issue-certificate.ts";
-import { answerOcspRequest } from "#src/server/modules/certificates/ocsp-responder.ts";
 import type { CaMaterial } from "#src/server/modules/certificates/pki/ca-material.ts";
 import { buildCrl, type RevokedEntry } from "#src/server/modules/certificates/pki/crl.ts";
 import {
@@ -17,7 +16,7 @@ import {
   generateKeyPair,
   type KeyAlgorithm,
 } from "#src/server/modules/certificates/pki/keys.ts";
-import { buildOcspResponse, parseOcspRequest } from "#src/server/modules/certificates/pki/ocsp.ts";
+import { buildOcspResponse, certIdOf } from "#src/server/modules/certificates/pki/ocsp.ts";
 import {
   issueOfficeCertificate,
   type OfficeCertificateProfile,
@@ -30,10 +29,12 @@ import type { x509 } from "#src/server/modules/certificates/pki/x509.ts";
 import { findOfficeByDebtorNumber } from "#src/server/modules/offices/repository.ts";
 import { createOffice } from "#src/server/modules/offices/service.ts";
 import { createServices } from "#src/server/services.ts";
+import { opensslOcspCheck, opensslOcspRequest } from "#test/support/ocsp.ts";
 import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
 import { createTestPki } from "#test/support/pki.ts";
 import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
 import { freePort } from "#test/support/server-process.ts";
+import { maybeProfiled } from "./cpu-profile.ts";
 import { type LoadResult, measureLoad } from "./http-load.ts";
 import { perSecond, printTable, ratio, time } from "./report.ts";
 
@@ -64,13 +65,20 @@ export async function run(): Promise<void> {
   try {
     const { stdout } = await run$("openssl", ["version"]);
     console.log(`${stdout.trim()}; node ${process.version}; ${os.cpus().length} CPUs.`);
-    await issuance(folder);
-    await revocationLists(folder);
-    await ocsp(folder);
+    for (const [name, section] of Object.entries(sections)) {
+      if (only.length === 0 || only.includes(name)) await section(folder);
+    }
   } finally {
     await folder.remove();
   }
 }
+
+/** `--only=ocsp` (or `issuance`, `crl`, comma-separated) runs those sections alone. */
+const only =
+  process.argv
+    .find((argument) => argument.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",") ?? [];
 
 // ── Issuance ───────────────────────────────────────────────────────────────────────────
 
@@ -476,10 +484,34 @@ function caConfig(algorithm: KeyAlgorithm): string {
 
 // ── OCSP ───────────────────────────────────────────────────────────────────────────────
 
+interface OcspCase {
+  name: string;
+  /** The request carries a nonce, so every answer is signed for it. */
+  nonce: boolean;
+  /** What both responders must answer: "unknown" is asked for a serial never issued. */
+  status: "good" | "unknown";
+}
+
 /**
- * POST /pki/ocsp of the real app (request parsing, the database lookup, signing, Fastify),
- * loaded from a worker thread, next to the bare `buildOcspResponse` call in-process (signing
- * only; the baseline) and `openssl ocsp` as a responder with an index of the same certificate.
+ * The common request first: one certificate without a nonce, as browsers and most clients ask
+ * (`openssl ocsp -no_nonce`), which Poort answers with the certificate's pre-signed response.
+ * Then a nonce, which both sign per answer; then a serial never issued, which both sign as
+ * "unknown" per answer: what a flood of made-up serials costs.
+ */
+/** The CA files both responders' answers are checked against. */
+const ocspFiles = { issuer: "ocsp-issuing.pem", chain: "ocsp-chain.pem" };
+
+const OCSP_CASES: OcspCase[] = [
+  { name: "no nonce", nonce: false, status: "good" },
+  { name: "nonce", nonce: true, status: "good" },
+  { name: "unknown serial, no nonce", nonce: false, status: "unknown" },
+];
+
+/**
+ * POST /pki/ocsp of the real app (request parsing, the database, Fastify), loaded from a worker
+ * thread, next to `openssl ocsp` as a responder with an index of the same certificate (the
+ * baseline), per case of OCSP_CASES; and the bare `buildOcspResponse` in-process, the signature
+ * every answer signed live costs at least. Every answer is first checked with `openssl ocsp`.
  */
 async function ocsp(folder: TempFolder): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
@@ -500,43 +532,12 @@ async function ocsp(folder: TempFolder): Promise<void> {
   let responder: ChildProcess | undefined;
   try {
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
-    const deps = certificatesDeps(services);
     const { root, issuing } = await services.authorities.get();
-    const serialNumber = await issueOne(services, deps);
-    await folder.write("ocsp-issuing.pem", pem(issuing.certificate));
-    await folder.write("ocsp-chain.pem", pem(issuing.certificate) + pem(root.certificate));
+    const serialNumber = await issueOne(services, certificatesDeps(services));
+    await folder.write(ocspFiles.issuer, pem(issuing.certificate));
+    await folder.write(ocspFiles.chain, pem(issuing.certificate) + pem(root.certificate));
     await folder.write("ocsp-issuing.key", await privateKeyPem(issuing.privateKey));
-    await openssl(folder, [
-      "ocsp",
-      "-issuer",
-      "ocsp-issuing.pem",
-      "-serial",
-      `0x${serialNumber}`,
-      "-reqout",
-      "ocsp-request.der",
-    ]);
-    const request = await folder.read("ocsp-request.der");
-
-    // The baseline: what every answer costs at least, the signature over a prepared response.
-    const parsed = parseOcspRequest(request);
-    const signingOnly = await loopFor(IN_PROCESS_MS, () => {
-      const now = new Date();
-      return buildOcspResponse(issuing, {
-        producedAt: now,
-        responses: parsed.certIds.map((certId) => ({
-          certId,
-          status: { kind: "good" },
-          thisUpdate: now,
-          nextUpdate: new Date(now.getTime() + hour),
-        })),
-        ...(parsed.nonce ? { nonce: parsed.nonce } : {}),
-      });
-    });
-    const answerOnly = await loopFor(IN_PROCESS_MS, () => answerOcspRequest(deps, request));
-
-    const poortUrl = `${address}/pki/ocsp`;
-    await checkOcsp(folder, poortUrl, request, serialNumber);
-    const poort = await measureOcspLoad(poortUrl, request);
+    const signingAlone = await signingRate(issuing, serialNumber);
 
     const port = await freePort();
     await folder.write(
@@ -553,11 +554,11 @@ async function ocsp(folder: TempFolder): Promise<void> {
         "-port",
         String(port),
         "-rsigner",
-        "ocsp-issuing.pem",
+        ocspFiles.issuer,
         "-rkey",
         "ocsp-issuing.key",
         "-CA",
-        "ocsp-issuing.pem",
+        ocspFiles.issuer,
         "-nmin",
         "60",
         "-resp_no_certs",
@@ -566,36 +567,50 @@ async function ocsp(folder: TempFolder): Promise<void> {
       { cwd: folder.path, stdio: ["ignore", "pipe", "pipe"] },
     );
     await waitUntilListening(responder);
-    const opensslUrl = `http://127.0.0.1:${port}/`;
-    await checkOcsp(folder, opensslUrl, request, serialNumber);
-    const theirs = await measureOcspLoad(opensslUrl, request);
+    const responders = [
+      { name: "openssl ocsp -index (baseline)", url: `http://127.0.0.1:${port}/` },
+      { name: "POST /pki/ocsp, Poort app", url: `${address}/pki/ocsp` },
+    ];
 
-    const signingRate = signingOnly.count / (signingOnly.ms / 1000);
-    const theirRate = theirs.perSecond;
-    const row = (operation: string, rate: number, load?: LoadResult) => ({
-      operation,
-      rate: perSecond(rate, 1000),
-      p50: load ? `${load.p50.toFixed(2)} ms` : "",
-      p95: load ? `${load.p95.toFixed(2)} ms` : "",
-      "vs buildOcspResponse": ratio(rate, signingRate),
-      "vs openssl ocsp": ratio(rate, theirRate),
-    });
+    const rows: Array<Record<string, string | number>> = [];
+    for (const ocspCase of OCSP_CASES) {
+      const serial = ocspCase.status === "unknown" ? newSerialNumber() : serialNumber;
+      const request = await opensslOcspRequest(folder, ocspFiles, [serial], ocspCase);
+      let baseline = 0;
+      for (const { name, url } of responders) {
+        const answer = await checkOcsp(folder, url, request, serial, ocspCase.status);
+        const isPoort = url.startsWith(address);
+        if (isPoort && !ocspCase.nonce && ocspCase.status === "good") {
+          // Pre-signed: the same bytes again, not a response signed for this request.
+          const again = await checkOcsp(folder, url, request, serial, ocspCase.status);
+          if (!again.equals(answer)) throw new Error("Poort signed a request without a nonce");
+        }
+        const measure = () => measureOcspLoad(url, request);
+        const load = isPoort
+          ? await maybeProfiled(`POST /pki/ocsp, ${ocspCase.name}`, measure)
+          : await measure();
+        baseline ||= load.perSecond;
+        rows.push({
+          case: ocspCase.name,
+          responder: name,
+          "responses/s": Math.round(load.perSecond),
+          p50: `${load.p50.toFixed(2)} ms`,
+          p95: `${load.p95.toFixed(2)} ms`,
+          "vs openssl ocsp": ratio(load.perSecond, baseline),
+          "peak RSS MiB": isPoort ? load.peakRssMiB : await peakRssMiB(responder),
+        });
+      }
+    }
     console.log(
-      `\nOCSP for one good certificate (a request with a nonce, made by openssl ocsp -reqout), ` +
-        `signed by the issuing CA (${issuing.algorithm}) on ${services.database.kind}. In-process ` +
-        `loops run ${IN_PROCESS_MS / 1000} s one call at a time; HTTP runs ${DURATION_MS / 1000} s ` +
-        `at ${CONCURRENCY} keep-alive connections from a worker thread after ${WARMUP_MS / 1000} s ` +
-        `of warm-up. openssl ocsp is one process, one request at a time. "vs" compares answers per second.`,
+      `\nOCSP for one certificate, signed by the issuing CA (${issuing.algorithm}) on ` +
+        `${services.database.kind}; requests made by openssl ocsp -reqout, every answer verified ` +
+        `with openssl ocsp first. Each load runs ${DURATION_MS / 1000} s at ${CONCURRENCY} ` +
+        `keep-alive connections from a worker thread after ${WARMUP_MS / 1000} s of warm-up; ` +
+        `openssl ocsp is one process, one request at a time. Poort's RSS includes the load's ` +
+        `worker thread. buildOcspResponse alone, one call at a time in-process (what an answer ` +
+        `signed live costs at least): ${perSecond(signingAlone.count, signingAlone.ms)}.`,
     );
-    printTable([
-      row("buildOcspResponse in-process (baseline)", signingRate),
-      row(
-        "answerOcspRequest in-process (parse, lookup, sign)",
-        answerOnly.count / (answerOnly.ms / 1000),
-      ),
-      row("POST /pki/ocsp, Poort app", poort.perSecond, poort),
-      row("openssl ocsp -index (responder)", theirRate, theirs),
-    ]);
+    printTable(rows);
   } finally {
     responder?.kill("SIGTERM");
     await app.close();
@@ -607,6 +622,27 @@ async function ocsp(folder: TempFolder): Promise<void> {
       );
     }
   }
+}
+
+/** `buildOcspResponse` for one "good" certificate with a nonce, in a loop: signing alone. */
+function signingRate(issuing: CaMaterial, serialNumber: string) {
+  const certId = certIdOf(issuing.certificate, serialNumber, "SHA-1");
+  const nonce = Buffer.alloc(16, 7);
+  return loopFor(IN_PROCESS_MS, () => {
+    const now = new Date();
+    return buildOcspResponse(issuing, {
+      producedAt: now,
+      responses: [
+        {
+          certId,
+          status: { kind: "good" },
+          thisUpdate: now,
+          nextUpdate: new Date(now.getTime() + hour),
+        },
+      ],
+      nonce,
+    });
+  });
 }
 
 type Services = Awaited<ReturnType<typeof createServices>>;
@@ -639,38 +675,30 @@ async function issueOne(
   });
 }
 
-/** One POST, answered "good" for `serialNumber` and verified by openssl against the chain. */
+/**
+ * One POST of `request` (the last `opensslOcspRequest`), answered with `status` for
+ * `serialNumber` and verified by openssl against the chain; resolves with the answer.
+ */
 async function checkOcsp(
   folder: TempFolder,
   url: string,
   request: Buffer,
   serialNumber: string,
-): Promise<void> {
+  status: OcspCase["status"],
+): Promise<Buffer> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/ocsp-request" },
     body: new Uint8Array(request),
   });
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-  await folder.write("ocsp-response.der", Buffer.from(await response.arrayBuffer()));
-  // -reqin with our request file, so openssl checks the nonce it carries is echoed.
-  const { stdout, stderr } = await openssl(folder, [
-    "ocsp",
-    "-reqin",
-    "ocsp-request.der",
-    "-respin",
-    "ocsp-response.der",
-    "-issuer",
-    "ocsp-issuing.pem",
-    "-CAfile",
-    "ocsp-chain.pem",
-    "-resp_text",
-  ]);
-  const output = `${stdout}${stderr}`;
-  const serial = new RegExp(`Serial Number: 0*${serialNumber}\\s+Cert Status: good`, "i");
+  const answer = Buffer.from(await response.arrayBuffer());
+  const output = await opensslOcspCheck(folder, ocspFiles, answer);
+  const serial = new RegExp(`Serial Number: 0*${serialNumber}\\s+Cert Status: ${status}`, "i");
   if (!output.includes("Response verify OK") || !serial.test(output)) {
     throw new Error(`${url}: unexpected OCSP answer:\n${output}`);
   }
+  return answer;
 }
 
 /** Calls `work` one at a time for `ms` milliseconds (after 10 % of that as warm-up). */
@@ -700,6 +728,13 @@ function measureOcspLoad(url: string, request: Buffer): Promise<LoadResult> {
     warmupMs: WARMUP_MS,
     durationMs: DURATION_MS,
   });
+}
+
+/** The highest resident set size of a child process so far (Linux's VmHWM), in MiB. */
+async function peakRssMiB(child: ChildProcess): Promise<number | string> {
+  const status = await readFile(`/proc/${child.pid}/status`, "utf8").catch(() => "");
+  const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kib ? Math.round(Number(kib) / 1024) : "";
 }
 
 /**
@@ -771,6 +806,8 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
+
+const sections = { issuance, crl: revocationLists, ocsp };
 
 const kib = (bytes: number) =>
   `${(bytes / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} KiB`;

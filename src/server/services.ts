@@ -8,6 +8,7 @@ import { AuthorityStore } from "./modules/certificates/authority.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
 import { notifyServicedeskOfBounce } from "./modules/certificates/office-bounces.ts";
+import { scheduleOcspRenewal } from "./modules/certificates/presigned-ocsp-responses.ts";
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
 import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attachments.ts";
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
@@ -136,6 +137,7 @@ export async function createServices(
   mailer.whenRejected((db, mail) => notifyServicedeskOfBounce(certificates, db, mail));
   await scheduleExpiryReminders(jobs, certificates);
   await scheduleRevocationRounds(jobs, certificates);
+  await scheduleOcspRenewal(jobs, certificates);
   const uploadDir = path.join(config.dataDir, "uploads");
   await scheduleExpiredUploadsPurge(jobs, uploadDir);
   await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });

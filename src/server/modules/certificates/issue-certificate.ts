@@ -15,6 +15,7 @@ import { issueOfficeCertificate } from "./pki/office-certificate.ts";
 import { generateInstallPassword } from "./pki/password.ts";
 import { buildPkcs12 } from "./pki/pkcs12.ts";
 import { newSerialNumber } from "./pki/serial-numbers.ts";
+import { presignOcspResponse } from "./presigned-ocsp-responses.ts";
 import {
   type CertificateRow,
   insertCertificate,
@@ -104,8 +105,9 @@ function fileNameFor(office: Office, issuedAt: Date): string {
 /**
  * Issues an office certificate in the caller's transaction: a new key pair made here, the
  * certificate, its PKCS#12 under a generated password, the confirmation mail to the registered
- * address (always), the certificate mail to the chosen address, the SMS when asked, and the
- * audit event. The office's earlier certificates count as superseded from now on.
+ * address (always), the certificate mail to the chosen address, the SMS when asked, the
+ * certificate's pre-signed OCSP response, and the audit event. The office's earlier
+ * certificates count as superseded from now on.
  */
 export async function issueCertificate(
   deps: CertificatesDeps,
@@ -160,6 +162,7 @@ export async function issueCertificate(
     issuedByAccountId: request.actor.type === "operator" ? null : (request.actor.id ?? null),
     createdAt: now,
   });
+  await presignOcspResponse(deps, db, issuing, certificate);
   await supersedeOthers(
     db,
     office.id,

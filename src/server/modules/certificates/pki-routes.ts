@@ -56,10 +56,12 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ deps: CertificatesDeps }> = asyn
   app.post(
     "/pki/ocsp",
     { schema: { tags, summary: "OCSP responder (RFC 6960), POST" } },
-    async (request, reply) =>
-      reply
-        .type("application/ocsp-response")
-        .send(await answerOcspRequest(deps, request.body as Buffer)),
+    async (request, reply) => {
+      reply.type("application/ocsp-response");
+      // No body, or one of another type (JSON, a form), is no OCSP request.
+      if (!Buffer.isBuffer(request.body)) return reply.send(ocspErrorResponse("malformedRequest"));
+      return reply.send(await answerOcspRequest(deps, request.body));
+    },
   );
 
   app.get(

@@ -2,12 +2,14 @@ import { and, asc, desc, eq, gt, ilike, isNull, lte, or, type SQL, sql } from "d
 import { ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { isAnyOf, preparedQuery } from "#src/server/platform/db/prepared-queries.ts";
 import { mails } from "#src/server/platform/mail/schema.ts";
 import { offices } from "../offices/schema.ts";
 import {
   certificateAuthorities,
   certificateRequests,
   expiryReminders,
+  ocspResponses,
   officeCertificates,
   reissueDemands,
   revocationLists,
@@ -16,6 +18,11 @@ import {
 export type AuthorityRow = typeof certificateAuthorities.$inferSelect;
 export type CertificateRow = typeof officeCertificates.$inferSelect;
 export type RequestRow = typeof certificateRequests.$inferSelect;
+/** What an OCSP response says of a certificate, and whose it is. */
+export type OcspSubject = Pick<
+  CertificateRow,
+  "id" | "serialNumber" | "authorityId" | "revokedAt" | "revocationReason"
+>;
 
 export async function findNewestAuthority(db: Database, role: AuthorityRow["role"]) {
   const [row] = await db
@@ -100,6 +107,90 @@ export async function findCertificateBySerial(db: Database, serialNumber: string
     .from(officeCertificates)
     .where(eq(officeCertificates.serialNumber, normaliseSerial(serialNumber)));
   return row;
+}
+
+const ocspSubject = {
+  id: officeCertificates.id,
+  serialNumber: officeCertificates.serialNumber,
+  authorityId: officeCertificates.authorityId,
+  revokedAt: officeCertificates.revokedAt,
+  revocationReason: officeCertificates.revocationReason,
+};
+
+/**
+ * The certificates with these serials (normalised), as OCSP needs them, each with its
+ * pre-signed response if any: what every OCSP request asks, so prepared once, and one query
+ * however many certificates a request names.
+ */
+export function findCertificatesForOcsp(db: Database, serialNumbers: string[]) {
+  return certificatesForOcsp(db).execute({ serialNumbers: serialNumbers.map(normaliseSerial) });
+}
+
+const certificatesForOcsp = preparedQuery((db) =>
+  db
+    .select({
+      ...ocspSubject,
+      stored: {
+        authorityId: ocspResponses.authorityId,
+        status: ocspResponses.status,
+        nextUpdate: ocspResponses.nextUpdate,
+        der: ocspResponses.der,
+      },
+    })
+    .from(officeCertificates)
+    .leftJoin(ocspResponses, eq(ocspResponses.certificateId, officeCertificates.id))
+    .where(isAnyOf(officeCertificates.serialNumber, "serialNumbers"))
+    .prepare("certificates_for_ocsp"),
+);
+
+/**
+ * Stores a certificate's pre-signed response in place of the one before. A "good" one never
+ * replaces a "revoked" one: a response signed just before a revocation committed arrives too
+ * late to undo it, on any instance (the conflicting row is re-read under its lock).
+ */
+export async function saveOcspResponse(db: Database, values: typeof ocspResponses.$inferInsert) {
+  await db
+    .insert(ocspResponses)
+    .values(values)
+    .onConflictDoUpdate({
+      target: ocspResponses.certificateId,
+      set: {
+        authorityId: values.authorityId,
+        status: values.status,
+        thisUpdate: values.thisUpdate,
+        nextUpdate: values.nextUpdate,
+        der: values.der,
+      },
+      ...(values.status === "good" ? { setWhere: eq(ocspResponses.status, "good") } : {}),
+    });
+}
+
+/**
+ * The authority's unexpired certificates whose pre-signed response is missing, was signed
+ * before `renewBefore`, or says otherwise than the certificate row: a page of them by id.
+ */
+export function listOcspResponsesDue(
+  db: Database,
+  options: { authorityId: string; now: Date; renewBefore: Date; afterId?: string; limit: number },
+): Promise<OcspSubject[]> {
+  return db
+    .select(ocspSubject)
+    .from(officeCertificates)
+    .leftJoin(ocspResponses, eq(ocspResponses.certificateId, officeCertificates.id))
+    .where(
+      and(
+        eq(officeCertificates.authorityId, options.authorityId),
+        gt(officeCertificates.notAfter, options.now),
+        options.afterId ? gt(officeCertificates.id, options.afterId) : undefined,
+        or(
+          isNull(ocspResponses.certificateId),
+          lte(ocspResponses.thisUpdate, options.renewBefore),
+          sql`(${officeCertificates.revokedAt} is null) <> (${ocspResponses.status} = 'good')`,
+        ),
+      ),
+    )
+    .orderBy(asc(officeCertificates.id))
+    .limit(options.limit);
 }
 
 export async function findCertificate(db: Database, id: string) {

@@ -13,6 +13,7 @@ import type { LoadedAuthority } from "./authority.ts";
 import { toCertificateSummary } from "./certificate-state.ts";
 import type { CertificatesDeps } from "./deps.ts";
 import { buildCrl } from "./pki/crl.ts";
+import { presignOcspResponse } from "./presigned-ocsp-responses.ts";
 import {
   type CertificateRow,
   findCertificate,
@@ -72,7 +73,10 @@ export async function currentCrl(
   return deps.db.transaction((tx) => publishCrl(deps, tx, authority));
 }
 
-/** Revokes a certificate at once and publishes the issuing CA's CRL in the same change. */
+/**
+ * Revokes a certificate at once, and in the same change publishes the issuing CA's CRL and
+ * signs the certificate's OCSP response anew.
+ */
 export async function revokeCertificate(
   deps: CertificatesDeps,
   certificateId: string,
@@ -90,6 +94,8 @@ export async function revokeCertificate(
       details: { serialNumber: revoked.serialNumber, reason },
     });
     await publishCrl(deps, tx, issuing);
+    // Its pre-signed OCSP response says "revoked" from the same commit on.
+    if (revoked.authorityId === issuing.id) await presignOcspResponse(deps, tx, issuing, revoked);
     return revoked;
   });
 }

@@ -13,7 +13,12 @@ import {
 import { accounts } from "../accounts/schema.ts";
 import { offices } from "../offices/schema.ts";
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+// node-postgres reads bytea as a Buffer, PGlite as a plain Uint8Array: both become a Buffer.
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 /**
  * The root CA and the issuing CA that signs office certificates. The private key is sealed
@@ -80,6 +85,26 @@ export const officeCertificates = pgTable(
     index("office_certificates_expiry_idx").on(table.notAfter),
   ],
 );
+
+/**
+ * Each certificate's OCSP response without a nonce, signed ahead (at issuance, at revocation,
+ * renewed by a job) so the responder serves the common request without signing, from any
+ * instance. The response names the CA that signed it, and answers only for that CA.
+ */
+export const ocspResponses = pgTable("ocsp_responses", {
+  certificateId: uuid("certificate_id")
+    .primaryKey()
+    .references(() => officeCertificates.id),
+  authorityId: uuid("authority_id")
+    .notNull()
+    .references(() => certificateAuthorities.id),
+  /** What the response says; a "revoked" one is never replaced by a "good" one. */
+  status: text("status", { enum: ["good", "revoked"] }).notNull(),
+  thisUpdate: timestamp("this_update", { withTimezone: true }).notNull(),
+  nextUpdate: timestamp("next_update", { withTimezone: true }).notNull(),
+  /** The whole OCSPResponse, as sent. */
+  der: bytea("der").notNull(),
+});
 
 /** Each expiry mail (40 and 20 days) once per certificate, whatever runs twice. */
 export const expiryReminders = pgTable(

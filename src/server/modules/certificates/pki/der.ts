@@ -6,14 +6,21 @@
 
 /** One tag-length-value; the length in the shortest form, as DER demands. */
 export function tlv(tag: number, ...contents: Buffer[]): Buffer {
-  const content = Buffer.concat(contents);
-  return Buffer.concat([Buffer.of(tag), encodeLength(content.length), content]);
-}
-
-function encodeLength(length: number): Buffer {
-  if (length < 0x80) return Buffer.of(length);
-  const bytes = unsignedBytes(BigInt(length));
-  return Buffer.concat([Buffer.of(0x80 | bytes.length), bytes]);
+  let length = 0;
+  for (const content of contents) length += content.length;
+  // Written into one buffer, not concatenated twice: an OCSP answer signed live has dozens.
+  const lengthSize =
+    length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4;
+  const encoding = Buffer.allocUnsafe(2 + lengthSize + length);
+  encoding[0] = tag;
+  if (lengthSize === 0) encoding[1] = length;
+  else {
+    encoding[1] = 0x80 | lengthSize;
+    encoding.writeUIntBE(length, 2, lengthSize);
+  }
+  let offset = 2 + lengthSize;
+  for (const content of contents) offset += content.copy(encoding, offset);
+  return encoding;
 }
 
 /** The big-endian bytes of a non-negative number, without leading zeros (at least one byte). */
@@ -73,11 +80,18 @@ function integerContent(value: bigint): Buffer {
 
 const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex") || "0";
 
-/** OBJECT IDENTIFIER from its dotted form. */
+const objectIdentifiers = new Map<string, Buffer>();
+
+/** OBJECT IDENTIFIER from its dotted form; the few that Poort writes are encoded once. */
 export function objectIdentifier(oid: string): Buffer {
-  const [first = 0, second = 0, ...rest] = oid.split(".").map(Number);
-  const arcs = [first * 40 + second, ...rest];
-  return tlv(0x06, Buffer.concat(arcs.map(base128)));
+  let encoding = objectIdentifiers.get(oid);
+  if (!encoding) {
+    const [first = 0, second = 0, ...rest] = oid.split(".").map(Number);
+    const arcs = [first * 40 + second, ...rest];
+    encoding = tlv(0x06, Buffer.concat(arcs.map(base128)));
+    objectIdentifiers.set(oid, encoding);
+  }
+  return encoding;
 }
 
 // Each arc in 7-bit groups, all but the last with the high bit set.

@@ -52,7 +52,17 @@ export function publicKeyHash(
   certificate: x509.X509Certificate,
   algorithm: OcspHashAlgorithm = "SHA-1",
 ): Buffer {
-  return hashWith(algorithm, publicKeyBits(certificate));
+  return hashesOf(certificate, algorithm)[1];
+}
+
+/** The CertID that names `issuer`'s certificate `serialNumber`, as a request would. */
+export function certIdOf(
+  issuer: x509.X509Certificate,
+  serialNumber: string,
+  hashAlgorithm: OcspHashAlgorithm,
+): OcspCertId {
+  const [issuerNameHash, issuerKeyHash] = hashesOf(issuer, hashAlgorithm);
+  return { serialNumber, issuerNameHash, issuerKeyHash, hashAlgorithm };
 }
 
 const hashWith = (algorithm: OcspHashAlgorithm, data: Uint8Array) =>

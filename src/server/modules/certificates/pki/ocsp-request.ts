@@ -1,5 +1,4 @@
-import * as asn1js from "asn1js";
-import * as pkijs from "pkijs";
+import { DerError, DerReader, objectIdentifierOf, readOnly, tags } from "./der-reader.ts";
 import { type OcspCertId, type OcspHashAlgorithm, ocspHashAlgorithmOids } from "./ocsp-cert-id.ts";
 
 /** A request that cannot be read; answer it with `ocspErrorResponse("malformedRequest")`. */
@@ -28,55 +27,101 @@ const hashAlgorithmsByOid = new Map(
  * are public, so it does not ask who is asking.
  */
 export function parseOcspRequest(der: Uint8Array): OcspRequest {
-  let request: pkijs.OCSPRequest;
   try {
-    request = pkijs.OCSPRequest.fromBER(new Uint8Array(der));
+    return readOcspRequest(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
   } catch (error) {
-    throw new OcspRequestError("not a DER OCSP request", { cause: error });
+    if (error instanceof DerError) {
+      throw new OcspRequestError(`not a DER OCSP request: ${error.message}`, { cause: error });
+    }
+    throw error;
   }
-  const { requestList, requestExtensions } = request.tbsRequest;
-  if (requestList.length === 0) throw new OcspRequestError("the request lists no certificates");
-  const nonce = requestExtensions?.find((extension) => extension.extnID === nonceOid);
-  return {
-    certIds: requestList.map(({ reqCert }) => certId(reqCert)),
-    ...(nonce ? { nonce: nonceValue(nonce.extnValue.valueBlock.valueHexView) } : {}),
-  };
 }
 
-function certId(reqCert: pkijs.CertID): OcspCertId {
-  const hashAlgorithm = hashAlgorithmsByOid.get(reqCert.hashAlgorithm.algorithmId);
-  if (!hashAlgorithm) {
-    throw new OcspRequestError(`unsupported hash ${reqCert.hashAlgorithm.algorithmId}`);
+// OCSPRequest ::= SEQUENCE { tbsRequest, optionalSignature [0] EXPLICIT Signature OPTIONAL }
+// TBSRequest ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1, requestorName [1] EXPLICIT
+//   GeneralName OPTIONAL, requestList SEQUENCE OF Request, requestExtensions [2] EXPLICIT
+//   Extensions OPTIONAL }
+function readOcspRequest(der: Buffer): OcspRequest {
+  const ocspRequest = new DerReader(readOnly(der, tags.sequence));
+  const tbsRequest = new DerReader(ocspRequest.read(tags.sequence));
+  ocspRequest.readOptional(tags.context(0)); // the signature: not checked, see above
+  ocspRequest.end();
+
+  const version = tbsRequest.readOptional(tags.context(0));
+  if (version && !readOnly(version, tags.integer).equals(Buffer.of(0))) {
+    throw new OcspRequestError("only version 1 requests are answered");
   }
-  const serial = reqCert.serialNumber.valueBlock.valueHexView;
+  tbsRequest.readOptional(tags.context(1)); // the requestor's name: who asks does not matter
+  const requestList = new DerReader(tbsRequest.read(tags.sequence));
+  const extensions = tbsRequest.readOptional(tags.context(2));
+  tbsRequest.end();
+
+  const certIds: OcspCertId[] = [];
+  // Request ::= SEQUENCE { reqCert CertID, singleRequestExtensions [0] EXPLICIT OPTIONAL }
+  while (!requestList.done) {
+    const request = new DerReader(requestList.read(tags.sequence));
+    certIds.push(certId(request.read(tags.sequence)));
+    request.readOptional(tags.context(0));
+    request.end();
+  }
+  if (certIds.length === 0) throw new OcspRequestError("the request lists no certificates");
+  const nonce = extensions && nonceOf(extensions);
+  return { certIds, ...(nonce ? { nonce } : {}) };
+}
+
+// CertID ::= SEQUENCE { hashAlgorithm AlgorithmIdentifier, issuerNameHash OCTET STRING,
+//   issuerKeyHash OCTET STRING, serialNumber INTEGER }
+function certId(contents: Buffer): OcspCertId {
+  const fields = new DerReader(contents);
+  const algorithm = new DerReader(fields.read(tags.sequence));
+  const oid = objectIdentifierOf(algorithm.read(tags.objectIdentifier));
+  // Parameters NULL or absent, as RFC 5754 allows for the SHA family.
+  algorithm.readOptional(tags.null);
+  algorithm.end();
+  const hashAlgorithm = hashAlgorithmsByOid.get(oid);
+  if (!hashAlgorithm) throw new OcspRequestError(`unsupported hash ${oid}`);
+  const issuerNameHash = fields.read(tags.octetString);
+  const issuerKeyHash = fields.read(tags.octetString);
+  const serial = fields.read(tags.integer);
+  fields.end();
   // RFC 5280 caps serials at 20 octets; anything else is no certificate of ours to answer for.
   if (serial.length < 1 || serial.length > 21 || (serial.length === 21 && serial[0] !== 0)) {
     throw new OcspRequestError("the serial number must be 1–20 octets");
   }
   return {
     serialNumber: serialHex(serial),
-    issuerNameHash: Buffer.from(reqCert.issuerNameHash.valueBlock.valueHexView),
-    issuerKeyHash: Buffer.from(reqCert.issuerKeyHash.valueBlock.valueHexView),
+    issuerNameHash,
+    issuerKeyHash,
     hashAlgorithm,
   };
 }
 
 // Without the sign byte a positive INTEGER may start with, so it compares to issued serials.
-function serialHex(bytes: Uint8Array): string {
+function serialHex(bytes: Buffer): string {
   const start = bytes.length > 1 && bytes[0] === 0 ? 1 : 0;
-  return Buffer.from(bytes.subarray(start)).toString("hex");
+  return bytes.subarray(start).toString("hex");
 }
 
-function nonceValue(extnValue: Uint8Array): Buffer {
-  const parsed = asn1js.fromBER(extnValue);
-  const nonce = parsed.result;
-  if (
-    parsed.offset !== extnValue.length ||
-    !(nonce instanceof asn1js.OctetString) ||
-    nonce.valueBlock.valueHexView.length < 1 ||
-    nonce.valueBlock.valueHexView.length > 32
-  ) {
+// Extensions ::= SEQUENCE OF Extension; Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER,
+//   critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+function nonceOf(explicitExtensions: Buffer): Buffer | undefined {
+  const extensions = new DerReader(readOnly(explicitExtensions, tags.sequence));
+  let nonce: Buffer | undefined;
+  while (!extensions.done) {
+    const extension = new DerReader(extensions.read(tags.sequence));
+    const oid = objectIdentifierOf(extension.read(tags.objectIdentifier));
+    extension.readOptional(tags.boolean);
+    const value = extension.read(tags.octetString);
+    extension.end();
+    if (oid === nonceOid) nonce ??= nonceValue(value);
+  }
+  return nonce;
+}
+
+function nonceValue(extnValue: Buffer): Buffer {
+  const nonce = readOnly(extnValue, tags.octetString);
+  if (nonce.length < 1 || nonce.length > 32) {
     throw new OcspRequestError("the nonce must be an OCTET STRING of 1–32 octets");
   }
-  return Buffer.from(nonce.valueBlock.valueHexView);
+  return Buffer.from(nonce);
 }

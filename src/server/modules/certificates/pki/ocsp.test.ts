@@ -142,15 +142,71 @@ describe.each<KeyAlgorithm>(["p-256", "rsa-2048"])("OCSP with %s", (algorithm) =
 });
 
 describe("parseOcspRequest", () => {
+  let folder: TempFolder;
+  let pki: TestPki;
+  let office: TestOffice;
+
+  beforeAll(async () => {
+    folder = await tempFolder();
+    pki = await createTestPki("p-256");
+    office = await issueTestOffice(pki, "p-256");
+    await writeCaFiles(folder, pki);
+    await writeCertificate(folder, "office.pem", office.certificate);
+  });
+  afterAll(() => folder.remove());
+
+  const request = (...args: string[]) =>
+    folder.openssl(["ocsp", "-issuer", "issuing.pem", ...args, "-reqout", "request.der"]);
+
   it("throws OcspRequestError for what is not an OCSP request", async () => {
-    const { root } = await createTestPki("p-256");
     for (const input of [
       Buffer.alloc(0),
       Buffer.from("GET / HTTP/1.1"),
-      Buffer.from(root.certificate.rawData),
+      Buffer.from(pki.root.certificate.rawData),
     ]) {
       expect(() => parseOcspRequest(input)).toThrow(OcspRequestError);
     }
+  });
+
+  it("reads a signed request for two certificates, passing over who signed it", async () => {
+    await folder.openssl([
+      ..."req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -days 1".split(" "),
+      ..."-subj /CN=asker -keyout asker.key -out asker.pem".split(" "),
+    ]);
+    await request(
+      ..."-cert office.pem -serial 0x0123 -signer asker.pem -signkey asker.key -nonce".split(" "),
+    );
+    const { certIds, nonce } = parseOcspRequest(await folder.read("request.der"));
+    expect(certIds.map((certId) => certId.serialNumber)).toEqual([
+      office.profile.serialNumber,
+      "0123",
+    ]);
+    expect(nonce).toHaveLength(16);
+  });
+
+  it("refuses a CertID by a hash other than SHA-1 or SHA-2", async () => {
+    await request("-md5", "-cert", "office.pem");
+    const der = await folder.read("request.der");
+    expect(() => parseOcspRequest(der)).toThrow(/unsupported hash 1\.2\.840\.113549\.2\.5/);
+  });
+
+  it("refuses every cut-off request, and throws nothing but OcspRequestError for damaged ones", async () => {
+    await request("-cert", "office.pem", "-nonce");
+    const der = await folder.read("request.der");
+    for (let length = 0; length < der.length; length++) {
+      expect(() => parseOcspRequest(der.subarray(0, length))).toThrow(OcspRequestError);
+    }
+    const otherErrors: unknown[] = [];
+    for (let at = 0; at < der.length; at++) {
+      const damaged = Buffer.from(der);
+      damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+      try {
+        parseOcspRequest(damaged);
+      } catch (error) {
+        if (!(error instanceof OcspRequestError)) otherErrors.push(error);
+      }
+    }
+    expect(otherErrors).toEqual([]);
   });
 });
 
