@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import pino from "pino";
 import { loadConfig } from "#src/server/config.ts";
 import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
@@ -17,8 +17,10 @@ import {
 import { clientActorOf, staffActorOf } from "#src/server/modules/accounts/request-actors.ts";
 import { clientDossierList, createDossier } from "#src/server/modules/dossiers/service.ts";
 import { createServices } from "#src/server/services.ts";
+import { type Clamd, clamdRequired, startClamd } from "#test/support/clamd.ts";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
-import { printTable, ratio } from "./report.ts";
+import { profiling } from "./cpu-profile.ts";
+import { median, printTable, ratio } from "./report.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MiB = 1024 * 1024;
@@ -26,13 +28,22 @@ const FILE_BYTES = 1024 * MiB;
 const CHUNK_BYTES = MiB;
 const SAMPLE_MS = 50;
 const CLIENT_EMAIL = "jan.jansen@example.nl";
+/** With `--profile`: each server's CPU profile of its upload, from the first byte to the answer. */
+const PROFILE_DIR = path.join(os.tmpdir(), "poort-upload-profiles");
+const PROFILER = pathToFileURL(path.join(root, "bench/profile-on-signal.mjs")).href;
+
+/** Uploads per server; each row shows the median, against noise from whatever else runs. */
+const ROUNDS = 3;
 
 /**
- * One 1 GiB file through the portal's tus upload (one POST, one PATCH that streams the whole
- * body) to Poort running as a child process from `dist/`, so that its memory is its own; next
- * to a bare `node:http` child process in the same run that pipes the request body to a file on
- * the same disk. Poort's answer comes after the file checks and the copy into the blob store,
- * so the time to the answer is split into sending the body and what follows it.
+ * A 1 GiB file through the portal's tus upload (one POST, then one PATCH that streams the whole
+ * body, which is what is timed) to Poort running as a child process from `dist/`, so that its
+ * memory is its own; next to a bare `node:http` child process that pipes the request body to a
+ * file on the same disk, the two taking turns upload by upload. Poort answers the PATCH only
+ * after the file checks (type, virus scan) and the move into the blob store, so all of that is
+ * inside the time to the answer; the time is split into sending the body and what follows it.
+ * Where clamd is installed, Poort is measured a second time with a clamd of its own scanning
+ * every upload.
  */
 export async function run(): Promise<void> {
   if (!existsSync(path.join(root, "dist/server/main.js"))) {
@@ -40,90 +51,206 @@ export async function run(): Promise<void> {
   }
   warnWhenBuildIsOlderThanSources();
   const work = await mkdtemp(path.join(os.tmpdir(), "poort-bench-upload-"));
+  if (profiling) await mkdir(PROFILE_DIR, { recursive: true });
   const children: ChildProcess[] = [];
+  let clamd: Clamd | undefined;
   try {
     const dataDir = path.join(work, "poort");
     await prepareDemoData(dataDir);
-
-    const baselineFile = path.join(work, "baseline", "upload.bin");
-    const bare = await startBareServer(baselineFile);
+    const bare = await startBareServer(path.join(work, "baseline", "upload.bin"));
     children.push(bare.child);
-    const baseline = await uploadTo(bare.child, (progress) =>
-      sendBody(`${bare.url}/upload`, "PUT", {}, progress),
-    );
-    bare.child.kill("SIGTERM");
-    await rm(path.dirname(baselineFile), { recursive: true, force: true });
 
-    const server = await startServerProcess(
-      {
-        DATA_DIR: dataDir,
-        UPLOAD_MAX_BYTES: String(2 * 1024 * MiB),
-      },
-      { built: true },
-    );
-    children.push(server.child);
-    const browser = await logIn(server.url);
-    const dossierId = await firstDossier(server.url, browser);
-    const location = await createUpload(server.url, browser, dossierId);
-    const poort = await uploadTo(server.child, (progress) =>
-      sendBody(
-        new URL(location, server.url).toString(),
-        "PATCH",
-        {
-          ...browser.headers,
-          "tus-resumable": "1.0.0",
-          "upload-offset": "0",
-          "content-type": "application/offset+octet-stream",
-        },
-        progress,
-      ),
-    );
-    const document = JSON.parse(poort.body) as { size?: number; contentType?: string };
-    if (document.size !== FILE_BYTES) throw new Error(`unexpected answer: ${poort.body}`);
+    const measured = async (environment: Record<string, string>, name: string) => {
+      const poort = await startPoort(dataDir, environment, name);
+      children.push(poort.child);
+      const [baseline, result] = await takingTurns(bare, poort);
+      await poort.stop();
+      return { baseline, result };
+    };
+    const unscanned = await measured({}, "poort");
+    // StreamMaxLength above the file's size: clamd refuses a longer stream.
+    clamd = clamdRequired ? await startClamd({ streamMaxLength: "2000M" }) : undefined;
+    const scanned = clamd && (await measured({ CLAMAV_URL: clamd.url }, "poort-clamd"));
+    const baseline = joined(unscanned.baseline, scanned?.baseline);
+
     const leftOver = readdirSync(path.join(dataDir, "uploads"), {
       recursive: true,
       withFileTypes: true,
     }).filter((entry) => entry.isFile());
-
     console.log(
-      `1 GiB (${FILE_BYTES.toLocaleString("en")} bytes) in ${CHUNK_BYTES / MiB} MiB writes over loopback; ` +
-        `Poort ${document.contentType}, stored in its blob store, ${leftOver.length} files left in uploads/; ` +
-        `memory sampled every ${SAMPLE_MS} ms.`,
+      `1 GiB (${FILE_BYTES.toLocaleString("en")} bytes) in ${CHUNK_BYTES / MiB} MiB writes over ` +
+        `loopback, ${ROUNDS} uploads per Poort row and ${baseline.rounds.length} of the ` +
+        `baseline (taking turns with Poort), medians shown; every upload stored as ` +
+        `${unscanned.result.document.contentType} in Poort's blob store, ${leftOver.length} ` +
+        `files left in uploads/.`,
     );
-    const row = (name: string, result: UploadResult, vs: string) => ({
-      server: name,
-      "MiB/s to answer": mibPerSecond(result.answeredMs),
-      "s body sent": (result.sentMs / 1000).toFixed(1),
-      "s to answer": (result.answeredMs / 1000).toFixed(1),
-      "RSS before MiB": toMiB(result.before.rss),
-      "peak RSS MiB (sampled)": toMiB(result.peakRss),
-      "peak − before MiB": toMiB(result.peakRss - result.before.rss),
-      "VmHWM MiB": toMiB(result.after.hwm),
-      vs,
-    });
+    const baselineMs = median(baseline.rounds.map((round) => round.answeredMs));
+    const row = (name: string, series: Series) => {
+      const answeredMs = median(series.rounds.map((round) => round.answeredMs));
+      return {
+        server: name,
+        "MiB/s to answer": mibPerSecond(answeredMs),
+        "s body sent": (median(series.rounds.map((round) => round.sentMs)) / 1000).toFixed(1),
+        "s to answer": (answeredMs / 1000).toFixed(1),
+        "each upload, s": series.rounds
+          .map((round) => (round.answeredMs / 1000).toFixed(1))
+          .join(" "),
+        "RSS before MiB": toMiB(series.rssBefore),
+        "peak RSS MiB": toMiB(series.peakRss),
+        "RSS growth MiB": toMiB(series.peakRss - series.rssBefore),
+        vs: ratio(FILE_BYTES / answeredMs, FILE_BYTES / baselineMs),
+      };
+    };
     printTable([
-      row("bare node:http → file (baseline)", baseline, "1.00× baseline"),
-      row(
-        "Poort tus PATCH",
-        poort,
-        ratio(FILE_BYTES / poort.answeredMs, FILE_BYTES / baseline.answeredMs),
-      ),
+      row("bare node:http → file (baseline)", baseline),
+      row("Poort tus PATCH, no virus scanner", unscanned.result),
+      ...(scanned ? [row("Poort tus PATCH, clamd INSTREAM", scanned.result)] : []),
     ]);
+    const peak = baseline.exactPeak
+      ? "VmHWM, reset before the first"
+      : `sampled every ${SAMPLE_MS} ms`;
     console.log(
-      `"vs" is throughput to the answer relative to the baseline. Poort's peak RSS is ` +
-        `${(poort.peakRss / baseline.peakRss).toFixed(2)}× the baseline's (the embedded PGlite ` +
-        `lives in Poort's process); during the upload Poort's RSS grew by ` +
-        `${toMiB(poort.peakRss - poort.before.rss)} MiB, the baseline's by ` +
-        `${toMiB(baseline.peakRss - baseline.before.rss)} MiB.`,
+      `"vs": throughput to the answer against the baseline's. "RSS growth": the peak RSS ` +
+        `during a server's uploads (${peak}) less its RSS before the first (Poort's RSS ` +
+        `before holds the embedded PGlite). ` +
+        (scanned
+          ? "With clamd (a private one, with its default scan limits), the scan is inside the " +
+            "timed part: Poort answers the PATCH only after clamd's verdict."
+          : "clamd is not installed here: no row with a virus scan."),
     );
-    await server.stop();
+    if (profiling) {
+      console.log(`CPU profiles of each server's last upload: ${PROFILE_DIR}/*.cpuprofile`);
+    }
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    await clamd?.stop();
     await rm(work, { recursive: true, force: true });
   }
 }
 
+/** A server the benchmark uploads to: its process, and one upload's sending. */
+interface UploadTarget {
+  name: string;
+  child: ChildProcess;
+  /** Readies an upload (untimed); the function it gives sends the body and answers the reply. */
+  prepare(): Promise<(progress: { sentAt?: number }) => Promise<string>>;
+}
+
+/** The uploads of one server, and its memory over them. */
+interface Series {
+  rounds: Measured[];
+  rssBefore: number;
+  /** The highest RSS sampled, or VmHWM when it counts from before the first upload. */
+  peakRss: number;
+  exactPeak: boolean;
+  /** Poort's answer to its last upload: the document it made of the file. */
+  document: { size?: number; contentType?: string };
+}
+
+/** `ROUNDS` uploads to each of the two in turn, so that both see the same machine. */
+async function takingTurns(first: UploadTarget, second: UploadTarget): Promise<[Series, Series]> {
+  const series = async (target: UploadTarget): Promise<Series> => {
+    const pid = processIdOf(target.child);
+    const exactPeak = await resetPeakRss(pid);
+    const { rss } = await memoryOf(pid);
+    return { rounds: [], rssBefore: rss, peakRss: rss, exactPeak, document: {} };
+  };
+  const firstSeries = await series(first);
+  const secondSeries = await series(second);
+  const turns: Array<[UploadTarget, Series]> = [
+    [first, firstSeries],
+    [second, secondSeries],
+  ];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [target, own] of turns) {
+      const send = await target.prepare();
+      const result = await uploadTo(target.child, target.name, send);
+      own.rounds.push(result);
+      own.peakRss = Math.max(own.peakRss, result.peakRss, own.exactPeak ? result.after.hwm : 0);
+      if (result.body) own.document = JSON.parse(result.body) as Series["document"];
+    }
+  }
+  return [firstSeries, secondSeries];
+}
+
+/** The baseline's rounds of both phases, its memory from the first. */
+function joined(first: Series, second: Series | undefined): Series {
+  if (!second) return first;
+  return {
+    ...first,
+    rounds: [...first.rounds, ...second.rounds],
+    peakRss: Math.max(first.peakRss, second.peakRss),
+  };
+}
+
+/** What a server process needs to write a CPU profile of its upload, with `--profile`. */
+function profilerEnvironment(name: string): Record<string, string> {
+  if (!profiling) return {};
+  return {
+    NODE_OPTIONS: `--import=${PROFILER}`,
+    POORT_PROFILE_FILE: path.join(PROFILE_DIR, `${name}.cpuprofile`),
+  };
+}
+
+/** Poort from `dist/` on the demo data, logged in as Jan Jansen, uploading into his dossier. */
+async function startPoort(
+  dataDir: string,
+  environment: Record<string, string>,
+  name: string,
+): Promise<UploadTarget & { stop(): Promise<unknown> }> {
+  const server = await startServerProcess(
+    {
+      DATA_DIR: dataDir,
+      UPLOAD_MAX_BYTES: String(2 * 1024 * MiB),
+      ...environment,
+      ...profilerEnvironment(name),
+    },
+    { built: true },
+  );
+  const browser = await logIn(server.url);
+  const dossierId = await firstDossier(server.url, browser);
+  return {
+    name,
+    child: server.child,
+    stop: () => server.stop(),
+    async prepare() {
+      const location = await createUpload(server.url, browser, dossierId);
+      return async (progress) => {
+        const answer = await sendBody(
+          new URL(location, server.url).toString(),
+          "PATCH",
+          {
+            ...browser.headers,
+            "tus-resumable": "1.0.0",
+            "upload-offset": "0",
+            "content-type": "application/offset+octet-stream",
+          },
+          progress,
+        );
+        const document = JSON.parse(answer) as { size?: number };
+        if (document.size !== FILE_BYTES) throw new Error(`unexpected answer: ${answer}`);
+        await discardStoredGigabytes(path.join(dataDir, "blobs"));
+        return answer;
+      };
+    },
+  };
+}
+
 // ── The Poort side ─────────────────────────────────────────────────────────────────────
+
+/**
+ * Deletes the uploads stored in Poort's blob store, after their answer: the page cache drops
+ * what the disk has not written yet, as it does for the baseline's file, which each of its
+ * uploads overwrites. Otherwise the gigabytes piling up would be written back during later
+ * uploads and slow them down, whichever server they go to.
+ */
+async function discardStoredGigabytes(blobRoot: string): Promise<void> {
+  const entries = readdirSync(blobRoot, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && statSync(file).size === FILE_BYTES) await rm(file);
+  }
+}
 
 /**
  * The demo data, loaded before the server starts on the same DATA_DIR: when the demo has no
@@ -234,17 +361,22 @@ const server = http.createServer(async (request, response) => {
 server.listen(Number(process.env.PORT), "127.0.0.1", () => process.send?.("ready"));
 `;
 
-async function startBareServer(file: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBareServer(file: string): Promise<UploadTarget> {
   const port = await freePort();
   const child = spawn(process.execPath, ["-e", BARE_SERVER], {
-    env: { PATH: process.env.PATH, PORT: String(port), FILE: file },
+    env: { PATH: process.env.PATH, PORT: String(port), FILE: file, ...profilerEnvironment("bare") },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`the bare server exited (${code})`)));
   });
-  return { url: `http://127.0.0.1:${port}`, child };
+  const url = `http://127.0.0.1:${port}/upload`;
+  return {
+    name: "bare",
+    child,
+    prepare: async () => (progress) => sendBody(url, "PUT", {}, progress),
+  };
 }
 
 // ── Sending and measuring ──────────────────────────────────────────────────────────────
@@ -254,7 +386,7 @@ interface Memory {
   hwm: number;
 }
 
-interface UploadResult {
+interface Measured {
   sentMs: number;
   answeredMs: number;
   body: string;
@@ -263,7 +395,19 @@ interface UploadResult {
   peakRss: number;
 }
 
-/** VmRSS and VmHWM (peak RSS over the process's life) of a process, in bytes. */
+/**
+ * Sets a process's VmHWM back to its RSS now (Linux 4.0 and later), so that VmHWM afterwards is
+ * the exact peak of what follows, between the samples too. False where that is not allowed:
+ * VmHWM then still holds the start's peak, and only the samples count.
+ */
+async function resetPeakRss(pid: number): Promise<boolean> {
+  return writeFile(`/proc/${pid}/clear_refs`, "5").then(
+    () => true,
+    () => false,
+  );
+}
+
+/** VmRSS and VmHWM (peak RSS since the start or the last reset) of a process, in bytes. */
 async function memoryOf(pid: number): Promise<Memory> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   const kib = (field: string) =>
@@ -271,13 +415,18 @@ async function memoryOf(pid: number): Promise<Memory> {
   return { rss: kib("VmRSS"), hwm: kib("VmHWM") };
 }
 
+function processIdOf(child: ChildProcess): number {
+  if (child.pid === undefined) throw new Error("the server has no process id");
+  return child.pid;
+}
+
 /** Runs one upload while sampling the server's resident memory. */
 async function uploadTo(
   child: ChildProcess,
+  name: string,
   send: (progress: { sentAt?: number }) => Promise<string>,
-): Promise<UploadResult> {
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("the server has no process id");
+): Promise<Measured> {
+  const pid = processIdOf(child);
   const before = await memoryOf(pid);
   let peakRss = before.rss;
   const sampler = setInterval(() => {
@@ -289,12 +438,14 @@ async function uploadTo(
     );
   }, SAMPLE_MS);
   const progress: { sentAt?: number } = {};
+  if (profiling) child.kill("SIGUSR2");
   const start = performance.now();
   try {
     const body = await send(progress);
     const answeredMs = performance.now() - start;
     const after = await memoryOf(pid);
     peakRss = Math.max(peakRss, after.rss);
+    if (profiling) await profileWritten(child, name);
     return {
       sentMs: (progress.sentAt ?? performance.now()) - start,
       answeredMs,
@@ -306,6 +457,14 @@ async function uploadTo(
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** Stops the server's profiler (profile-on-signal.mjs) and waits for its profile. */
+async function profileWritten(child: ChildProcess, name: string): Promise<void> {
+  const file = path.join(PROFILE_DIR, `${name}.cpuprofile`);
+  await rm(file, { force: true });
+  child.kill("SIGUSR2");
+  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** The 1 GiB body: a PDF header, then the same megabyte over and over, never held whole. */

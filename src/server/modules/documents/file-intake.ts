@@ -1,8 +1,14 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { AppError } from "#src/server/errors.ts";
 import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
+import {
+  type ContentDigest,
+  digestOf,
+  RunningDigest,
+} from "#src/server/platform/blobs/content-digest.ts";
 import { type AllowedType, detectAllowedType } from "#src/server/platform/files/content-type.ts";
 import {
   type VirusScanner,
@@ -13,6 +19,17 @@ export interface FileIntakeDeps {
   blobs: BlobStore;
   scanner: VirusScanner;
   maxFileBytes: number;
+}
+
+/** A complete upload waiting on local disk, with the name the uploader gave it. */
+export interface WaitingFile {
+  filePath: string;
+  declaredName: string;
+  /**
+   * The file's size and SHA-256, taken by its transport as it wrote the file, when every byte
+   * went through it; without one, the intake takes the digest in its own read of the file.
+   */
+  digest?: ContentDigest;
 }
 
 /** A file that passed every check and is now in the blob store. */
@@ -32,29 +49,49 @@ export class InfectedFileError extends AppError {
 
 /**
  * Checks an uploaded file waiting on local disk, in the order that costs least first: its size,
- * its type by content (never by name), a virus scan, and only then stores it. The file is read
- * as a stream at each step, so its size does not matter for memory.
+ * its type by content (never by name; only the first bytes are read), a virus scan, and only
+ * then stores it. After its arrival the whole file is read at most once: by the virus scan,
+ * which also takes the SHA-256 when the transport did not; without a scanner and with the
+ * transport's digest, not at all. The file is only ever streamed, so its size does not matter
+ * for memory.
  */
-export async function acceptFile(
-  deps: FileIntakeDeps,
-  filePath: string,
-  declaredName: string,
-): Promise<AcceptedFile> {
-  const { size } = await stat(filePath);
+export async function acceptFile(deps: FileIntakeDeps, file: WaitingFile): Promise<AcceptedFile> {
+  const size = file.digest?.size ?? (await stat(file.filePath)).size;
   if (size === 0) throw new AppError("file_empty");
   if (size > deps.maxFileBytes) throw new AppError("file_too_large");
 
-  const type = await detectAllowedType(filePath, declaredName);
+  const type = await detectAllowedType(file.filePath, file.declaredName);
   if (!type) throw new AppError("file_type_not_allowed");
 
-  const scan = await scanFile(deps.scanner, filePath);
-  const blob = await deps.blobs.putFile(filePath);
-  return { blob, fileName: safeFileName(declaredName, type), contentType: type.mime, scan };
+  const { scan, digest } = await scanOnce(deps.scanner, file, size);
+  const blob = await deps.blobs.putFile(file.filePath, digest);
+  return { blob, fileName: safeFileName(file.declaredName, type), contentType: type.mime, scan };
 }
 
-async function scanFile(scanner: VirusScanner, filePath: string): Promise<AcceptedFile["scan"]> {
+/**
+ * The virus scan and the file's digest from one read: the scanner's stream is counted into the
+ * digest when the transport brought none. Only when no scanner read the file (none is
+ * configured) does the digest take a read of its own.
+ */
+async function scanOnce(
+  scanner: VirusScanner,
+  file: WaitingFile,
+  size: number,
+): Promise<{ scan: AcceptedFile["scan"]; digest: ContentDigest }> {
+  const open = () => createReadStream(file.filePath);
+  if (file.digest) return { scan: await scanFile(scanner, open), digest: file.digest };
+  const running = new RunningDigest();
+  const scan = await scanFile(scanner, () => running.measure(open()));
+  const digest = running.size === size ? running.finish() : await digestOf(open());
+  return { scan, digest };
+}
+
+async function scanFile(
+  scanner: VirusScanner,
+  open: () => Readable,
+): Promise<AcceptedFile["scan"]> {
   try {
-    const result = await scanner.scan(() => createReadStream(filePath));
+    const result = await scanner.scan(open);
     if (result.status === "infected") throw new InfectedFileError(result.signature);
     return result;
   } catch (error) {

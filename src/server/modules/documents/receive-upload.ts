@@ -5,12 +5,15 @@ import {
   recordAuditEvent,
 } from "#src/server/platform/audit/record-audit-event.ts";
 import type { DocumentsDeps } from "./deps.ts";
-import { type AcceptedFile, acceptFile, InfectedFileError } from "./file-intake.ts";
+import {
+  type AcceptedFile,
+  acceptFile,
+  InfectedFileError,
+  type WaitingFile,
+} from "./file-intake.ts";
 
-/** A complete upload waiting on local disk, with the name the uploader gave it. */
-export interface WaitingUpload {
-  filePath: string;
-  declaredName: string;
+/** A complete upload waiting on local disk, as its transport left it. */
+export interface WaitingUpload extends WaitingFile {
   /** Files the upload's transport keeps beside it, which go with it (tus's metadata). */
   companionFiles?: string[];
 }
@@ -29,8 +32,7 @@ export async function receiveUpload(
   try {
     return await acceptFile(
       { blobs: deps.blobs, scanner: deps.scanner, maxFileBytes: deps.limits.maxFileBytes },
-      upload.filePath,
-      upload.declaredName,
+      upload,
     );
   } catch (error) {
     if (error instanceof AppError) {

@@ -53,8 +53,7 @@ async function checkCopy(
     await refuseUnfitCopy(deps, fields, upload);
     return await acceptFile(
       { blobs: deps.blobs, scanner: deps.scanner, maxFileBytes: deps.maxFileBytes },
-      upload.filePath,
-      upload.declaredName,
+      upload,
     );
   } catch (error) {
     if (error instanceof AppError) {

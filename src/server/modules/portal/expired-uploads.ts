@@ -1,15 +1,15 @@
 import path from "node:path";
-import { FileStore } from "@tus/file-store";
 import { z } from "zod";
 import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
 import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
+import { DigestingFileStore } from "./digesting-file-store.ts";
 
 /** An upload left unfinished this long is given up; the nightly sweep removes its part. */
 export const UPLOAD_EXPIRY_MS = 24 * 60 * 60_000;
 
 /** The tus store of unfinished uploads under the upload folder. */
-export function tusStore(uploadDir: string): FileStore {
-  return new FileStore({
+export function tusStore(uploadDir: string): DigestingFileStore {
+  return new DigestingFileStore({
     directory: path.join(uploadDir, "tus"),
     expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
   });

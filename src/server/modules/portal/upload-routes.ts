@@ -56,9 +56,9 @@ const tusStatusCodes: Record<number, ErrorCode> = {
 
 /**
  * "Door mij aangeleverd" uploads with the tus resumable protocol: a dropped connection resumes
- * where it stopped. The parts wait in DATA_DIR/uploads; a finished upload passes the file checks
- * and becomes a document. An upload's id begins with its account's id, so nobody can continue
- * or probe someone else's upload.
+ * where it stopped. The parts wait in DATA_DIR/uploads, digested as they are written; a finished
+ * upload passes the file checks with its digest and becomes a document. An upload's id begins
+ * with its account's id, so nobody can continue or probe someone else's upload.
  */
 export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
   app,
@@ -105,7 +105,12 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       const { client, request } = uploadRequest(req);
       const { dossierId, filename, purpose } = uploadMetadataSchema.parse(upload.metadata);
       const filePath = path.join(directory, upload.id);
-      const waiting = { filePath, declaredName: filename, companionFiles: [`${filePath}.json`] };
+      const waiting = {
+        filePath,
+        declaredName: filename,
+        digest: store.takeDigest(upload.id, upload.offset),
+        companionFiles: [`${filePath}.json`],
+      };
       try {
         const document = await supplyDocument(deps, client, dossierId, waiting, purpose);
         return {

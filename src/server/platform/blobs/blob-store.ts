@@ -1,10 +1,9 @@
 import type { Readable } from "node:stream";
+import type { ContentDigest } from "./content-digest.ts";
 
-export interface StoredBlob {
+/** A blob's key, with the size and SHA-256 of its content, taken while it streamed in. */
+export interface StoredBlob extends ContentDigest {
   key: string;
-  size: number;
-  /** Hex SHA-256 of the content, computed while it streamed in. */
-  sha256: string;
 }
 
 /**
@@ -14,10 +13,12 @@ export interface StoredBlob {
 export interface BlobStore {
   put(content: Readable | Buffer): Promise<StoredBlob>;
   /**
-   * Takes over a complete file on local disk: afterwards the file is gone from its place. A
-   * store on the same disk moves it instead of copying, which matters for large uploads.
+   * Takes over a complete file on local disk, whose digest its writer took as it wrote it:
+   * afterwards the file is gone from its place. A store on the same disk moves it, without
+   * reading it at all, which matters for large uploads; a store that has to copy the bytes
+   * refuses them when they do not match `digest` (a remote store can have its service check it).
    */
-  putFile(filePath: string): Promise<StoredBlob>;
+  putFile(filePath: string, digest: ContentDigest): Promise<StoredBlob>;
   /** Rejects with a BlobNotFoundError when the key is unknown. */
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;

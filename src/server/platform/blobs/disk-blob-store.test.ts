@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -65,20 +65,38 @@ describe("DiskBlobStore", () => {
     });
   });
 
-  it("takes over a file on the same disk by moving it, with its size and hash", async () => {
-    const size = 3 * 1024 * 1024 + 5;
-    const waiting = path.join(root, "waiting-upload");
+  async function waitingFile(folder: string, size: number): Promise<string> {
+    const waiting = path.join(folder, `waiting-upload-${randomUUID()}`);
     await pipeline(Readable.from(patternChunks(size)), createWriteStream(waiting));
-    const stored = await store.putFile(waiting);
-    expect(stored).toEqual({
-      key: expect.stringMatching(UUID),
-      size,
-      sha256: sha256Of(patternChunks(size)),
-    });
-    expect(existsSync(waiting)).toBe(false);
-    expect(await digestStream(await store.get(stored.key))).toEqual({
-      size,
-      sha256: stored.sha256,
+    return waiting;
+  }
+
+  // /dev/shm is a file system of its own (tmpfs) where there is one: a move from it is a copy.
+  const otherDisk = "/dev/shm";
+  const places: Array<[string, () => string]> = [["on the same disk, by a move", () => root]];
+  if (existsSync(otherDisk)) places.push(["on another file system, by a copy", () => otherDisk]);
+  it.each(places)(
+    "takes over a file %s, with the digest its writer took",
+    async (_case, folder) => {
+      const size = 3 * 1024 * 1024 + 5;
+      const waiting = await waitingFile(folder(), size);
+      const digest = { size, sha256: sha256Of(patternChunks(size)) };
+      const stored = await store.putFile(waiting, digest);
+      expect(stored).toEqual({ key: expect.stringMatching(UUID), ...digest });
+      expect(existsSync(waiting)).toBe(false);
+      expect(await digestStream(await store.get(stored.key))).toEqual(digest);
+    },
+  );
+
+  describe.skipIf(!existsSync(otherDisk))("a file on another file system", () => {
+    it("is refused, and nothing stored, when its bytes are not what the digest says", async () => {
+      const size = 1024 * 1024;
+      const waiting = await waitingFile(otherDisk, size);
+      const before = await filesUnder(root);
+      const other = { size, sha256: sha256Of([Buffer.from("other bytes")]) };
+      await expect(store.putFile(waiting, other)).rejects.toThrow("digest");
+      expect(await filesUnder(root)).toEqual(before);
+      await rm(waiting);
     });
   });
 

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { BlobNotFoundError, type BlobStore, type StoredBlob } from "./blob-store.ts";
+import { type ContentDigest, RunningDigest } from "./content-digest.ts";
 
 const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,19 +23,11 @@ export class DiskBlobStore implements BlobStore {
     const temporary = path.join(this.root, "tmp", `${key}.part`);
     await mkdir(path.dirname(target), { recursive: true });
     await mkdir(path.dirname(temporary), { recursive: true });
-    const hash = createHash("sha256");
-    let size = 0;
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const digest = new RunningDigest();
     const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
     const sink = createWriteStream(temporary, { flags: "wx" });
     try {
-      await pipeline(source, measure, sink);
+      await pipeline(source, digest.passThrough(), sink);
       await rename(temporary, target);
     } catch (error) {
       // A source that fails at once can beat the file's opening: the destroyed stream still
@@ -43,29 +36,28 @@ export class DiskBlobStore implements BlobStore {
       await rm(temporary, { force: true });
       throw error;
     }
-    return { key, size, sha256: hash.digest("hex") };
+    return { key, ...digest.finish() };
   }
 
-  async putFile(filePath: string): Promise<StoredBlob> {
+  async putFile(filePath: string, digest: ContentDigest): Promise<StoredBlob> {
     const key = randomUUID();
     const target = this.#pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
-    const hash = createHash("sha256");
-    let size = 0;
-    for await (const chunk of createReadStream(filePath)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
     try {
+      // The same disk: the bytes stay where they are, so the writer's digest holds for them.
       await rename(filePath, target);
+      return { key, ...digest };
     } catch (error) {
-      // Another file system (EXDEV): copy it over, as any stream would be.
       if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-      const copied = await this.put(createReadStream(filePath));
-      await rm(filePath, { force: true });
-      return copied;
     }
-    return { key, size, sha256: hash.digest("hex") };
+    // Another file system: copied over as any stream would be, and checked on the way.
+    const copied = await this.put(createReadStream(filePath));
+    if (copied.size !== digest.size || copied.sha256 !== digest.sha256) {
+      await this.delete(copied.key);
+      throw new Error(`${filePath} does not hold the bytes its digest was taken of`);
+    }
+    await rm(filePath, { force: true });
+    return copied;
   }
 
   async get(key: string): Promise<Readable> {
