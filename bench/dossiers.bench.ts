@@ -276,7 +276,7 @@ async function searchInALargeOffice(
       {
         name: `staff search rows, q=${q}, ${large.name}`,
         text: SEARCH_ROWS,
-        values: [...searchValues(large.officeId, q), 25],
+        values: [...searchValues(large.officeId, q), 25, 0],
         expectIndex: TRIGRAM_INDEXES,
       },
     ]),
@@ -314,8 +314,8 @@ const UNREAD_MESSAGE_COUNTS = `select "dossier_id", count(*) from "messages" whe
 const SEARCH_WHERE =
   'where ("dossiers"."office_id" = $1 and "dossiers"."id" in ((select "id" from "dossiers" "matched" where ("matched"."office_id" = $2 and ("matched"."number" ilike $3 or "matched"."description" ilike $4))) union (select "dossier_clients"."dossier_id" from "dossier_clients" inner join "clients" on "clients"."id" = "dossier_clients"."client_id" where ("clients"."office_id" = $5 and "clients"."name" ilike $6))))';
 
-/** `searchOfficeDossiers` on page 1, with the total (Drizzle leaves out `offset 0`): $7 page size. */
-const SEARCH_ROWS = `${poortSql.SELECT_DOSSIERS_WITH_TOTAL} ${SEARCH_WHERE} order by "dossiers"."updated_at" desc, "dossiers"."number" asc limit $7`;
+/** `searchOfficeDossiers` with the total: $7 page size, $8 offset. */
+const SEARCH_ROWS = `${poortSql.SELECT_DOSSIERS_WITH_TOTAL} ${SEARCH_WHERE} order by "dossiers"."updated_at" desc, "dossiers"."number" asc limit $7 offset $8`;
 
 /** The values of `SEARCH_WHERE` for a search in the office: `%q%`, its `\`, `%` and `_` escaped. */
 function searchValues(officeId: string, q: string): string[] {
@@ -397,7 +397,7 @@ function bareDossierServer(pool: pg.Pool, who: MeasuredPeople) {
 
     app.get<{ Querystring: { q: string } }>("/office/dossiers", async (request) => {
       const where = searchValues(who.officeId, request.query.q);
-      const found = await rows(SEARCH_ROWS, [...where, 25]);
+      const found = await rows(SEARCH_ROWS, [...where, 25, 0]);
       const ids = found.map((row) => row[ID] as string);
       const links = await rows(DOSSIER_CLIENTS, [ids]);
       return {
@@ -442,7 +442,7 @@ function explainDossierQueries(pool: pg.Pool, who: MeasuredPeople) {
     {
       name: "staff search rows",
       text: SEARCH_ROWS,
-      values: [...where, 25],
+      values: [...where, 25, 0],
     },
   ]);
 }

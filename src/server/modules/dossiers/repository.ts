@@ -10,6 +10,7 @@ import {
   ne,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -29,6 +30,7 @@ import type {
 import type { Database } from "#src/server/platform/db/database.ts";
 import {
   isAnyOf,
+  PLANNED_EACH_TIME,
   preparedQuery,
   preparedVariants,
 } from "#src/server/platform/db/prepared-queries.ts";
@@ -100,13 +102,11 @@ function storedStatusLists(keys: readonly string[]) {
   };
 }
 
-/** Dossiers whose status is one of the keys (built-in or custom ids). */
-function hasStatus(keys: readonly string[]): SQL | undefined {
-  if (keys.length === 0) return undefined;
-  const { builtIn, custom } = storedStatusLists(keys);
+/** Dossiers whose status is one of the `statuses` or `customStatusIds` placeholders' values. */
+function hasStatusPlaceholders(): SQL | undefined {
   return or(
-    builtIn.length > 0 ? inArray(dossiers.status, builtIn) : undefined,
-    custom.length > 0 ? inArray(dossiers.customStatusId, custom) : undefined,
+    isAnyOf(dossiers.status, "statuses"),
+    isAnyOf(dossiers.customStatusId, "customStatusIds"),
   );
 }
 
@@ -133,7 +133,7 @@ const matched = alias(dossiers, "matched");
  * UNION, not UNION ALL: the planner estimates a UNION by its parts, but a UNION ALL behind IN at
  * a guess of 200 rows, and so looked the 35,000 dossiers of a search for "de" up one by one.
  */
-function containingText(db: Database, scope: OfficeScope, text: string): SQL {
+function containingText(db: Database, scope: OfficeScope, text: SQLWrapper): SQL {
   return inArray(
     dossiers.id,
     db
@@ -155,36 +155,76 @@ function containingText(db: Database, scope: OfficeScope, text: string): SQL {
   );
 }
 
+/** Which of the staff search's filters a search uses: its statement has those conditions. */
+type SearchVariant =
+  `${"text" | "any-text"}:${"status" | "any-status"}:${"handler" | "no-handler" | "any-handler"}`;
+
 /** The office's dossiers matching the search (number, description, a client's name). */
 export async function searchOfficeDossiers(
   db: Database,
   scope: OfficeScope,
   filter: OfficeDossierFilter,
 ): Promise<{ rows: ScopedDossier[]; total: number }> {
-  const where = and(
-    inVisibleDossier(scope, dossierTenant),
-    filter.q ? containingText(db, scope, containing(filter.q)) : undefined,
-    hasStatus(filter.status ?? []),
-    filter.handler === "none"
-      ? isNull(dossiers.handlerId)
-      : filter.handler
-        ? eq(dossiers.handlerId, filter.handler)
-        : undefined,
-  );
-  // The page and the number of all matches in one pass over the matches: a window count is
-  // taken before the limit. Only a page past the end has no row to carry it.
-  const rows = await selectDossiers(db, { total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .where(where)
-    .orderBy(desc(dossiers.updatedAt), asc(dossiers.number))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+  const variant: SearchVariant = `${filter.q ? "text" : "any-text"}:${filter.status?.length ? "status" : "any-status"}:${filter.handler === "none" ? "no-handler" : filter.handler ? "handler" : "any-handler"}`;
+  const { builtIn, custom } = storedStatusLists(filter.status ?? []);
+  const values = {
+    ...scopeValues(scope),
+    text: filter.q ? containing(filter.q) : null,
+    statuses: builtIn,
+    customStatusIds: custom,
+    handlerId: filter.handler === "none" ? null : (filter.handler ?? null),
+  };
+  const rows = await staffSearchQuery(db, variant).execute({
+    ...values,
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
+  // Only a page past the end has no row to carry the total.
   const total =
     rows[0]?.total ??
     (filter.page > 1
-      ? ((await db.select({ total: count() }).from(dossiers).where(where))[0]?.total ?? 0)
+      ? ((await staffSearchTotalQuery(db, variant).execute(values))[0]?.total ?? 0)
       : 0);
   return { rows: foundIn(rows as DossierView[]), total };
 }
+
+/** The staff search's conditions for a variant, with placeholders for the values. */
+function searchConditions(db: Database, variant: SearchVariant): SQL | undefined {
+  const [byText, byStatus, byHandler] = variant.split(":");
+  const scope = scopePlaceholders.office;
+  return and(
+    inVisibleDossier(scope, dossierTenant),
+    byText === "text" ? containingText(db, scope, sql.placeholder("text")) : undefined,
+    byStatus === "status" ? hasStatusPlaceholders() : undefined,
+    byHandler === "no-handler"
+      ? isNull(dossiers.handlerId)
+      : byHandler === "handler"
+        ? eq(dossiers.handlerId, sql.placeholder("handlerId"))
+        : undefined,
+  );
+}
+
+/**
+ * The page of the search and the number of all matches, in one pass over the matches (a window
+ * count is taken before the limit). Built once per variant, but planned each time: how many
+ * dossiers a text matches decides the best plan.
+ */
+const staffSearchQuery = preparedVariants((db, variant: SearchVariant) =>
+  selectDossiers(db, { total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .where(searchConditions(db, variant))
+    .orderBy(desc(dossiers.updatedAt), asc(dossiers.number))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(PLANNED_EACH_TIME),
+);
+
+const staffSearchTotalQuery = preparedVariants((db, variant: SearchVariant) =>
+  db
+    .select({ total: count() })
+    .from(dossiers)
+    .where(searchConditions(db, variant))
+    .prepare(PLANNED_EACH_TIME),
+);
 
 /** The dossiers shared with a client, newest activity first. */
 export async function listClientDossiers(
@@ -217,12 +257,7 @@ const clientDossiersQuery = preparedVariants(
           byText === "text"
             ? or(ilike(dossiers.number, text), ilike(dossiers.description, text))
             : undefined,
-          byStatus === "status"
-            ? or(
-                isAnyOf(dossiers.status, "statuses"),
-                isAnyOf(dossiers.customStatusId, "customStatusIds"),
-              )
-            : undefined,
+          byStatus === "status" ? hasStatusPlaceholders() : undefined,
         ),
       )
       .orderBy(desc(dossiers.updatedAt), asc(dossiers.number))

@@ -41,6 +41,14 @@ export function preparedVariants<Variant extends string, Prepared>(
 }
 
 /**
+ * The name for `.prepare()` of a query that should be built once but planned anew each time:
+ * the unnamed statement, which PostgreSQL plans with each run's values. For a query whose best
+ * plan depends on them, such as a search for `%text%` (a generic plan cannot see how selective
+ * a pattern is).
+ */
+export const PLANNED_EACH_TIME = "";
+
+/**
  * `column = any($name)`: one placeholder for a list of any length, so one prepared query serves
  * every length (Drizzle's `inArray` writes a placeholder per value). An empty list matches no row.
  */
