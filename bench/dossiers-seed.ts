@@ -67,7 +67,11 @@ export function officesFrom(from: number, to: number): SeedStep[] {
   const steps: SeedStep[] = [created.offices, created.staff, created.clients];
   for (let first = from; first <= to; first += OFFICES_PER_BATCH) {
     const last = Math.min(to, first + OFFICES_PER_BATCH - 1);
-    steps.push(seed.statements.dossiers(first, last), seed.statements.dossierClients(first, last));
+    steps.push(
+      seed.statements.dossiers(first, last),
+      seed.statements.dossierClients(first, last),
+      seed.statements.searchText(first, last),
+    );
   }
   if (from <= DETAILED_OFFICES) steps.push(...details(from, Math.min(to, DETAILED_OFFICES)));
   if (from <= MEASURED_OFFICE && MEASURED_OFFICE <= to) steps.push(...measuredClient());

@@ -41,12 +41,8 @@ const PROCESS_WARMUP_MS = 20_000;
  */
 const GROWTH_GOAL = 1.5;
 const LARGE_OFFICE_GOAL = 2;
-/** The indexes (migration 0020) that let the staff search find its matches in a large office. */
-const TRIGRAM_INDEXES = [
-  "dossiers_office_number_trgm_idx",
-  "dossiers_office_description_trgm_idx",
-  "clients_office_name_trgm_idx",
-];
+/** The index (migration 0022) that lets the staff search find its matches in a large office. */
+const TRIGRAM_INDEXES = ["dossiers_office_search_trgm_idx"];
 
 /**
  * The dossier list of a client and the staff search of an office on PostgreSQL, through the whole
@@ -310,17 +306,16 @@ const UNREAD_DOCUMENT_COUNTS = `select "dossier_id", count(*) from "documents" w
 /** messages/repository.ts `countClientUnreadByDossier`: $1 the dossier ids, then office, client, client, account. */
 const UNREAD_MESSAGE_COUNTS = `select "dossier_id", count(*) from "messages" where ("messages"."dossier_id" = any($1) and ${poortSql.visibleMessages(2)} and not ${poortSql.messageReadBy(5)}) group by "messages"."dossier_id"`;
 
-/** `searchOfficeDossiers`' condition: $1 office, $2 $5 office again, $3 $4 $6 the `%text%` pattern. */
-const SEARCH_WHERE =
-  'where ("dossiers"."office_id" = $1 and "dossiers"."id" in ((select "id" from "dossiers" "matched" where ("matched"."office_id" = $2 and ("matched"."number" ilike $3 or "matched"."description" ilike $4))) union (select "dossier_clients"."dossier_id" from "dossier_clients" inner join "clients" on "clients"."id" = "dossier_clients"."client_id" where ("clients"."office_id" = $5 and "clients"."name" ilike $6))))';
+/**
+ * `searchOfficeDossiers`, a page with the total: $1 office, $2 the `%text%` pattern, $3 0 (the
+ * matches are planned apart), $4 page size, $5 offset.
+ */
+const SEARCH_ROWS = `${poortSql.SELECT_DOSSIERS_WITH_TOTAL} inner join (select "id", "updated_at", "number", count(*) over () as "total" from (select "id", "updated_at", "number" from "dossiers" where ("dossiers"."office_id" = $1 and "dossiers"."search_text" like lower($2)) offset $3) "matches" order by "matches"."updated_at" desc, "matches"."number" asc limit $4 offset $5) "page" on "page"."id" = "dossiers"."id" order by "page"."updated_at" desc, "page"."number" asc`;
 
-/** `searchOfficeDossiers` with the total: $7 page size, $8 offset. */
-const SEARCH_ROWS = `${poortSql.SELECT_DOSSIERS_WITH_TOTAL} ${SEARCH_WHERE} order by "dossiers"."updated_at" desc, "dossiers"."number" asc limit $7 offset $8`;
-
-/** The values of `SEARCH_WHERE` for a search in the office: `%q%`, its `\`, `%` and `_` escaped. */
-function searchValues(officeId: string, q: string): string[] {
+/** The values of `SEARCH_ROWS` before the page's: the office, `%q%` with its `\`, `%` and `_` escaped, and 0. */
+function searchValues(officeId: string, q: string): Array<string | number> {
   const pattern = `%${q.trim().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return [officeId, officeId, pattern, pattern, officeId, pattern];
+  return [officeId, pattern, 0];
 }
 
 /** `listDossierClients`: $1 the dossier ids. */

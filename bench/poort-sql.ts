@@ -26,8 +26,8 @@ const DOSSIER_JOINS =
 /** dossiers/repository.ts `selectDossiers`: the columns and joins of every dossier answer. */
 export const SELECT_DOSSIERS = `select ${DOSSIER_COLUMNS} ${DOSSIER_JOINS}`;
 
-/** `selectDossiers` with the number of all matches beside each row (the staff search). */
-export const SELECT_DOSSIERS_WITH_TOTAL = `select ${DOSSIER_COLUMNS}, count(*) over () ${DOSSIER_JOINS}`;
+/** `selectDossiers` with the number of all matches beside each row, from the staff search's page. */
+export const SELECT_DOSSIERS_WITH_TOTAL = `select ${DOSSIER_COLUMNS}, "total" ${DOSSIER_JOINS}`;
 
 /** access/tenant-filters.ts `inVisibleDossier` for a client: $n office, $n+1 client. */
 export const sharedWithClient = (

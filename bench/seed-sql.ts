@@ -257,6 +257,16 @@ export function officeSeed(shape: OfficeShape) {
                      UNION ALL SELECT ${secondClient("o", "k")} WHERE k % 5 = 1
                      ${shape.clientZeroInEveryTenth ? "UNION ALL SELECT 0 WHERE k % 10 = 0" : ""}) linked`,
     ],
+    /**
+     * The staff search's text of the dossiers of offices `from` to `to`, once their clients are
+     * linked: the seed runs without triggers (`session_replication_role`), so it writes what
+     * migration 0022's triggers would, with the same function.
+     */
+    searchText: (from: number, to: number): SeedStatement => [
+      `search text ${from}–${to}`,
+      `UPDATE dossiers SET search_text = dossier_search_text(id, number, description)
+       WHERE office_id IN (SELECT ${office("o")} FROM generate_series(${from}, ${to}) o)`,
+    ],
   };
   return {
     office,

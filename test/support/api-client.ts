@@ -26,9 +26,23 @@ export class ApiClient {
     return this.send("GET", url, undefined, headers);
   }
 
-  async post(url: string, body?: unknown, headers: Record<string, string> = {}) {
+  post(url: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.#change("POST", url, body, headers);
+  }
+
+  patch(url: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.#change("PATCH", url, body, headers);
+  }
+
+  /** A request that changes something: with the session's CSRF token, as the web apps send. */
+  async #change(
+    method: "POST" | "PATCH",
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ) {
     if (!this.csrfToken) await this.refreshCsrfToken();
-    return this.send("POST", url, body, { "x-csrf-token": this.csrfToken ?? "", ...headers });
+    return this.send(method, url, body, { "x-csrf-token": this.csrfToken ?? "", ...headers });
   }
 
   /** What the web apps do on load and after each login step. */

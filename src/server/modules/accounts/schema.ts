@@ -34,10 +34,6 @@ export const clients = pgTable(
   },
   (table) => [
     index("clients_office_idx").on(table.officeId),
-    // The staff search for a part of a client's name: as dossiers' trigram indexes (see there).
-    index("clients_office_name_trgm_idx")
-      .using("gin", table.officeId, table.name.op("gin_trgm_ops"))
-      .with({ fastupdate: false }),
     uniqueIndex("clients_office_kvk_idx")
       .on(table.officeId, table.kvkNumber)
       .where(sql`${table.kvkNumber} IS NOT NULL`),

@@ -6,10 +6,11 @@ import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
 
 /**
- * The back office's dossier search (`searchOfficeDossiers`, which reads the trigram indexes of
- * migration 0020 as one set of matches): a part of the number, the description or a client's
- * name finds a dossier, in any case, each dossier once however many ways it matches, with `%`
- * and `_` taken literally, and never another office's.
+ * The back office's dossier search (`searchOfficeDossiers`, which reads the search text that
+ * migration 0022's triggers keep): a part of the number, the description or a client's name
+ * finds a dossier, in any case, each dossier once however many ways it matches, with `%` and
+ * `_` taken literally, never across two of those fields, and never another office's. A change
+ * of the dossier is found at once.
  */
 describe.each(testDatabaseKinds)("the staff dossier search, on %s", (kind) => {
   let subject: TestApp;
@@ -107,6 +108,33 @@ describe.each(testDatabaseKinds)("the staff dossier search, on %s", (kind) => {
     expect(await search(amstel, "100%")).toEqual({ numbers: ["2026.0145"], total: 1 });
     expect(await search(amstel, "perceel_1")).toEqual({ numbers: ["2026.0147"], total: 1 });
     expect(await search(amstel, "%")).toEqual({ numbers: ["2026.0145"], total: 1 });
+  });
+
+  it("never matches across the end of one field and the start of the next", async () => {
+    // Number "2026.0145", description "Hypotheek…": together they would hold "0145 hyp".
+    expect(await search(amstel, "0145 hyp")).toEqual({ numbers: [], total: 0 });
+    expect(await search(amstel, "0145hyp")).toEqual({ numbers: [], total: 0 });
+  });
+
+  it("finds a dossier by what it holds after a change, and no longer by what it held", async () => {
+    const { dossiers } = (await amstel.get("/api/office/dossiers?q=2026.0148")).json();
+    const willem = await addClient(amstel, "Willem Zandvoort", "willem@zandvoort.nl");
+    const changed = await amstel.patch(`/api/office/dossiers/${dossiers[0].id}`, {
+      number: "2026.0150",
+      description: "Levering Dijkweg 4",
+      clientIds: [willem],
+    });
+    expect(changed.statusCode).toBe(200);
+    for (const q of ["2026.0150", "dijkweg", "zandvoort"]) {
+      expect(await search(amstel, q)).toEqual({ numbers: ["2026.0150"], total: 1 });
+    }
+    expect(await search(amstel, "2026.0148")).toEqual({ numbers: [], total: 0 });
+
+    const unlinked = await amstel.patch(`/api/office/dossiers/${dossiers[0].id}`, {
+      clientIds: [],
+    });
+    expect(unlinked.statusCode).toBe(200);
+    expect(await search(amstel, "zandvoort")).toEqual({ numbers: [], total: 0 });
   });
 
   it("never finds another office's dossiers or clients", async () => {
