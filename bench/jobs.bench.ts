@@ -6,7 +6,8 @@ import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
 import { enqueueJob } from "#src/server/platform/jobs/enqueue-job.ts";
 import { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
 import { defineJobType } from "#src/server/platform/jobs/job-type.ts";
-import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { withAdminClient } from "#test/support/postgres-admin.ts";
+import { freshDatabase } from "./bench-database.ts";
 import { perSecond, printTable, ratio, time } from "./report.ts";
 
 const JOBS = 2_000;
@@ -82,15 +83,6 @@ export async function run(): Promise<void> {
   }
   console.log(`${JOBS} jobs per measurement; "vs" is throughput relative to the bare INSERT.`);
   printTable(rows);
-}
-
-/** A database of the benchmark's own on the server of `databaseUrl`, never the one configured. */
-async function freshDatabase(databaseUrl: string, name: string): Promise<string> {
-  await withAdminClient(databaseUrl, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
-  return databaseUrlFor(databaseUrl, name);
 }
 
 async function bareInserts(handle: DatabaseHandle, count: number): Promise<void> {

@@ -14,7 +14,8 @@ import { type DatabaseHandle, openDatabase } from "#src/server/platform/db/datab
 import { migrateDatabase } from "#src/server/platform/db/migrate.ts";
 import { hashToken } from "#src/server/platform/security/random-secrets.ts";
 import { createServices } from "#src/server/services.ts";
-import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { withAdminClient } from "#test/support/postgres-admin.ts";
+import { freshDatabase } from "./bench-database.ts";
 import { maybeProfiled } from "./cpu-profile.ts";
 import { measureLoad } from "./http-load.ts";
 import { SESSION_CONTEXT, SESSION_TOUCH } from "./poort-sql.ts";
@@ -56,11 +57,7 @@ export async function withBenchDatabase(
     console.log(`skipped: set DATABASE_URL (${needs})`);
     return;
   }
-  await withAdminClient(serverUrl, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
-  const databaseUrl = databaseUrlFor(serverUrl, name);
+  const databaseUrl = await freshDatabase(serverUrl, name);
   const handle = await openDatabase({ databaseUrl, poolSize: POOL_SIZE });
   const bare = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
   // As Poort's pool does: a connection that the DROP below ends while the pool lets it go must

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -7,18 +8,27 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { count, inArray } from "drizzle-orm";
 import pino from "pino";
-import { loadConfig } from "#src/server/config.ts";
+import { type Config, loadConfig } from "#src/server/config.ts";
 import { DEMO_PASSWORD, seedDemo } from "#src/server/demo/seed-demo.ts";
 import {
   findAccountByEmail,
   listAccountMemberships,
 } from "#src/server/modules/accounts/repository.ts";
 import { clientActorOf, staffActorOf } from "#src/server/modules/accounts/request-actors.ts";
+import { documents } from "#src/server/modules/documents/schema.ts";
 import { clientDossierList, createDossier } from "#src/server/modules/dossiers/service.ts";
-import { createServices } from "#src/server/services.ts";
+import { resumableUploads } from "#src/server/modules/portal/schema.ts";
+import { objectStoreOf } from "#src/server/platform/blobs/file-storage.ts";
+import type { ObjectStore } from "#src/server/platform/blobs/object-store.ts";
+import { createServices, type Services } from "#src/server/services.ts";
 import { type Clamd, clamdRequired, startClamd } from "#test/support/clamd.ts";
+import { withAdminClient } from "#test/support/postgres-admin.ts";
+import { type S3Server, startS3Server } from "#test/support/s3-server.ts";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
+import { freshDatabase } from "./bench-database.ts";
 import { profiling } from "./cpu-profile.ts";
 import { median, printTable, ratio } from "./report.ts";
 
@@ -31,6 +41,8 @@ const CLIENT_EMAIL = "jan.jansen@example.nl";
 /** With `--profile`: each server's CPU profile of its upload, from the first byte to the answer. */
 const PROFILE_DIR = path.join(os.tmpdir(), "poort-upload-profiles");
 const PROFILER = pathToFileURL(path.join(root, "bench/profile-on-signal.mjs")).href;
+/** The namespace of the object store that holds the parts of uploads in progress. */
+const UPLOAD_PARTS = "upload-parts/";
 
 /** Uploads per server; each row shows the median, against noise from whatever else runs. */
 const ROUNDS = 3;
@@ -39,11 +51,14 @@ const ROUNDS = 3;
  * A 1 GiB file through the portal's tus upload (one POST, then one PATCH that streams the whole
  * body, which is what is timed) to Poort running as a child process from `dist/`, so that its
  * memory is its own; next to a bare `node:http` child process that pipes the request body to a
- * file on the same disk, the two taking turns upload by upload. Poort answers the PATCH only
- * after the file checks (type, virus scan) and the move into the blob store, so all of that is
- * inside the time to the answer; the time is split into sending the body and what follows it.
- * Where clamd is installed, Poort is measured a second time with a clamd of its own scanning
- * every upload.
+ * file on the same disk, the two taking turns upload by upload. Poort seals the body into a part
+ * in its object store and answers the PATCH only after reading that part back once for the file
+ * checks (type, virus scan) while sealing it into the blob store, so all of that is inside the
+ * time to the answer; the time is split into sending the body and what follows it. Poort is
+ * measured with its objects on disk, in an S3 bucket of s3rver, and, where clamd is installed,
+ * on disk again with a clamd of its own scanning every upload. Afterwards the run checks that
+ * every upload became a document with the sent file's SHA-256, downloads one per row to hash
+ * it, and checks that nothing of the uploads in progress is left.
  */
 export async function run(): Promise<void> {
   if (!existsSync(path.join(root, "dist/server/main.js"))) {
@@ -54,35 +69,69 @@ export async function run(): Promise<void> {
   if (profiling) await mkdir(PROFILE_DIR, { recursive: true });
   const children: ChildProcess[] = [];
   let clamd: Clamd | undefined;
+  let s3: S3Server | undefined;
+  const { DATABASE_URL: databaseUrl } = process.env;
+  const databases: string[] = [];
+  /** A store's Poort on a database of its own on that server, or on its embedded PGlite. */
+  const storeIn = async (name: string, environment: Record<string, string>, server?: S3Server) => {
+    const database = databaseUrl && `poort_bench_upload_${name}`;
+    if (database) databases.push(database);
+    const onServer: Record<string, string> = database
+      ? { DATABASE_URL: await freshDatabase(databaseUrl, database) }
+      : {};
+    return storeOf(path.join(work, name), { ...environment, ...onServer }, server);
+  };
   try {
-    const dataDir = path.join(work, "poort");
-    await prepareDemoData(dataDir);
+    const sentSha256 = sha256OfFile();
+    const onDisk = await storeIn("disk", { BLOB_STORE: "disk" });
+    s3 = await startS3Server();
+    const inS3 = await storeIn("s3", s3Environment(s3), s3);
+    await prepareDemoData(onDisk);
+    await prepareDemoData(inS3);
     const bare = await startBareServer(path.join(work, "baseline", "upload.bin"));
     children.push(bare.child);
 
-    const measured = async (environment: Record<string, string>, name: string) => {
-      const poort = await startPoort(dataDir, environment, name);
+    const measured = async (
+      store: PoortStore,
+      environment: Record<string, string>,
+      name: string,
+    ) => {
+      const poort = await startPoort(store, environment, name);
       children.push(poort.child);
       const [baseline, result] = await takingTurns(bare, poort);
       await poort.stop();
-      return { baseline, result };
+      return { baseline, result, stored: poort.stored };
     };
-    const unscanned = await measured({}, "poort");
+    const disk = await measured(onDisk, {}, "poort-disk");
+    const bucket = await measured(inS3, {}, "poort-s3");
     // StreamMaxLength above the file's size: clamd refuses a longer stream.
     clamd = clamdRequired ? await startClamd({ streamMaxLength: "2000M" }) : undefined;
-    const scanned = clamd && (await measured({ CLAMAV_URL: clamd.url }, "poort-clamd"));
-    const baseline = joined(unscanned.baseline, scanned?.baseline);
+    const scanned =
+      clamd && (await measured(onDisk, { CLAMAV_URL: clamd.url }, "poort-disk-clamd"));
+    const poortRows = [disk, bucket, ...(scanned ? [scanned] : [])];
+    const baseline = joined(poortRows.map((row) => row.baseline));
 
-    const leftOver = readdirSync(path.join(dataDir, "uploads"), {
-      recursive: true,
-      withFileTypes: true,
-    }).filter((entry) => entry.isFile());
+    const checks = [
+      await storedAsSent(onDisk, [disk, ...(scanned ? [scanned] : [])], sentSha256),
+      await storedAsSent(inS3, [bucket], sentSha256),
+    ];
+    const documentCount = sum(checks.map((check) => check.documents));
+    const asSent = sum(checks.map((check) => check.asSent));
+    const downloads = poortRows.map((row) => row.stored.downloadedSha256);
+    const uploadRows = sum(checks.map((check) => check.resumableUploads));
+    const partObjects = sum(checks.map((check) => check.partObjects));
     console.log(
       `1 GiB (${FILE_BYTES.toLocaleString("en")} bytes) in ${CHUNK_BYTES / MiB} MiB writes over ` +
         `loopback, ${ROUNDS} uploads per Poort row and ${baseline.rounds.length} of the ` +
-        `baseline (taking turns with Poort), medians shown; every upload stored as ` +
-        `${unscanned.result.document.contentType} in Poort's blob store, ${leftOver.length} ` +
-        `files left in uploads/.`,
+        `baseline (taking turns with Poort), medians shown. Every upload became a document ` +
+        `(${disk.stored.contentType}), sealed in its store: ${asSent} of ${documentCount} with ` +
+        `the sent file's SHA-256 (${sentSha256.slice(0, 12)}…) and their row's scan status ` +
+        `(clean where clamd scanned); the last of each Poort row, ` +
+        `downloaded through the API, hashes ` +
+        `${downloads.every((sha256) => sha256 === sentSha256) ? "the same" : "DIFFERENTLY"}. ` +
+        `Left of the uploads: ${uploadRows} resumable_uploads rows, ${partObjects} objects ` +
+        `under ${UPLOAD_PARTS} (on disk: files under DATA_DIR/${UPLOAD_PARTS}; in S3: the ` +
+        "bucket's listing).",
     );
     const baselineMs = median(baseline.rounds.map((round) => round.answeredMs));
     const row = (name: string, series: Series) => {
@@ -103,16 +152,23 @@ export async function run(): Promise<void> {
     };
     printTable([
       row("bare node:http → file (baseline)", baseline),
-      row("Poort tus PATCH, no virus scanner", unscanned.result),
-      ...(scanned ? [row("Poort tus PATCH, clamd INSTREAM", scanned.result)] : []),
+      row("Poort tus PATCH, disk store, no virus scanner", disk.result),
+      row("Poort tus PATCH, S3 store (s3rver), no virus scanner", bucket.result),
+      ...(scanned ? [row("Poort tus PATCH, disk store, clamd INSTREAM", scanned.result)] : []),
     ]);
     const peak = baseline.exactPeak
       ? "VmHWM, reset before the first"
       : `sampled every ${SAMPLE_MS} ms`;
     console.log(
       `"vs": throughput to the answer against the baseline's. "RSS growth": the peak RSS ` +
-        `during a server's uploads (${peak}) less its RSS before the first (Poort's RSS ` +
-        `before holds the embedded PGlite). ` +
+        `during a server's uploads (${peak}) less its RSS before the first. ` +
+        (databaseUrl
+          ? "Poort on PostgreSQL (DATABASE_URL), a database of its own per store. "
+          : "Poort on its embedded PGlite (no DATABASE_URL), which its RSS before holds. ") +
+        "Both stores seal every file (AES-256-GCM). The S3 " +
+        "row's server is s3rver, a Node.js S3 test server that writes to this machine's disk " +
+        "and shares its cores with Poort (its own memory is not counted): that row is a floor " +
+        "for S3, not a forecast for AWS S3 or another real service. " +
         (scanned
           ? "With clamd (a private one, with its default scan limits), the scan is inside the " +
             "timed part: Poort answers the PATCH only after clamd's verdict."
@@ -121,9 +177,22 @@ export async function run(): Promise<void> {
     if (profiling) {
       console.log(`CPU profiles of each server's last upload: ${PROFILE_DIR}/*.cpuprofile`);
     }
+    const wrong = [
+      asSent < documentCount && `${documentCount - asSent} uploads not stored as sent`,
+      downloads.some((sha256) => sha256 !== sentSha256) && "a download differs from the upload",
+      uploadRows > 0 && `${uploadRows} resumable_uploads rows left`,
+      partObjects > 0 && `${partObjects} upload parts left`,
+    ].filter(Boolean);
+    if (wrong.length > 0) throw new Error(`The uploads went wrong: ${wrong.join("; ")}`);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
     await clamd?.stop();
+    await s3?.close();
+    for (const database of databases) {
+      await withAdminClient(databaseUrl as string, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+      );
+    }
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -134,6 +203,8 @@ interface UploadTarget {
   child: ChildProcess;
   /** Readies an upload (untimed); the function it gives sends the body and answers the reply. */
   prepare(): Promise<(progress: { sentAt?: number }) => Promise<string>>;
+  /** Untimed, after each answer: checks and clears away what the upload stored. */
+  settle(answer: string, last: boolean): Promise<void>;
 }
 
 /** The uploads of one server, and its memory over them. */
@@ -143,8 +214,6 @@ interface Series {
   /** The highest RSS sampled, or VmHWM when it counts from before the first upload. */
   peakRss: number;
   exactPeak: boolean;
-  /** Poort's answer to its last upload: the document it made of the file. */
-  document: { size?: number; contentType?: string };
 }
 
 /** `ROUNDS` uploads to each of the two in turn, so that both see the same machine. */
@@ -153,7 +222,7 @@ async function takingTurns(first: UploadTarget, second: UploadTarget): Promise<[
     const pid = processIdOf(target.child);
     const exactPeak = await resetPeakRss(pid);
     const { rss } = await memoryOf(pid);
-    return { rounds: [], rssBefore: rss, peakRss: rss, exactPeak, document: {} };
+    return { rounds: [], rssBefore: rss, peakRss: rss, exactPeak };
   };
   const firstSeries = await series(first);
   const secondSeries = await series(second);
@@ -167,20 +236,24 @@ async function takingTurns(first: UploadTarget, second: UploadTarget): Promise<[
       const result = await uploadTo(target.child, target.name, send);
       own.rounds.push(result);
       own.peakRss = Math.max(own.peakRss, result.peakRss, own.exactPeak ? result.after.hwm : 0);
-      if (result.body) own.document = JSON.parse(result.body) as Series["document"];
+      await target.settle(result.body, round === ROUNDS - 1);
     }
   }
   return [firstSeries, secondSeries];
 }
 
-/** The baseline's rounds of both phases, its memory from the first. */
-function joined(first: Series, second: Series | undefined): Series {
-  if (!second) return first;
+/** The baseline's rounds of every phase, its memory from the first. */
+function joined([first, ...others]: Series[]): Series {
+  if (!first) throw new Error("no baseline was measured");
   return {
     ...first,
-    rounds: [...first.rounds, ...second.rounds],
-    peakRss: Math.max(first.peakRss, second.peakRss),
+    rounds: [first, ...others].flatMap((series) => series.rounds),
+    peakRss: Math.max(first.peakRss, ...others.map((series) => series.peakRss)),
   };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /** What a server process needs to write a CPU profile of its upload, with `--profile`. */
@@ -192,16 +265,59 @@ function profilerEnvironment(name: string): Record<string, string> {
   };
 }
 
+// ── The Poort side ─────────────────────────────────────────────────────────────────────
+
+/**
+ * Where one Poort keeps its data: a DATA_DIR and a database of its own (PGlite in DATA_DIR, or
+ * one on the server of DATABASE_URL), and the object store that its environment's BLOB_STORE
+ * names, reached here as Poort reaches it.
+ */
+interface PoortStore {
+  config: Config;
+  environment: Record<string, string>;
+  objects: ObjectStore;
+  /** The S3 server, for the S3 store. */
+  s3?: S3Server;
+}
+
+function storeOf(dataDir: string, environment: Record<string, string>, s3?: S3Server): PoortStore {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...environment });
+  return { config, environment, objects: objectStoreOf(config), ...(s3 ? { s3 } : {}) };
+}
+
+function s3Environment(s3: S3Server): Record<string, string> {
+  return {
+    BLOB_STORE: "s3",
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+  };
+}
+
+/** What a Poort row's uploads became. */
+interface Stored {
+  documentIds: string[];
+  contentType: string;
+  /** What each document must record of the virus scan: "clean" where clamd scanned it. */
+  scanStatus: "clean" | "not-scanned";
+  /** The SHA-256 of its last upload, downloaded again through the API. */
+  downloadedSha256: string;
+}
+
 /** Poort from `dist/` on the demo data, logged in as Jan Jansen, uploading into his dossier. */
 async function startPoort(
-  dataDir: string,
+  store: PoortStore,
   environment: Record<string, string>,
   name: string,
-): Promise<UploadTarget & { stop(): Promise<unknown> }> {
+): Promise<UploadTarget & { stop(): Promise<unknown>; stored: Stored }> {
   const server = await startServerProcess(
     {
-      DATA_DIR: dataDir,
+      DATA_DIR: store.config.dataDir,
       UPLOAD_MAX_BYTES: String(2 * 1024 * MiB),
+      ...store.environment,
       ...environment,
       ...profilerEnvironment(name),
     },
@@ -209,14 +325,21 @@ async function startPoort(
   );
   const browser = await logIn(server.url);
   const dossierId = await firstDossier(server.url, browser);
+  const stored: Stored = {
+    documentIds: [],
+    contentType: "",
+    scanStatus: environment.CLAMAV_URL ? "clean" : "not-scanned",
+    downloadedSha256: "",
+  };
   return {
     name,
     child: server.child,
     stop: () => server.stop(),
+    stored,
     async prepare() {
       const location = await createUpload(server.url, browser, dossierId);
-      return async (progress) => {
-        const answer = await sendBody(
+      return (progress) =>
+        sendBody(
           new URL(location, server.url).toString(),
           "PATCH",
           {
@@ -227,39 +350,137 @@ async function startPoort(
           },
           progress,
         );
-        const document = JSON.parse(answer) as { size?: number };
-        if (document.size !== FILE_BYTES) throw new Error(`unexpected answer: ${answer}`);
-        await discardStoredGigabytes(path.join(dataDir, "blobs"));
-        return answer;
-      };
+    },
+    async settle(answer, last) {
+      const document = JSON.parse(answer) as { id?: string; size?: number; contentType?: string };
+      if (!document.id || document.size !== FILE_BYTES) {
+        throw new Error(`unexpected answer: ${answer}`);
+      }
+      stored.documentIds.push(document.id);
+      stored.contentType = document.contentType ?? "";
+      if (last) {
+        const content = `${server.url}/api/portal/documents/${document.id}/content`;
+        stored.downloadedSha256 = await downloadedSha256(content, browser.headers);
+      }
+      await discardStoredGigabytes(store.objects);
     },
   };
 }
 
-// ── The Poort side ─────────────────────────────────────────────────────────────────────
+/**
+ * Deletes the uploads stored in Poort's blob store (the only objects of a gigabyte or more),
+ * after their answer: the page cache drops what the disk has not written yet, as it does for
+ * the baseline's file, which each of its uploads overwrites. Otherwise the gigabytes piling up
+ * would be written back during later uploads and slow them down, whichever server they go to.
+ * Their documents keep their rows, which the checks at the end read.
+ */
+async function discardStoredGigabytes(objects: ObjectStore): Promise<void> {
+  for await (const object of objects.list("blobs/")) {
+    if (object.size >= FILE_BYTES) await objects.delete(object.key);
+  }
+}
+
+/** The SHA-256 of a download, streamed. */
+async function downloadedSha256(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  if (!response.ok || !response.body) {
+    throw new Error(`download ${url}: ${response.status} ${await response.text()}`);
+  }
+  const hash = createHash("sha256");
+  for await (const chunk of response.body) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+/** The SHA-256 of the file every upload sends. */
+function sha256OfFile(): string {
+  const hash = createHash("sha256");
+  for (const chunk of fileChunks()) hash.update(chunk);
+  return hash.digest("hex");
+}
 
 /**
- * Deletes the uploads stored in Poort's blob store, after their answer: the page cache drops
- * what the disk has not written yet, as it does for the baseline's file, which each of its
- * uploads overwrites. Otherwise the gigabytes piling up would be written back during later
- * uploads and slow them down, whichever server they go to.
+ * After the servers of a store have stopped: how many of the documents the rows' uploads became
+ * hold the sent file (by the SHA-256 taken as it was stored) with the scan their row made, and
+ * what is left of the uploads
+ * in progress: their rows, and the parts' objects, listed raw (every file on disk, every key in
+ * the bucket), not through the store, which passes over what it does not recognise.
  */
-async function discardStoredGigabytes(blobRoot: string): Promise<void> {
-  const entries = readdirSync(blobRoot, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && statSync(file).size === FILE_BYTES) await rm(file);
+async function storedAsSent(
+  store: PoortStore,
+  rows: Array<{ stored: Stored }>,
+  sentSha256: string,
+): Promise<{ documents: number; asSent: number; resumableUploads: number; partObjects: number }> {
+  const expected = new Map(
+    rows.flatMap(({ stored }) => stored.documentIds.map((id) => [id, stored.scanStatus])),
+  );
+  const ids = [...expected.keys()];
+  return withServices(store, async ({ database: { db } }) => {
+    const stored = await db
+      .select({
+        id: documents.id,
+        size: documents.size,
+        sha256: documents.sha256,
+        scanStatus: documents.scanStatus,
+      })
+      .from(documents)
+      .where(inArray(documents.id, ids));
+    const [uploads] = await db.select({ rows: count() }).from(resumableUploads);
+    return {
+      documents: ids.length,
+      asSent: stored.filter(
+        (row) =>
+          row.size === FILE_BYTES &&
+          row.sha256 === sentSha256 &&
+          row.scanStatus === expected.get(row.id),
+      ).length,
+      resumableUploads: uploads?.rows ?? 0,
+      partObjects: store.s3
+        ? await keysUnder(store.s3, UPLOAD_PARTS)
+        : filesUnder(path.join(store.config.dataDir, UPLOAD_PARTS)),
+    };
+  });
+}
+
+function filesUnder(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
+    entry.isFile(),
+  ).length;
+}
+
+async function keysUnder(s3: S3Server, prefix: string): Promise<number> {
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    credentials: s3.credentials,
+    forcePathStyle: true,
+  });
+  try {
+    const listing = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }),
+    );
+    return listing.KeyCount ?? 0;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Poort's services on the store's data, as the server opens them, for work outside a server. */
+async function withServices<T>(store: PoortStore, work: (services: Services) => Promise<T>) {
+  const services = await createServices(store.config, pino({ level: "silent" }));
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
   }
 }
 
 /**
- * The demo data, loaded before the server starts on the same DATA_DIR: when the demo has no
+ * The demo data, loaded before the server starts on the same store: when the demo has no
  * dossier for Jan Jansen yet, one is made for him as the demo admin would.
  */
-async function prepareDemoData(dataDir: string): Promise<void> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  const services = await createServices(config, pino({ level: "silent" }));
-  try {
+async function prepareDemoData(store: PoortStore): Promise<void> {
+  await withServices(store, async (services) => {
     await seedDemo(services);
     const { db } = services.database;
     const client = await findAccountByEmail(db, "client", CLIENT_EMAIL);
@@ -279,9 +500,7 @@ async function prepareDemoData(dataDir: string): Promise<void> {
       handlerId: null,
       clientIds: [actor.clientId],
     });
-  } finally {
-    await services.close();
-  }
+  });
 }
 
 interface Browser {
@@ -376,6 +595,8 @@ async function startBareServer(file: string): Promise<UploadTarget> {
     name: "bare",
     child,
     prepare: async () => (progress) => sendBody(url, "PUT", {}, progress),
+    // Each upload overwrites the one before.
+    settle: async () => {},
   };
 }
 
