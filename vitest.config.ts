@@ -4,7 +4,12 @@ import { sourceAliases } from "./scripts/source-aliases.ts";
 export default defineConfig({
   ...sourceAliases,
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/integration/**/*.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "src/**/*.test.tsx",
+      "test/integration/**/*.test.ts",
+      "test/scale-out/**/*.test.ts",
+    ],
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/fail-on-console-error.ts"],
     // PGlite copies and SMTP round trips take seconds on 2 cores; no test asserts timing.

@@ -6,7 +6,8 @@ const children = [
   // The "source" condition leads `#src/*` imports to the sources instead of dist/.
   spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: "--conditions=source" },
+    // No balancer to drain from: a restart on change should not wait for one.
+    env: { SHUTDOWN_DRAIN_MS: "0", ...process.env, NODE_OPTIONS: "--conditions=source" },
   }),
 ];
 const stopAll = () => {

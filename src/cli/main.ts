@@ -32,7 +32,9 @@ import { openDatabase } from "../server/platform/db/database.ts";
 import { migrateDatabase } from "../server/platform/db/migrate.ts";
 import { createServices, type Services } from "../server/services.ts";
 import { CliError } from "./cli-error.ts";
+import { rewrapFiles } from "./files-commands.ts";
 import { listJobs, runJob } from "./jobs-commands.ts";
+import { moveCommand } from "./move-command.ts";
 
 const usage = `Usage: poort <command> [options]
 
@@ -53,6 +55,11 @@ Commands:
       --name NAME --email ADDRESS --role admin|reviewer|partner-agent [--locale nl|en]
   ca init                      create the root and issuing CA (or import CA_*_FILE) if there is none
   ca export-chain              print the issuing and root CA certificates (PEM)
+  files rewrap                 re-wrap the stored files' data keys under the current SECRET_KEY,
+                               after a change of secret (the old one in PREVIOUS_SECRET_KEYS)
+  move --from DATA_DIR         move the embedded installation in DATA_DIR to PostgreSQL and S3: run
+                               with the server's configuration (DATABASE_URL, BLOB_STORE=s3, S3_*,
+                               SECRET_KEY); copies the database and files, prints a checksum report
   jobs list                    the scheduled jobs: cron, next run, last run; and the job handlers
   jobs run NAME                run one occurrence of a scheduled job now, as its schedule would
       [--clock-offset DURATION]  development only: first move Poort's clock this far ahead of
@@ -78,6 +85,7 @@ const options = {
   mobile: { type: "string" },
   locale: { type: "string" },
   "clock-offset": { type: "string" },
+  from: { type: "string" },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -229,7 +237,9 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
     );
   },
 
+  "files rewrap": rewrapFiles,
   "jobs list": listJobs,
+  move: moveCommand,
 };
 
 /** Commands with one operand after their name. */

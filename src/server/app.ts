@@ -55,6 +55,7 @@ export type AppDependencies = Pick<
   | "database"
   | "blobs"
   | "mailAttachments"
+  | "resumableUploads"
   | "logger"
   | "clock"
   | "devClock"
@@ -64,6 +65,7 @@ export type AppDependencies = Pick<
   | "secrets"
   | "scanner"
   | "authorities"
+  | "readiness"
 >;
 
 /** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
@@ -87,7 +89,7 @@ export async function buildApp(deps: AppDependencies) {
   });
   await registerOpenApi(app);
 
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, readiness: deps.readiness });
   await app.register(sessionPlugin, { db: database.db, clock: deps.clock });
   const accounts = accountsDeps(deps);
   await app.register(authRoutes, { deps: accounts });
@@ -97,7 +99,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(dossierRoutes, { deps: documents });
   await app.register(documentRoutes, { deps: documents });
   await app.register(portalRoutes, { deps: documents });
-  await app.register(uploadRoutes, { deps: documents });
+  await app.register(uploadRoutes, { deps: documents, store: deps.resumableUploads });
   await app.register(officeMessageRoutes, { deps: documents });
   await app.register(officeQuestionnaireRoutes, { deps: documents });
   await app.register(officeActionRoutes, { deps: documents });

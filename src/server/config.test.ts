@@ -76,7 +76,34 @@ describe("configuration", () => {
     });
   });
 
+  it("keeps files on disk unless told to use an S3 bucket, with the secrets of before", () => {
+    expect(loadConfig({}).blobStore).toEqual({ kind: "disk" });
+    expect(
+      loadConfig({
+        BLOB_STORE: "s3",
+        S3_ENDPOINT: "https://s3.example.nl",
+        S3_BUCKET: "poort-files",
+        S3_ACCESS_KEY_ID: "poort",
+        S3_SECRET_ACCESS_KEY: "geheim",
+        S3_FORCE_PATH_STYLE: "true",
+        PREVIOUS_SECRET_KEYS: ` ${"a".repeat(32)} ,,${"b".repeat(40)}`,
+      }),
+    ).toMatchObject({
+      blobStore: {
+        kind: "s3",
+        endpoint: "https://s3.example.nl",
+        region: "us-east-1",
+        bucket: "poort-files",
+        forcePathStyle: true,
+      },
+      previousSecretKeys: ["a".repeat(32), "b".repeat(40)],
+    });
+  });
+
   it.each([
+    [{ BLOB_STORE: "s3", S3_ACCESS_KEY_ID: "poort", S3_SECRET_ACCESS_KEY: "geheim" }, "S3_BUCKET"],
+    [{ BLOB_STORE: "ftp" }, "BLOB_STORE"],
+    [{ PREVIOUS_SECRET_KEYS: "too-short" }, "PREVIOUS_SECRET_KEYS"],
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://localhost/poort" }, "DATABASE_URL"],

@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { Organisation } from "../contracts/certificates.ts";
 import { clockOffsetMs, clockOffsetSchema } from "../contracts/dev-clock.ts";
 
+/** The S3 settings BLOB_STORE=s3 cannot do without. */
+const REQUIRED_FOR_S3 = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
 /**
  * Environment → typed configuration, validated once at start-up. Every variable is documented
  * in README.md; a bad value stops the process with a message that names the variable.
@@ -25,6 +28,25 @@ const environmentSchema = z.object({
   SMS_CM_URL: absoluteUrl.default("https://gw.messaging.cm.com/v1.0/message"),
   SMS_SENDER: z.string().min(1).max(11).default("Poort"),
   SECRET_KEY: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  PREVIOUS_SECRET_KEYS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((secret) => secret.trim())
+        .filter(Boolean),
+    )
+    .refine((secrets) => secrets.every((secret) => secret.length >= 32), {
+      error: "each must be at least 32 characters",
+    }),
+  BLOB_STORE: z.enum(["disk", "s3"]).default("disk"),
+  S3_ENDPOINT: absoluteUrl.optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   CLAMAV_URL: z.url({ protocol: /^(tcp|unix)$/ }).optional(),
   UPLOAD_SCAN: z.enum(["on", "off"]).default("on"),
   UPLOAD_MAX_BYTES: z.coerce
@@ -79,6 +101,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: z.stringbool().default(true),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(300_000).default(5000),
   DEV_CLOCK_OFFSET: clockOffsetSchema.optional(),
   SEED_DEMO: z.stringbool().optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
@@ -108,6 +131,26 @@ export interface Config {
     | { provider: "cm"; sender: string; productToken: string; url: string };
   /** Seals secrets at rest; unset in embedded mode: a key file in DATA_DIR is generated. */
   secretKey: string | undefined;
+  /**
+   * The secrets used before SECRET_KEY, still accepted for files whose data keys were wrapped
+   * under them until `poort files rewrap` moves those to the current one.
+   */
+  previousSecretKeys: string[];
+  /**
+   * Where stored files (sealed, whichever) physically live: folders under DATA_DIR, or a bucket
+   * of an S3-compatible service, which several instances share.
+   */
+  blobStore:
+    | { kind: "disk" }
+    | {
+        kind: "s3";
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
   /** clamd to scan uploads with (tcp://host:port or unix:///path); unset: not scanned. */
   clamavUrl: string | undefined;
   /**
@@ -171,6 +214,11 @@ export interface Config {
   };
   logLevel: Environment["LOG_LEVEL"];
   jobs: { enabled: boolean; pollMs: number };
+  /**
+   * After SIGTERM, how long the instance fails /ready but still serves, so that a balancer
+   * moves its traffic elsewhere before it stops accepting connections.
+   */
+  shutdownDrainMs: number;
   /**
    * How far the clock runs ahead of real time (DEV_CLOCK_OFFSET; moved further by /dev/clock).
    * Undefined in production, where the clock is real time and cannot be moved.
@@ -257,6 +305,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const unscannedUploads = unscannedUploadsOf(e);
   const dataDir = path.resolve(e.DATA_DIR);
+  const blobStore = blobStoreOf(e);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -277,6 +326,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           }
         : { provider: "outbox", sender: e.SMS_SENDER },
     secretKey: e.SECRET_KEY,
+    previousSecretKeys: e.PREVIOUS_SECRET_KEYS,
+    blobStore,
     clamavUrl: e.CLAMAV_URL,
     unscannedUploads,
     uploads: {
@@ -326,10 +377,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     devClockOffsetMs:
       e.NODE_ENV === "production" ? undefined : clockOffsetMs(e.DEV_CLOCK_OFFSET ?? "0d"),
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? "dist/web"),
     devOutboxEnabled: !e.SMTP_URL && e.SMS_PROVIDER === "outbox",
+  };
+}
+
+function blobStoreOf(e: Environment): Config["blobStore"] {
+  if (e.BLOB_STORE === "disk") return { kind: "disk" };
+  const missing = REQUIRED_FOR_S3.filter((name) => !e[name]);
+  if (missing.length > 0) {
+    const lines = missing.map((name) => `  ${name}: required when BLOB_STORE=s3`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return {
+    kind: "s3",
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET as string,
+    accessKeyId: e.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
   };
 }

@@ -125,6 +125,11 @@ export const errorCatalogue = {
     nl: "In dit bestand is een virus gevonden. Het is niet opgeslagen.",
     en: "A virus was found in this file. It has not been stored.",
   },
+  range_not_satisfiable: {
+    status: 416,
+    nl: "Dit deel van het bestand bestaat niet: het bestand is korter.",
+    en: "This part of the file does not exist: the file is shorter.",
+  },
   too_many_files: {
     status: 409,
     nl: "In dit dossier kunnen geen bestanden meer worden aangeleverd.",
@@ -309,6 +314,11 @@ export const errorCatalogue = {
     status: 503,
     nl: "De database is niet bereikbaar.",
     en: "The database cannot be reached.",
+  },
+  shutting_down: {
+    status: 503,
+    nl: "Deze server stopt en neemt geen nieuw werk meer aan.",
+    en: "This server is shutting down and takes no new work.",
   },
   saml_request_invalid: {
     status: 400,

@@ -6,7 +6,7 @@ import { listenerTls } from "./modules/certificates/listener-tls.ts";
 import { buildMtlsApp } from "./mtls-app.ts";
 import { createServices, warnWhenUploadsUnscanned } from "./services.ts";
 
-/** How long in-flight requests and jobs get to finish when the process is asked to stop. */
+/** How long in-flight requests and running jobs get to finish, after the drain, before exit. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
 async function main(): Promise<void> {
@@ -19,12 +19,47 @@ async function main(): Promise<void> {
     if (applied.length > 0) logger.info({ steps: applied }, "demo data seeded");
   }
   const app = await buildApp(services);
-  await app.listen({ host: config.host, port: config.port });
   const mtls = await buildMtlsApp(
     services,
     await listenerTls(config, services.authorities, services.clock),
   );
-  await mtls.listen({ host: config.host, port: config.mtls.port });
+  // The signals are handled from before the first listen: a SIGTERM (a rolling restart) that
+  // came between the listen and the handler would kill a process that already took requests.
+  const listening = (async () => {
+    await app.listen({ host: config.host, port: config.port });
+    await mtls.listen({ host: config.host, port: config.mtls.port });
+  })();
+
+  let stopping = false;
+  /**
+   * Under a balancer: first fail /ready while still serving (the drain), so that the traffic
+   * moves elsewhere; then stop accepting, let the requests in flight finish (Fastify closes
+   * each keep-alive connection after its answer and refuses requests sent on one meanwhile with
+   * 503) and the running jobs end, and exit. The job runner claims nothing new from the start.
+   */
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    await listening.catch(() => {});
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, "shutting down: draining");
+    services.readiness.drain([app.server, mtls.server]);
+    const jobsStopped = services.jobs.stop();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    logger.info("shutting down: no new connections; finishing requests and jobs");
+    const forced = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    await Promise.all([app.close(), mtls.close(), jobsStopped]);
+    await services.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+
+  await listening;
+  if (stopping) return;
   if (config.jobs.enabled) services.jobs.start();
   logger.info(
     {
@@ -35,23 +70,6 @@ async function main(): Promise<void> {
     },
     "Poort is ready",
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const forced = setTimeout(() => {
-      logger.error("shutdown took too long; exiting");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    forced.unref();
-    await Promise.all([app.close(), mtls.close()]);
-    await services.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

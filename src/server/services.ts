@@ -12,6 +12,7 @@ import { scheduleOcspRenewal } from "./modules/certificates/presigned-ocsp-respo
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
 import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attachments.ts";
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
+import { Readiness } from "./modules/health/readiness.ts";
 import { scheduleRenewalReminders } from "./modules/means/renewal-reminders.ts";
 import { scheduleApplicationsUpkeep } from "./modules/means-applications/abandon-applications.ts";
 import { eherkenningDeps } from "./modules/means-applications/deps.ts";
@@ -19,6 +20,7 @@ import { registerNotices } from "./modules/notifications/send-notices.ts";
 import { registerWebhookDeliveries } from "./modules/office-events/deliver-webhooks.ts";
 import { officeEventsDeps } from "./modules/office-events/deps.ts";
 import { scheduleExpiredUploadsPurge } from "./modules/portal/expired-uploads.ts";
+import { ResumableUploadStore } from "./modules/portal/resumable-upload-store.ts";
 import { portalEherkenningDeps } from "./modules/portal-eherkenning/deps.ts";
 import { registerLinkApprovals } from "./modules/portal-eherkenning/links.ts";
 import { keepPortalRegisteredAtOwnIdp } from "./modules/portal-eherkenning/own-idp.ts";
@@ -27,7 +29,7 @@ import { seedStarterLibrary } from "./modules/questionnaires/templates.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
 import { registerOfficePortalServices } from "./modules/service-catalogue/office-portal-services.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
-import { DiskBlobStore } from "./platform/blobs/disk-blob-store.ts";
+import { openFileStorage } from "./platform/blobs/file-storage.ts";
 import { type Clock, MINUTE, OffsetClock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
@@ -54,6 +56,8 @@ export interface Services {
   devClock: OffsetClock | undefined;
   database: DatabaseHandle;
   blobs: BlobStore;
+  /** tus uploads in progress, which any instance can continue. */
+  resumableUploads: ResumableUploadStore;
   /** The mailer's own store of attachment bytes (read by the dev outbox). */
   mailAttachments: BlobStore;
   mailer: Mailer;
@@ -62,6 +66,8 @@ export interface Services {
   scanner: VirusScanner;
   authorities: AuthorityStore;
   jobs: JobRunner;
+  /** Whether this instance wants new requests: no longer once it is asked to stop. */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -84,13 +90,12 @@ export async function createServices(
   const clock = devClock ?? baseClock;
   const database = overrides.database ?? (await openMigratedDatabase(config));
 
-  const blobs = new DiskBlobStore(path.join(config.dataDir, "blobs"));
+  const { blobs, mailAttachments, uploadParts } = await openFileStorage(config, database.db, clock);
   const smtp = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined;
   const transport: MailTransport = smtp ?? outboxTransport;
   const gateway: SmsGateway =
     config.sms.provider === "cm" ? createCmSmsGateway(config.sms) : outboxSmsGateway;
 
-  const mailAttachments = new DiskBlobStore(path.join(config.dataDir, "mail-attachments"));
   const mailer = new Mailer({
     clock,
     attachments: mailAttachments,
@@ -139,7 +144,12 @@ export async function createServices(
   await scheduleRevocationRounds(jobs, certificates);
   await scheduleOcspRenewal(jobs, certificates);
   const uploadDir = path.join(config.dataDir, "uploads");
-  await scheduleExpiredUploadsPurge(jobs, uploadDir);
+  const resumableUploads = new ResumableUploadStore({
+    db: database.db,
+    clock,
+    parts: uploadParts,
+  });
+  await scheduleExpiredUploadsPurge(jobs, resumableUploads);
   await scheduleStrayUploadsSweep(jobs, { uploadDir, clock });
   await scheduleDraftAttachmentsSweep(jobs, { db: database.db, clock, blobs });
   await scheduleOverdueReminders(jobs, { db: database.db, clock });
@@ -182,12 +192,14 @@ export async function createServices(
     database,
     blobs,
     mailAttachments,
+    resumableUploads,
     mailer,
     sms,
     secrets,
     scanner,
     authorities,
     jobs,
+    readiness: new Readiness(),
     async close() {
       await jobs.stop();
       smtp?.close();

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DiskBlobStore } from "#src/server/platform/blobs/disk-blob-store.ts";
+import { openFileStorage } from "#src/server/platform/blobs/file-storage.ts";
 import { systemClock } from "#src/server/platform/clock.ts";
 import { openDatabase } from "#src/server/platform/db/database.ts";
 import type { MailTemplate } from "#src/server/platform/mail/mail-template.ts";
@@ -49,9 +49,15 @@ describe.each(testDatabaseKinds)("mails under repeated kill -9 on %s", (kind) =>
       pgliteSnapshot: new Blob([await readFile(inject("pgliteSnapshotPath"))]),
     });
     try {
+      // Poort's own attachment store: in its DATA_DIR, sealed under the key file it will find.
+      const files = await openFileStorage(
+        { dataDir, blobStore: { kind: "disk" }, secretKey: undefined, previousSecretKeys: [] },
+        handle.db,
+        systemClock,
+      );
       const mailer = new Mailer({
         clock: systemClock,
-        attachments: new DiskBlobStore(path.join(dataDir, "mail-attachments")),
+        attachments: files.mailAttachments,
         transport: outboxTransport,
         from: "Poort <no-reply@poort.localhost>",
       });

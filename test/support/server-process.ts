@@ -45,6 +45,8 @@ export async function startServerProcess(
       PATH: process.env.PATH,
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
+      // No balancer to drain from: a stop ends at once, unless a test sets its own drain.
+      SHUTDOWN_DRAIN_MS: "0",
       MTLS_PUBLIC_URL: `https://127.0.0.1:${mtlsPort}`,
       ...environment,
       PORT: String(port),

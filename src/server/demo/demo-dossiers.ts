@@ -1,6 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { Readable } from "node:stream";
 import type { ProgressTemplateKey } from "#src/contracts/dossiers.ts";
 import { findAccountByEmail, listAccountMemberships } from "../modules/accounts/repository.ts";
 import {
@@ -12,6 +10,7 @@ import {
 import { supplyDocument } from "../modules/documents/client-documents.ts";
 import { type DocumentsDeps, documentsDeps } from "../modules/documents/deps.ts";
 import { addOfficeDocument } from "../modules/documents/office-documents.ts";
+import type { WaitingUpload } from "../modules/documents/receive-upload.ts";
 import {
   createDossier,
   createOfficeStatus,
@@ -64,12 +63,15 @@ export async function demoClient(
 }
 
 /** Writes a demo PDF where uploads wait, as if it had just arrived. */
-async function waitingPdf(deps: DocumentsDeps, title: string, lines: string[]) {
-  const directory = path.join(deps.uploadDir, "demo");
-  await mkdir(directory, { recursive: true });
-  const filePath = path.join(directory, randomUUID());
-  await writeFile(filePath, demoPdf(title, lines));
-  return { filePath, declaredName: `${title}.pdf` };
+/** A demo PDF as an upload would bring it, to go through the same checks. */
+function waitingPdf(title: string, lines: string[]): WaitingUpload {
+  const bytes = demoPdf(title, lines);
+  return {
+    declaredName: `${title}.pdf`,
+    size: bytes.length,
+    open: async () => Readable.from([bytes]),
+    discard: async () => {},
+  };
 }
 
 async function addDemoDossier(
@@ -104,7 +106,7 @@ async function addDemoDossier(
     });
   }
   for (const document of dossier.documents ?? []) {
-    const upload = await waitingPdf(deps, document.title, [
+    const upload = waitingPdf(document.title, [
       `Dossier ${dossier.number}: ${dossier.description}`,
       "Dit is een voorbeelddocument uit de demonstratiegegevens van Poort.",
     ]);
@@ -118,7 +120,7 @@ async function addDemoDossier(
   }
   const [firstClient] = clients;
   if (dossier.supplied && firstClient) {
-    const upload = await waitingPdf(deps, dossier.supplied, ["Aangeleverd door de cliënt."]);
+    const upload = waitingPdf(dossier.supplied, ["Aangeleverd door de cliënt."]);
     await supplyDocument(deps, firstClient, id, upload);
   }
 }

@@ -4,8 +4,8 @@ import { answerSummary } from "#src/contracts/questionnaires/answer-summary.ts";
 import { AppError } from "#src/server/errors.ts";
 import type { StaffActor } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
-import { contentDisposition, type Disposition } from "../documents/document-content.ts";
-import { sendOfficeDocument } from "../documents/office-files.ts";
+import { contentDisposition } from "../documents/document-content.ts";
+import { type DocumentRead, sendOfficeDocument } from "../documents/office-files.ts";
 import { officeAction, officeActionAnswers } from "./office-actions.ts";
 
 /**
@@ -116,7 +116,7 @@ export async function sendAnswersPdf(
   reply: FastifyReply,
   staff: StaffActor,
   actionId: string,
-  read: { disposition: Disposition; ip: string },
+  read: DocumentRead,
 ) {
   const { documentId } = await officeAction(deps, staff, actionId);
   if (!documentId) throw new AppError("not_found");

@@ -1,14 +1,7 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { AppError } from "#src/server/errors.ts";
 import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
-import {
-  type ContentDigest,
-  digestOf,
-  RunningDigest,
-} from "#src/server/platform/blobs/content-digest.ts";
 import { type AllowedType, detectAllowedType } from "#src/server/platform/files/content-type.ts";
 import {
   type VirusScanner,
@@ -21,15 +14,13 @@ export interface FileIntakeDeps {
   maxFileBytes: number;
 }
 
-/** A complete upload waiting on local disk, with the name the uploader gave it. */
+/** A complete upload waiting where its transport left it, with the name the uploader gave it. */
 export interface WaitingFile {
-  filePath: string;
   declaredName: string;
-  /**
-   * The file's size and SHA-256, taken by its transport as it wrote the file, when every byte
-   * went through it; without one, the intake takes the digest in its own read of the file.
-   */
-  digest?: ContentDigest;
+  /** Its size in bytes, as the transport counted them. */
+  size: number;
+  /** A new stream of the file from its first byte; whoever opens it reads or destroys it. */
+  open(): Promise<Readable>;
 }
 
 /** A file that passed every check and is now in the blob store. */
@@ -48,42 +39,68 @@ export class InfectedFileError extends AppError {
 }
 
 /**
- * Checks an uploaded file waiting on local disk, in the order that costs least first: its size,
- * its type by content (never by name; only the first bytes are read), a virus scan, and only
- * then stores it. After its arrival the whole file is read at most once: by the virus scan,
- * which also takes the SHA-256 when the transport did not; without a scanner and with the
- * transport's digest, not at all. The file is only ever streamed, so its size does not matter
- * for memory.
+ * Checks an uploaded file in the order that costs least first: its size, its type by content
+ * (never by name; only the first bytes are read), then the virus scan, while the same single
+ * read of the whole file is stored (sealed) and digested. A file the scan refuses, or that the
+ * scanner could not judge, is deleted from the store again before the refusal is answered: it
+ * never gets a row, so nobody can reach it in between. The file is only ever streamed, so its
+ * size does not matter for memory.
  */
 export async function acceptFile(deps: FileIntakeDeps, file: WaitingFile): Promise<AcceptedFile> {
-  const size = file.digest?.size ?? (await stat(file.filePath)).size;
-  if (size === 0) throw new AppError("file_empty");
-  if (size > deps.maxFileBytes) throw new AppError("file_too_large");
+  if (file.size === 0) throw new AppError("file_empty");
+  if (file.size > deps.maxFileBytes) throw new AppError("file_too_large");
 
-  const type = await detectAllowedType(file.filePath, file.declaredName);
+  const type = await detectAllowedType(await file.open(), file.declaredName);
   if (!type) throw new AppError("file_type_not_allowed");
 
-  const { scan, digest } = await scanOnce(deps.scanner, file, size);
-  const blob = await deps.blobs.putFile(file.filePath, digest);
+  const { blob, scan } = await scanWhileStoring(deps, file);
   return { blob, fileName: safeFileName(file.declaredName, type), contentType: type.mime, scan };
 }
 
 /**
- * The virus scan and the file's digest from one read: the scanner's stream is counted into the
- * digest when the transport brought none. Only when no scanner read the file (none is
- * configured) does the digest take a read of its own.
+ * One read of the file feeds both the blob store and the scanner (when the scanner reads at
+ * all: without clamd it opens nothing). The slower of the two sets the pace for both.
  */
-async function scanOnce(
-  scanner: VirusScanner,
+async function scanWhileStoring(
+  deps: FileIntakeDeps,
   file: WaitingFile,
-  size: number,
-): Promise<{ scan: AcceptedFile["scan"]; digest: ContentDigest }> {
-  const open = () => createReadStream(file.filePath);
-  if (file.digest) return { scan: await scanFile(scanner, open), digest: file.digest };
-  const running = new RunningDigest();
-  const scan = await scanFile(scanner, () => running.measure(open()));
-  const digest = running.size === size ? running.finish() : await digestOf(open());
-  return { scan, digest };
+): Promise<{ blob: StoredBlob; scan: AcceptedFile["scan"] }> {
+  const content = await file.open();
+  const toStore = new PassThrough();
+  const toScanner = new PassThrough();
+  content.once("error", (error) => {
+    toStore.destroy(error);
+    toScanner.destroy(error);
+  });
+  content.pipe(toStore);
+  content.pipe(toScanner);
+  let scannerRead = false;
+  const scanning = scanFile(deps.scanner, () => {
+    scannerRead = true;
+    return toScanner;
+  }).finally(() => {
+    // A scanner that never opened the stream must not hold the store's share back.
+    if (!scannerRead) {
+      content.unpipe(toScanner);
+      toScanner.destroy();
+    }
+  });
+  const [stored, scanned] = await Promise.allSettled([deps.blobs.put(toStore), scanning]);
+  if (stored.status === "rejected") {
+    toScanner.destroy();
+    await scanning.catch(() => {});
+    throw stored.reason;
+  }
+  if (scanned.status === "rejected") {
+    await deps.blobs.delete(stored.value.key);
+    throw scanned.reason;
+  }
+  if (stored.value.size !== file.size) {
+    // The transport's count and the bytes read disagree: the file changed under us.
+    await deps.blobs.delete(stored.value.key);
+    throw new Error(`upload ${file.declaredName}: read ${stored.value.size} of ${file.size} bytes`);
+  }
+  return { blob: stored.value, scan: scanned.value };
 }
 
 async function scanFile(

@@ -7,13 +7,11 @@ import { pipeline } from "node:stream/promises";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "#src/server/errors.ts";
-import { RunningDigest } from "#src/server/platform/blobs/content-digest.ts";
-import type { WaitingUpload } from "./receive-upload.ts";
+import { type WaitingUpload, waitingOnDisk } from "./receive-upload.ts";
 
 /*
  * A file sent as a multipart form (the office's documents, an eHerkenning applicant's ID copy):
- * its text fields, then the file streamed to local disk with its digest taken on the way, where
- * the upload checks read it. Routes register @fastify/multipart with their own limits and call
+ * its text fields, then the file streamed to local disk, where the upload checks read it. Routes register @fastify/multipart with their own limits and call
  * these.
  */
 
@@ -51,10 +49,7 @@ export async function readFilePart(request: FastifyRequest): Promise<MultipartFi
  */
 const closedBeforeItsEnd = (file: Readable) => file.destroyed && !file.readableEnded;
 
-/**
- * Streams the form's file to local disk, where the checks read it, taking its size and SHA-256
- * as it is written; over the limit: 413.
- */
+/** Streams the form's file to local disk, where the checks read it; over the limit: 413. */
 export async function saveFilePart(part: MultipartFile, directory: string): Promise<WaitingUpload> {
   await mkdir(directory, { recursive: true });
   // Checked, and watched, from the moment nothing is awaited any more before the writing: the
@@ -67,11 +62,9 @@ export async function saveFilePart(part: MultipartFile, directory: string): Prom
     if (closedBeforeItsEnd(part.file)) brokenOff.abort();
   };
   part.file.once("close", onClose);
-  const digest = new RunningDigest();
+  const file = createWriteStream(filePath);
   try {
-    await pipeline(part.file, digest.passThrough(), createWriteStream(filePath), {
-      signal: brokenOff.signal,
-    });
+    await pipeline(part.file, file, { signal: brokenOff.signal });
     if (part.file.truncated) throw new AppError("file_too_large");
   } catch (error) {
     await rm(filePath, { force: true });
@@ -82,7 +75,7 @@ export async function saveFilePart(part: MultipartFile, directory: string): Prom
   }
   // A part is a file by its content type too (application/octet-stream), with or without a
   // filename: without one, the file gets the name a nameless upload gets ("document").
-  return { filePath, declaredName: part.filename ?? "", digest: digest.finish() };
+  return waitingOnDisk(filePath, part.filename ?? "", file.bytesWritten);
 }
 
 /** The text fields that came before the file in the form, for the route's contract to check. */

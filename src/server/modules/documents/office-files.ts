@@ -54,17 +54,34 @@ export async function uploadOfficeDocument(
   );
 }
 
+/** How a request reads a document: opened or downloaded, from where, and which bytes. */
+export interface DocumentRead {
+  disposition: Disposition;
+  ip: string;
+  range: string | undefined;
+}
+
+/** The document read a download route's request asks for (`documentContentQuerySchema`). */
+export function documentReadOf(request: {
+  query: { disposition: Disposition };
+  ip: string;
+  headers: { range?: string | undefined };
+}): DocumentRead {
+  return { disposition: request.query.disposition, ip: request.ip, range: request.headers.range };
+}
+
 /** Streams a document of the office's dossiers (not found for another office's), audited. */
 export async function sendOfficeDocument(
   deps: DocumentsDeps,
   reply: FastifyReply,
   staff: StaffActor,
   documentId: string,
-  read: { disposition: Disposition; ip: string },
+  read: DocumentRead,
 ) {
   const { document } = await requireOfficeDocument(deps.db, staff, documentId);
   return sendDocumentContent(deps, reply, document, read.disposition, {
     actor: { type: "staff", id: staff.account.id },
     ip: read.ip,
+    range: read.range,
   });
 }

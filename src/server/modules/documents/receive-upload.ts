@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { AppError } from "#src/server/errors.ts";
 import {
@@ -12,10 +14,25 @@ import {
   type WaitingFile,
 } from "./file-intake.ts";
 
-/** A complete upload waiting on local disk, as its transport left it. */
+/** A complete upload waiting where its transport left it. */
 export interface WaitingUpload extends WaitingFile {
-  /** Files the upload's transport keeps beside it, which go with it (tus's metadata). */
-  companionFiles?: string[];
+  /** Removes what the transport kept of it: the upload is over, taken in or refused. */
+  discard(): Promise<void>;
+}
+
+/** A complete upload in a file on local disk, which goes when the upload is over. */
+export function waitingOnDisk(filePath: string, declaredName: string, size: number): WaitingUpload {
+  return {
+    declaredName,
+    size,
+    open: async () => {
+      const stream = createReadStream(filePath);
+      // Opening is asynchronous: a file gone already rejects here, not halfway through a read.
+      await once(stream, "open");
+      return stream;
+    },
+    discard: () => rm(filePath, { force: true }),
+  };
 }
 
 /**
@@ -54,12 +71,11 @@ export async function receiveUpload(
 }
 
 /**
- * Deletes a waiting upload's file and what its transport kept beside it (tus's `.json`): the
- * upload is over either way, and a refused file must not wait for the nightly sweep.
+ * Deletes what is left of a waiting upload: the upload is over either way, and a refused file
+ * must not wait for the nightly sweep.
  */
-export async function discardWaitingUpload(upload: WaitingUpload): Promise<void> {
-  const files = [upload.filePath, ...(upload.companionFiles ?? [])];
-  await Promise.all(files.map((file) => rm(file, { force: true })));
+export function discardWaitingUpload(upload: WaitingUpload): Promise<void> {
+  return upload.discard();
 }
 
 /** Runs the change that records a stored file; when it fails, the stored content goes too. */

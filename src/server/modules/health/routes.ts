@@ -4,12 +4,16 @@ import { errorResponseSchema } from "#src/contracts/error.ts";
 import { healthResponseSchema, readinessResponseSchema } from "#src/contracts/health.ts";
 import { AppError } from "#src/server/errors.ts";
 import type { DatabaseHandle } from "#src/server/platform/db/database.ts";
+import type { Readiness } from "./readiness.ts";
 
-/** Liveness (the process answers) and readiness (it can reach its database). */
-export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (
-  app,
-  { database },
-) => {
+/**
+ * Liveness (the process answers) and readiness (it can reach its database and is not shutting
+ * down), for load balancers.
+ */
+export const healthRoutes: FastifyPluginAsyncZod<{
+  database: DatabaseHandle;
+  readiness: Readiness;
+}> = async (app, { database, readiness }) => {
   app.get(
     "/health",
     {
@@ -27,11 +31,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
     {
       schema: {
         tags: ["operations"],
-        summary: "Readiness: the database answers",
+        summary: "Readiness: the database answers and the instance is not shutting down",
         response: { 200: readinessResponseSchema, 503: errorResponseSchema },
       },
     },
     async () => {
+      if (readiness.draining) throw new AppError("shutting_down");
       try {
         await database.db.execute(sql`SELECT 1`);
       } catch (error) {

@@ -26,6 +26,7 @@ import { lastMailTo, lastSmsTo, linkToken } from "#test/support/outbox.ts";
 import { createSupplierStaff } from "#test/support/supplier-staff.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
+import { waitingOnDisk } from "../documents/receive-upload.ts";
 import { eherkenningDeps } from "./deps.ts";
 import { addIdCopy } from "./id-copies.ts";
 import { applicationSigners, meansApplications } from "./schema.ts";
@@ -357,7 +358,7 @@ describe.each(testDatabaseKinds)("the eHerkenning application wizard, on %s", (k
       deps,
       application,
       { documentType: "passport", expiresOn: "2030-01-01" },
-      { filePath, declaredName: "paspoort.pdf" },
+      waitingOnDisk(filePath, "paspoort.pdf", (await stat(filePath)).size),
       { locale: "nl", ip: "203.0.113.24" },
     );
     await expect(refused).rejects.toMatchObject({ code: "file_infected" });

@@ -34,7 +34,7 @@ async function refuseUnfitCopy(
       { path: "body.expiresOn", code: "id_document_expires_too_soon", message: "too soon" },
     ]);
   }
-  const type = await detectAllowedType(upload.filePath, upload.declaredName);
+  const type = await detectAllowedType(await upload.open(), upload.declaredName);
   if (!type || !ID_COPY_TYPES.has(type.mime)) throw new AppError("file_type_not_allowed");
 }
 

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DiskBlobStore } from "#src/server/platform/blobs/disk-blob-store.ts";
 import { ManualClock, MINUTE } from "#src/server/platform/clock.ts";
 import { Mailer } from "#src/server/platform/mail/mailer.ts";
 import { outboxTransport } from "#src/server/platform/mail/outbox-transport.ts";
+import { createTestFileStore, type TestFileStore } from "#test/support/file-stores.ts";
 import { type DatabaseBeforeMigration, databaseBefore } from "#test/support/migration-database.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
 import { sendNotices } from "./send-notices.ts";
@@ -18,16 +15,15 @@ import { sendNotices } from "./send-notices.ts";
  */
 describe.each(testDatabaseKinds)("the bundled notices migration on %s", (kind) => {
   let database: DatabaseBeforeMigration;
-  let attachments: string;
+  let attachments: TestFileStore | undefined;
   const rows = (query: SQL) => database.rows(query);
 
   beforeAll(async () => {
     database = await databaseBefore(kind, 9);
-    attachments = await mkdtemp(path.join(os.tmpdir(), "poort-attachments-"));
   });
   afterAll(async () => {
     await database.close();
-    await rm(attachments, { recursive: true, force: true });
+    await attachments?.remove();
   });
 
   it("turns planned 'new documents' mails into pending notices with their job", async () => {
@@ -86,9 +82,10 @@ describe.each(testDatabaseKinds)("the bundled notices migration on %s", (kind) =
 
     // The job tells the login, once, without a title.
     const clock = new ManualClock("2026-01-05T10:10:00Z");
+    attachments = await createTestFileStore({ namespace: "mail-attachments" });
     const mailer = new Mailer({
       clock,
-      attachments: new DiskBlobStore(attachments),
+      attachments: attachments.store,
       transport: outboxTransport,
       from: "Poort <no-reply@poort.localhost>",
     });

@@ -22,6 +22,7 @@ import {
   sendActions,
   withdrawAction,
 } from "../actions/office-actions.ts";
+import { documentReadOf } from "../documents/office-files.ts";
 import { listQuestionnaireTemplates, questionnaireTemplate } from "../questionnaires/templates.ts";
 import { requireApiCaller } from "./api-actor.ts";
 import type { OfficeApiDeps } from "./deps.ts";
@@ -193,10 +194,7 @@ export const actionRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = asyn
         reply,
         requireApiCaller(request).software,
         request.params.actionId,
-        {
-          disposition: request.query.disposition,
-          ip: request.ip,
-        },
+        documentReadOf(request),
       ),
   );
 

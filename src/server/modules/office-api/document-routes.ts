@@ -9,6 +9,7 @@ import {
 import { errorResponses } from "#src/contracts/error.ts";
 import { listOfficeDossierDocuments, setPublication } from "../documents/office-documents.ts";
 import {
+  documentReadOf,
   officeUploadLimits,
   sendOfficeDocument,
   uploadOfficeDocument,
@@ -118,10 +119,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = as
         reply,
         requireApiCaller(request).software,
         request.params.documentId,
-        {
-          disposition: request.query.disposition,
-          ip: request.ip,
-        },
+        documentReadOf(request),
       ),
   );
 };

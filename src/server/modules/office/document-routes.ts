@@ -7,6 +7,7 @@ import { requireStaff } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { setPublication } from "../documents/office-documents.ts";
 import {
+  documentReadOf,
   officeUploadLimits,
   sendOfficeDocument,
   uploadOfficeDocument,
@@ -83,9 +84,12 @@ export const documentRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = as
       },
     },
     async (request, reply) =>
-      sendOfficeDocument(deps, reply, requireStaff(request), request.params.documentId, {
-        disposition: request.query.disposition,
-        ip: request.ip,
-      }),
+      sendOfficeDocument(
+        deps,
+        reply,
+        requireStaff(request),
+        request.params.documentId,
+        documentReadOf(request),
+      ),
   );
 };

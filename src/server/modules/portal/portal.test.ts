@@ -1,5 +1,3 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActiveClient, createOfficeStaff, createTestOffice } from "#test/support/accounts.ts";
 import type { ApiClient } from "#test/support/api-client.ts";
@@ -15,6 +13,7 @@ import {
 import { deliveredMails } from "#test/support/outbox.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
 import { testDatabaseKinds } from "#test/support/test-database.ts";
+import { resumableUploadParts, resumableUploads } from "./schema.ts";
 
 describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (kind) => {
   let subject: TestApp;
@@ -154,6 +153,31 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
     expect(after.tabs.correspondence).toEqual({ total: 1, unread: 0 });
   });
 
+  it("serves the byte range a viewer asks for, and refuses one past the end", async () => {
+    const [document] = (
+      await client.get(`/api/portal/dossiers/${dossierId}/documents?category=documents`)
+    ).json().documents;
+    const url = `/api/portal/documents/${document.id}/content?disposition=inline`;
+    const middle = await client.get(url, { range: "bytes=5-24" });
+    expect(middle.statusCode).toBe(206);
+    expect(middle.headers["content-range"]).toBe(`bytes 5-24/${deed.length}`);
+    expect(middle.rawPayload.equals(deed.subarray(5, 25))).toBe(true);
+
+    const tail = await client.get(url, { range: "bytes=-10" });
+    expect(tail.statusCode).toBe(206);
+    expect(tail.rawPayload.equals(deed.subarray(deed.length - 10))).toBe(true);
+
+    const pastTheEnd = await client.get(url, { range: `bytes=${deed.length}-` });
+    expect(pastTheEnd.statusCode).toBe(416);
+    expect(pastTheEnd.headers["content-range"]).toBe(`bytes */${deed.length}`);
+    expect(pastTheEnd.json().error.code).toBe("range_not_satisfiable");
+
+    // Several ranges at once: the whole file, as a server may answer.
+    const several = await client.get(url, { range: "bytes=0-1,5-6" });
+    expect(several.statusCode).toBe(200);
+    expect(several.rawPayload.equals(deed)).toBe(true);
+  });
+
   it("takes a withdrawn document out of the portal at once", async () => {
     const [letterItem] = (
       await client.get(`/api/portal/dossiers/${dossierId}/documents?category=correspondence`)
@@ -271,8 +295,9 @@ describe.each(testDatabaseKinds)("the client's dossiers in the portal, on %s", (
     expect(fourth.json().error.code).toBe("too_many_files");
     const dossier = (await client.get(`/api/portal/dossiers/${dossierId}`)).json();
     expect(dossier.uploads).toMatchObject({ maxFileBytes: 4096, remainingFiles: 0 });
-    // Refused or stored, no upload waits on disk any longer.
-    const waiting = path.join(subject.services.config.dataDir, "uploads", "tus");
-    expect(await readdir(waiting)).toEqual([]);
+    // Refused or stored, no upload waits any longer, nor any of its parts.
+    const { db } = subject.services.database;
+    expect(await db.select().from(resumableUploads)).toEqual([]);
+    expect(await db.select().from(resumableUploadParts)).toEqual([]);
   });
 });

@@ -199,6 +199,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
       return sendDocumentContent(deps, reply, document, request.query.disposition, {
         actor: { type: "client", id: client.account.id },
         ip: request.ip,
+        range: request.headers.range,
       });
     },
   );

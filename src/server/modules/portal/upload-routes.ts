@@ -1,17 +1,15 @@
 import type { IncomingMessage } from "node:http";
-import path from "node:path";
 import { type ServerOptions, Server as TusServer, type Upload } from "@tus/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "#src/server/error-answers.ts";
 import { AppError, type ErrorCode } from "#src/server/errors.ts";
-import { newToken } from "#src/server/platform/security/random-secrets.ts";
 import { type ClientActor, requireClient } from "../accounts/request-actors.ts";
 import { checkSupplyAllowed, supplyDocument } from "../documents/client-documents.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
-import { discardWaitingUpload } from "../documents/receive-upload.ts";
-import { tusStore } from "./expired-uploads.ts";
+import { discardWaitingUpload, type WaitingUpload } from "../documents/receive-upload.ts";
+import { isUploadOf, newUploadId, type ResumableUploadStore } from "./resumable-upload-store.ts";
 
 export const UPLOADS_PATH = "/api/portal/uploads";
 
@@ -56,16 +54,14 @@ const tusStatusCodes: Record<number, ErrorCode> = {
 
 /**
  * "Door mij aangeleverd" uploads with the tus resumable protocol: a dropped connection resumes
- * where it stopped. The parts wait in DATA_DIR/uploads, digested as they are written; a finished
- * upload passes the file checks with its digest and becomes a document. An upload's id begins
- * with its account's id, so nobody can continue or probe someone else's upload.
+ * where it stopped, on any instance (the parts and the upload's state are in the shared stores,
+ * `ResumableUploadStore`); a finished upload passes the file checks and becomes a document. An
+ * upload's id begins with its account's id, so nobody can continue or probe someone else's.
  */
-export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = async (
-  app,
-  { deps },
-) => {
-  const store = tusStore(deps.uploadDir);
-  const directory = store.directory;
+export const uploadRoutes: FastifyPluginAsyncZod<{
+  deps: DocumentsDeps;
+  store: ResumableUploadStore;
+}> = async (app, { deps, store }) => {
   const active = new WeakMap<IncomingMessage, UploadRequest>();
   const uploadRequest = (req: TusRequest) => {
     const node = req.runtime?.node?.req;
@@ -73,7 +69,6 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     if (!found) throw new AppError("unauthenticated");
     return found;
   };
-  const ownerPrefix = (client: ClientActor) => `${client.account.id.replaceAll("-", "")}_`;
 
   const tus = new TusServer({
     path: UPLOADS_PATH,
@@ -81,10 +76,10 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     maxSize: deps.limits.maxFileBytes,
     relativeLocation: true,
     respectForwardedHeaders: false,
-    namingFunction: (req) => `${ownerPrefix(uploadRequest(req).client)}${newToken()}`,
+    namingFunction: (req) => newUploadId(uploadRequest(req).client.account.id),
     async onIncomingRequest(req, uploadId) {
       const { client, request } = uploadRequest(req);
-      if (uploadId && !uploadId.startsWith(ownerPrefix(client))) {
+      if (uploadId && !isUploadOf(uploadId, client.account.id)) {
         throw refusal(request, new AppError("not_found"));
       }
     },
@@ -104,12 +99,11 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     async onUploadFinish(req, upload: Upload) {
       const { client, request } = uploadRequest(req);
       const { dossierId, filename, purpose } = uploadMetadataSchema.parse(upload.metadata);
-      const filePath = path.join(directory, upload.id);
-      const waiting = {
-        filePath,
+      const waiting: WaitingUpload = {
         declaredName: filename,
-        digest: store.takeDigest(upload.id, upload.offset),
-        companionFiles: [`${filePath}.json`],
+        size: upload.offset,
+        open: () => store.content(upload.id),
+        discard: () => store.remove(upload.id),
       };
       try {
         const document = await supplyDocument(deps, client, dossierId, waiting, purpose);

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { ContentDigest } from "./content-digest.ts";
+import type { ByteRange } from "./object-store.ts";
 
 /** A blob's key, with the size and SHA-256 of its content, taken while it streamed in. */
 export interface StoredBlob extends ContentDigest {
@@ -13,14 +14,10 @@ export interface StoredBlob extends ContentDigest {
 export interface BlobStore {
   put(content: Readable | Buffer): Promise<StoredBlob>;
   /**
-   * Takes over a complete file on local disk, whose digest its writer took as it wrote it:
-   * afterwards the file is gone from its place. A store on the same disk moves it, without
-   * reading it at all, which matters for large uploads; a store that has to copy the bytes
-   * refuses them when they do not match `digest` (a remote store can have its service check it).
+   * The content, or only bytes `range.start` to `range.end` of it (both included, within the
+   * size `put` gave). Rejects with a BlobNotFoundError when the key is unknown.
    */
-  putFile(filePath: string, digest: ContentDigest): Promise<StoredBlob>;
-  /** Rejects with a BlobNotFoundError when the key is unknown. */
-  get(key: string): Promise<Readable>;
+  get(key: string, range?: ByteRange): Promise<Readable>;
   delete(key: string): Promise<void>;
   /**
    * Every blob in the store with when it was written, for a sweeper that compares a store of

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { fileTypeFromFile } from "file-type";
+import { PassThrough, type Readable } from "node:stream";
+import { fileTypeFromStream } from "file-type";
 
 export interface AllowedType {
   mime: string;
@@ -49,15 +50,22 @@ export const allowedDocumentTypes: readonly AllowedType[] = [
 const OLE_COMPOUND_FILE = "application/x-cfb";
 
 /**
- * Returns the allowed type the content is, or undefined when it is not one (or unknown). Only
+ * Returns the allowed type the content (a stream of the file from its start, which this reads
+ * as far as it must and then destroys) is, or undefined when it is not one (or unknown). Only
  * the content counts, except for an OLE compound file, which passes only as what its declared
  * name says it is, and only when that is .doc or .xls.
  */
 export async function detectAllowedType(
-  filePath: string,
+  content: Readable,
   declaredName?: string,
 ): Promise<AllowedType | undefined> {
-  const detected = await fileTypeFromFile(filePath);
+  // file-type reads only as far as it needs; the rest of the stream is never read. It reads
+  // bytes: a stream of Buffer objects (Readable.from) finds nothing unless it is made one.
+  const bytes = content.readableObjectMode ? content.pipe(new PassThrough()) : content;
+  const detected = await fileTypeFromStream(bytes).finally(() => {
+    content.destroy();
+    bytes.destroy();
+  });
   if (!detected) return undefined;
   if (detected.mime === OLE_COMPOUND_FILE) return oleCompoundTypeNamed(declaredName);
   return allowedDocumentTypes.find((type) => type.mime === detected.mime);

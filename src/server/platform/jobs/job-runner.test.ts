@@ -95,6 +95,49 @@ describe.each(testDatabaseKinds)("JobRunner on %s", (kind) => {
     expect(most).toEqual({ [limited.name]: 1, all: 3 });
   });
 
+  it("on stop, lets the running job finish and claims no other (a graceful shutdown)", async () => {
+    const type = uniqueJobType();
+    const worker = new JobRunner({ db: db(), clock, logger, pollMs: 5, maxRunning: 1 });
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ran: number[] = [];
+    worker.handle(type, async ({ n }) => {
+      ran.push(n);
+      started();
+      await held;
+    });
+    await enqueueJob(db(), clock, type, { n: 1 });
+    worker.start();
+    await firstStarted;
+    await enqueueJob(db(), clock, type, { n: 2 });
+
+    let stopped = false;
+    const stopping = worker.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+
+    expect(ran).toEqual([1]);
+    const rows = await db()
+      .select({ payload: jobs.payload, state: jobs.state })
+      .from(jobs)
+      .where(eq(jobs.name, type.name));
+    const states = rows.map(({ payload, state }) => ({ n: (payload as { n: number }).n, state }));
+    expect(states.sort((a, b) => a.n - b.n)).toEqual([
+      { n: 1, state: "completed" },
+      { n: 2, state: "queued" },
+    ]);
+  });
+
   it("refuses a payload that does not match the job type", async () => {
     const type = uniqueJobType();
     await expect(

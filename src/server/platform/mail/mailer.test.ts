@@ -1,16 +1,15 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestFileStore, type TestFileStore } from "#test/support/file-stores.ts";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "#test/support/test-database.ts";
-import { DiskBlobStore } from "../blobs/disk-blob-store.ts";
 import { ManualClock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
@@ -54,19 +53,17 @@ async function blobFiles(root: string): Promise<string[]> {
 
 describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
   let database: TestDatabase;
-  let blobRoot: string;
-  let blobs: DiskBlobStore;
+  let blobs: TestFileStore;
   const clock = new ManualClock("2026-03-02T08:00:00Z");
   const db = () => database.handle.db;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    blobRoot = await mkdtemp(path.join(os.tmpdir(), "poort-mailer-"));
-    blobs = new DiskBlobStore(blobRoot);
+    blobs = await createTestFileStore({ namespace: "mail-attachments" });
   });
   afterAll(async () => {
     await database.drop();
-    await rm(blobRoot, { recursive: true, force: true });
+    await blobs.remove();
   });
   afterEach(async () => {
     await db().delete(jobs);
@@ -75,7 +72,7 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
   function outboxMailer() {
     const mailer = new Mailer({
       clock,
-      attachments: blobs,
+      attachments: blobs.store,
       transport: outboxTransport,
       from: "Poort <noreply@poort.example>",
     });
@@ -181,15 +178,23 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
       { filename: "toelichting.txt", contentType: "text/plain; charset=utf-8", size: 24 },
     ]);
     const [pdfRow, textRow] = rows;
-    expect((await readAll(await blobs.get(pdfRow?.blobKey ?? ""))).equals(pdf)).toBe(true);
-    expect((await readAll(await blobs.get(textRow?.blobKey ?? ""))).toString()).toBe(
+    expect((await readAll(await blobs.store.get(pdfRow?.blobKey ?? ""))).equals(pdf)).toBe(true);
+    expect((await readAll(await blobs.store.get(textRow?.blobKey ?? ""))).toString()).toBe(
       "Lees de akte goed door.\n",
     );
+    // On disk the attachment is sealed: whoever holds the disk alone reads none of it.
+    const key = pdfRow?.blobKey ?? "";
+    const onDisk = await readFile(
+      path.join(blobs.folder, "mail-attachments", key.slice(0, 2), key),
+    );
+    expect(onDisk.length).toBeGreaterThan(pdf.length);
+    expect(onDisk.includes(Buffer.from("%PDF-1.7"))).toBe(false);
+    expect(onDisk.includes(Buffer.alloc(64, 0xa7))).toBe(false);
   });
 
   it("queues nothing and keeps no blobs when an attachment cannot be read", async () => {
     const { mailer } = outboxMailer();
-    const filesBefore = await blobFiles(blobRoot);
+    const filesBefore = await blobFiles(blobs.folder);
     const [{ count: mailsBefore } = { count: 0 }] = await db()
       .select({ count: sql<number>`count(*)::int` })
       .from(mails);
@@ -213,7 +218,7 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
         ],
       }),
     ).rejects.toThrow("upload aborted");
-    expect(await blobFiles(blobRoot)).toEqual(filesBefore);
+    expect(await blobFiles(blobs.folder)).toEqual(filesBefore);
     const [{ count: mailsAfter } = { count: 0 }] = await db()
       .select({ count: sql<number>`count(*)::int` })
       .from(mails);
@@ -222,7 +227,7 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
 
   it("keeps no blobs when the mail cannot be written to the database", async () => {
     const { mailer } = outboxMailer();
-    const filesBefore = await blobFiles(blobRoot);
+    const filesBefore = await blobFiles(blobs.folder);
     const unavailable = {
       insert() {
         throw new Error("database unavailable");
@@ -237,7 +242,7 @@ describe.each(testDatabaseKinds)("Mailer on %s", (kind) => {
         attachments: [{ filename: "a.txt", contentType: "text/plain", content: Buffer.from("a") }],
       }),
     ).rejects.toThrow("database unavailable");
-    expect(await blobFiles(blobRoot)).toEqual(filesBefore);
+    expect(await blobFiles(blobs.folder)).toEqual(filesBefore);
   });
 
   it("delivers a mail once, even when its job runs again", async () => {

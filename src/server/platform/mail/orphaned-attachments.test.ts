@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestFileStore, type TestFileStore } from "#test/support/file-stores.ts";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "#test/support/test-database.ts";
-import { DiskBlobStore } from "../blobs/disk-blob-store.ts";
+import type { BlobStore } from "../blobs/blob-store.ts";
 import { DAY, ManualClock } from "../clock.ts";
 import type { MailTemplate } from "./mail-template.ts";
 import { Mailer } from "./mailer.ts";
@@ -28,8 +26,8 @@ class IssuanceFailed extends Error {}
 
 describe.each(testDatabaseKinds)("the orphaned mail attachment sweep on %s", (kind) => {
   let database: TestDatabase;
-  let root: string;
-  let store: DiskBlobStore;
+  let files: TestFileStore;
+  let store: BlobStore;
   let mailer: Mailer;
   const clock = new ManualClock("2026-03-02T08:00:00Z");
   const db = () => database.handle.db;
@@ -51,8 +49,8 @@ describe.each(testDatabaseKinds)("the orphaned mail attachment sweep on %s", (ki
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    root = await mkdtemp(path.join(os.tmpdir(), "poort-mail-attachments-"));
-    store = new DiskBlobStore(root);
+    files = await createTestFileStore({ namespace: "mail-attachments" });
+    store = files.store;
     mailer = new Mailer({
       clock,
       attachments: store,
@@ -62,7 +60,7 @@ describe.each(testDatabaseKinds)("the orphaned mail attachment sweep on %s", (ki
   });
   afterAll(async () => {
     await database.drop();
-    await rm(root, { recursive: true, force: true });
+    await files.remove();
   });
 
   it("deletes the bytes of mails that never committed, or whose rows went, and keeps the rest", async () => {

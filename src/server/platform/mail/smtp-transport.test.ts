@@ -1,20 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestFileStore, type TestFileStore } from "#test/support/file-stores.ts";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "#test/support/test-database.ts";
-import { DiskBlobStore } from "../blobs/disk-blob-store.ts";
 import { ManualClock } from "../clock.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
 import { jobs } from "../jobs/schema.ts";
@@ -66,8 +63,7 @@ async function closedPort(): Promise<number> {
 
 describe.each(testDatabaseKinds)("Mail over SMTP on %s", (kind) => {
   let database: TestDatabase;
-  let blobRoot: string;
-  let blobs: DiskBlobStore;
+  let blobs: TestFileStore;
   let server: SMTPServer;
   let port: number;
   let mode: ServerMode = "accept";
@@ -78,8 +74,7 @@ describe.each(testDatabaseKinds)("Mail over SMTP on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    blobRoot = await mkdtemp(path.join(os.tmpdir(), "poort-smtp-"));
-    blobs = new DiskBlobStore(blobRoot);
+    blobs = await createTestFileStore({ namespace: "mail-attachments" });
     server = new SMTPServer({
       authOptional: true,
       allowInsecureAuth: true,
@@ -122,7 +117,7 @@ describe.each(testDatabaseKinds)("Mail over SMTP on %s", (kind) => {
     for (const transport of transports) transport.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.drop();
-    await rm(blobRoot, { recursive: true, force: true });
+    await blobs.remove();
   });
   afterEach(async () => {
     await db().delete(jobs);
@@ -133,7 +128,7 @@ describe.each(testDatabaseKinds)("Mail over SMTP on %s", (kind) => {
   function smtpMailer(smtpUrl = `smtp://127.0.0.1:${port}`) {
     const transport = createSmtpTransport(smtpUrl);
     transports.push(transport);
-    const mailer = new Mailer({ clock, attachments: blobs, transport, from: FROM });
+    const mailer = new Mailer({ clock, attachments: blobs.store, transport, from: FROM });
     const runner = new JobRunner({ db: db(), clock, logger, pollMs: 20 });
     mailer.registerDelivery(runner);
     return { mailer, runner };

@@ -1,0 +1,195 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
+import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
+import { type S3Server, startS3Server } from "#test/support/s3-server.ts";
+import { type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** `poort move --from <dir>` from source, as the operator runs it, in the given environment. */
+async function move(from: string, environment: Record<string, string>) {
+  const args = [
+    "--conditions=source",
+    "--import",
+    "tsx",
+    "src/cli/main.ts",
+    "move",
+    "--from",
+    from,
+  ];
+  try {
+    const { stdout } = await run(process.execPath, args, {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...environment },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout + failed.stderr };
+  }
+}
+
+/** A client's browser on Poort's API, enough to log in and download: cookies and CSRF token. */
+async function clientBrowser(baseUrl: string, email: string) {
+  const cookies = new Map<string, string>();
+  let csrfToken = "";
+  const call = async (method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+        "x-csrf-token": csrfToken,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [name = "", value = ""] = (cookie.split(";")[0] ?? "").split("=");
+      cookies.set(name, value);
+    }
+    return response;
+  };
+  const refresh = async () => {
+    csrfToken = (await (await call("GET", "/api/session")).json()).csrfToken;
+  };
+  await refresh();
+  const login = await call("POST", "/api/auth/login", {
+    area: "portal",
+    email,
+    password: DEMO_PASSWORD,
+  });
+  expect(login.status, await login.clone().text()).toBe(200);
+  await refresh();
+  return call;
+}
+
+type Browser = Awaited<ReturnType<typeof clientBrowser>>;
+
+async function download(browser: Browser, documentId: string): Promise<Buffer> {
+  const response = await browser("GET", `/api/portal/documents/${documentId}/content`);
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+
+/**
+ * The move from embedded to server (issue 18): the demo on an embedded installation, moved into
+ * a new PostgreSQL database and an S3 bucket, serves the demo client the same document.
+ */
+describe.skipIf(!databaseUrl)(
+  "poort move from embedded to PostgreSQL and S3 (skipped without DATABASE_URL: the move needs a PostgreSQL server)",
+  () => {
+    const targetName = `poort_move_${randomBytes(6).toString("hex")}`;
+    let embeddedDir: string;
+    let serverDir: string;
+    let s3: S3Server;
+    /** The server installation's configuration, without its secret. */
+    let target: Record<string, string>;
+    let embedded: ServerProcess | undefined;
+    let server: ServerProcess | undefined;
+    /** What the embedded installation served the demo client. */
+    const before: { documentId: string; bytes: Buffer } = {
+      documentId: "",
+      bytes: Buffer.alloc(0),
+    };
+
+    beforeAll(async () => {
+      embeddedDir = await mkdtemp(path.join(os.tmpdir(), "poort-move-embedded-"));
+      serverDir = await mkdtemp(path.join(os.tmpdir(), "poort-move-server-"));
+      s3 = await startS3Server();
+      // Blank: the move migrates it itself.
+      await withAdminClient(databaseUrl as string, (admin) =>
+        admin.query(`CREATE DATABASE ${targetName}`),
+      );
+      target = {
+        DATABASE_URL: databaseUrlFor(databaseUrl as string, targetName),
+        BLOB_STORE: "s3",
+        S3_ENDPOINT: s3.endpoint,
+        S3_REGION: s3.region,
+        S3_BUCKET: s3.bucket,
+        S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+        S3_FORCE_PATH_STYLE: "true",
+        DATA_DIR: serverDir,
+      };
+    });
+    afterAll(async () => {
+      await embedded?.stop();
+      await server?.stop();
+      await s3?.close();
+      await withAdminClient(databaseUrl as string, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${targetName} WITH (FORCE)`),
+      );
+      await rm(embeddedDir, { recursive: true, force: true });
+      await rm(serverDir, { recursive: true, force: true });
+    });
+
+    it("serves the demo from the embedded installation, and will not move it while Poort runs on it", async () => {
+      // The embedded default: its first start adds the demo data.
+      embedded = await startServerProcess({ DATA_DIR: embeddedDir });
+      const jan = await clientBrowser(embedded.url, "jan.jansen@example.nl");
+      const { dossiers } = await (await jan("GET", "/api/portal/dossiers")).json();
+      const dossier = dossiers.find((item: { number: string }) => item.number === "2026.0142");
+      const { documents } = await (
+        await jan("GET", `/api/portal/dossiers/${dossier.id}/documents?category=correspondence`)
+      ).json();
+      before.documentId = documents[0].id;
+      before.bytes = await download(jan, before.documentId);
+      expect(before.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+      const secretKey = await readFile(path.join(embeddedDir, "secret.key"), "utf8");
+      const refused = await move(embeddedDir, { ...target, SECRET_KEY: secretKey });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(`Not moved: Poort still runs on ${embeddedDir}`);
+      expect(await embedded.stop()).toBe(0);
+      embedded = undefined;
+    }, 90_000);
+
+    it("refuses a SECRET_KEY that is not the installation's, naming the file to take it from", async () => {
+      const refused = await move(embeddedDir, {
+        ...target,
+        SECRET_KEY: randomBytes(32).toString("base64url"),
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(
+        `Set SECRET_KEY to the content of ${path.join(embeddedDir, "secret.key")}.`,
+      );
+    });
+
+    it("moves the database and the files, and the checksum report finds nothing lost", async () => {
+      const secretKey = await readFile(path.join(embeddedDir, "secret.key"), "utf8");
+      const moved = await move(embeddedDir, { ...target, SECRET_KEY: secretKey });
+      expect(moved.code, moved.stdout).toBe(0);
+      expect(moved.stdout).toMatch(/^ {2}documents +\d+ [0-9a-f]{16} = +\d+ [0-9a-f]{16}$/m);
+      expect(moved.stdout).toMatch(/^ {2}blobs +\d+ [0-9a-f]{16} = +\d+ [0-9a-f]{16}$/m);
+      expect(moved.stdout).not.toContain("≠");
+      expect(moved.stdout).toContain("Nothing lost.");
+    }, 60_000);
+
+    it("serves the demo client the same document from PostgreSQL and S3", async () => {
+      const secretKey = await readFile(path.join(embeddedDir, "secret.key"), "utf8");
+      server = await startServerProcess({ ...target, SECRET_KEY: secretKey });
+      const jan = await clientBrowser(server.url, "jan.jansen@example.nl");
+      const after = await download(jan, before.documentId);
+      expect(after.equals(before.bytes)).toBe(true);
+    }, 60_000);
+
+    it("refuses to move into a database that is no longer empty", async () => {
+      await server?.stop();
+      server = undefined;
+      const secretKey = await readFile(path.join(embeddedDir, "secret.key"), "utf8");
+      const refused = await move(embeddedDir, { ...target, SECRET_KEY: secretKey });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(/Not moved: The target database is not empty: .* hold rows/);
+    });
+  },
+);
