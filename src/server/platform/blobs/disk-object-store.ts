@@ -18,6 +18,13 @@ function isNoSuchFile(error: unknown): boolean {
 }
 
 /**
+ * What a write may hold before its source has to wait for the disk: with Node's 16 KiB, an
+ * upload's request stalls at every few chunks until they are written; with room for some, the
+ * disk gets them in a few large writes while more arrive (issue 17's tus measurement).
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
+/**
  * Objects as files under one folder: key `blobs/ab/<uuid>` is the file `<root>/blobs/ab/<uuid>`,
  * so files the disk blob store wrote read as objects without being moved. A write goes to a
  * temporary file and is renamed into place, so a crash never leaves a half-written object
@@ -38,7 +45,7 @@ export class DiskObjectStore implements ObjectStore {
       content.destroy();
       throw error;
     }
-    const sink = createWriteStream(temporary, { flags: "wx" });
+    const sink = createWriteStream(temporary, { flags: "wx", highWaterMark: WRITE_BUFFER_BYTES });
     try {
       await pipeline(content, sink);
       await rename(temporary, target);
