@@ -26,7 +26,7 @@ import type { ObjectStore } from "#src/server/platform/blobs/object-store.ts";
 import { createServices, type Services } from "#src/server/services.ts";
 import { type Clamd, clamdRequired, startClamd } from "#test/support/clamd.ts";
 import { withAdminClient } from "#test/support/postgres-admin.ts";
-import { type S3Server, startS3Server } from "#test/support/s3-server.ts";
+import { type S3Server, s3Environment, startS3Server } from "#test/support/s3-server.ts";
 import { freePort, startServerProcess } from "#test/support/server-process.ts";
 import { freshDatabase } from "./bench-database.ts";
 import { profiling } from "./cpu-profile.ts";
@@ -283,18 +283,6 @@ interface PoortStore {
 function storeOf(dataDir: string, environment: Record<string, string>, s3?: S3Server): PoortStore {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...environment });
   return { config, environment, objects: objectStoreOf(config), ...(s3 ? { s3 } : {}) };
-}
-
-function s3Environment(s3: S3Server): Record<string, string> {
-  return {
-    BLOB_STORE: "s3",
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_BUCKET: s3.bucket,
-    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-    S3_FORCE_PATH_STYLE: "true",
-  };
 }
 
 /** What a Poort row's uploads became. */

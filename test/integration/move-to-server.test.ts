@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
-import { type S3Server, startS3Server } from "#test/support/s3-server.ts";
+import { type S3Server, s3Environment, startS3Server } from "#test/support/s3-server.ts";
 import { type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
 
 const run = promisify(execFile);
@@ -112,13 +112,7 @@ describe.skipIf(!databaseUrl)(
       );
       target = {
         DATABASE_URL: databaseUrlFor(databaseUrl as string, targetName),
-        BLOB_STORE: "s3",
-        S3_ENDPOINT: s3.endpoint,
-        S3_REGION: s3.region,
-        S3_BUCKET: s3.bucket,
-        S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-        S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-        S3_FORCE_PATH_STYLE: "true",
+        ...s3Environment(s3),
         DATA_DIR: serverDir,
       };
     });

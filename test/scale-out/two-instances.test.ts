@@ -22,7 +22,7 @@ import { clientIdNamed, samplePdf } from "#test/support/dossiers.ts";
 import { NGINX_BINARY, type Nginx, nginxInstalled, startNginx } from "#test/support/nginx.ts";
 import { type OfficeWithCertificate, officeWithCertificate } from "#test/support/office-api.ts";
 import { type TempFolder, tempFolder } from "#test/support/openssl.ts";
-import { type S3Server, startS3Server } from "#test/support/s3-server.ts";
+import { type S3Server, s3Environment, startS3Server } from "#test/support/s3-server.ts";
 import { freePort, type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
 import { type SmtpSink, startSmtpSink } from "#test/support/smtp-sink.ts";
 import { createTestApp, type TestApp } from "#test/support/test-app.ts";
@@ -223,13 +223,7 @@ describe.skipIf(!databaseUrl)(
       // One secret key, so every instance opens the CA and secrets the others sealed.
       SECRET_KEY: secretKey,
       DATA_DIR: dataDirs[name] as string,
-      BLOB_STORE: "s3",
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_BUCKET: s3.bucket,
-      S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
+      ...s3Environment(s3),
       SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
       PORT: String(instancePorts[name].web),
       MTLS_PORT: String(instancePorts[name].mtls),

@@ -70,3 +70,16 @@ export async function startS3Server(): Promise<S3Server> {
     throw error;
   }
 }
+
+/** The settings that point a Poort at the server's bucket (`BLOB_STORE=s3`). */
+export function s3Environment(s3: S3Server): Record<string, string> {
+  return {
+    BLOB_STORE: "s3",
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+  };
+}
