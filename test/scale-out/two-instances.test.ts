@@ -17,6 +17,7 @@ import { systemClock } from "#src/server/platform/clock.ts";
 import { mails } from "#src/server/platform/mail/schema.ts";
 import { launchChromium, openPage } from "#test/e2e/support/browser.ts";
 import { createActiveClient, createOfficeStaff, TEST_PASSWORD } from "#test/support/accounts.ts";
+import type { ApiClient } from "#test/support/api-client.ts";
 import { createServicedeskStaff } from "#test/support/certificates.ts";
 import { clientIdNamed, samplePdf } from "#test/support/dossiers.ts";
 import { NGINX_BINARY, type Nginx, nginxInstalled, startNginx } from "#test/support/nginx.ts";
@@ -206,6 +207,7 @@ describe.skipIf(!databaseUrl)(
     const secretKey = randomBytes(32).toString("base64");
     let subject: TestApp;
     let office: OfficeWithCertificate;
+    let uploaderStaff: ApiClient;
     let files: TempFolder;
     /** Each instance's own DATA_DIR: they share no disk, only the database and the bucket. */
     const dataDirs: Partial<Record<"a" | "b", string>> = {};
@@ -252,6 +254,11 @@ describe.skipIf(!databaseUrl)(
       subject = await createTestApp("postgres", { SECRET_KEY: secretKey });
       const servicedesk = await createServicedeskStaff(subject, "noor@servicedesk.nl");
       office = await officeWithCertificate(subject, servicedesk, "Notariskantoor Schaal");
+      // The uploads' staff and client, activated by mail before the instances poll for jobs:
+      // their workers would otherwise take the invitation mails to the SMTP relay instead.
+      uploaderStaff = await createOfficeStaff(subject, office.officeId, "sara@schaal.nl");
+      // A name of its own: the invitations of the other tests are all "Jan Jansen".
+      await createActiveClient(subject, office.officeId, "jan@schaal.nl", "person", "Jan Dijkstra");
 
       files = await tempFolder();
       for (const name of ["a", "b"] as const) {
@@ -426,9 +433,7 @@ describe.skipIf(!databaseUrl)(
     let people: { staff: Session; client: Session; dossierId: string } | undefined;
     const uploader = async () => {
       if (people) return people;
-      const staff = await createOfficeStaff(subject, office.officeId, "sara@schaal.nl");
-      // A name of its own: the invitations of the other tests are all "Jan Jansen".
-      await createActiveClient(subject, office.officeId, "jan@schaal.nl", "person", "Jan Dijkstra");
+      const staff = uploaderStaff;
       const clientId = await clientIdNamed(staff, "Jan Dijkstra");
       const created = await staff.post("/api/office/dossiers", {
         number: "2026.5001",
