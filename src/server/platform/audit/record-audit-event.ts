@@ -21,6 +21,8 @@ export interface AuditEvent {
   subject?: { type: string; id: string };
   ip?: string;
   details?: Record<string, unknown>;
+  /** The office whose audit log shows the event (its back office's "Auditlog"), if any. */
+  officeId?: string;
 }
 
 /** Records a security event; pass the transaction of the change it describes. */
@@ -38,5 +40,6 @@ export async function recordAuditEvent(
     subjectId: event.subject?.id,
     ip: event.ip,
     details: event.details ?? {},
+    officeId: event.officeId,
   });
 }
