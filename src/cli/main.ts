@@ -31,6 +31,8 @@ import { registerOfficePortalServices } from "../server/modules/service-catalogu
 import { openDatabase } from "../server/platform/db/database.ts";
 import { migrateDatabase } from "../server/platform/db/migrate.ts";
 import { createServices, type Services } from "../server/services.ts";
+import { verifyAudit } from "./audit-commands.ts";
+import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import { CliError } from "./cli-error.ts";
 import { rewrapFiles } from "./files-commands.ts";
 import { listJobs, runJob } from "./jobs-commands.ts";
@@ -60,10 +62,18 @@ Commands:
   move --from DATA_DIR         move the embedded installation in DATA_DIR to PostgreSQL and S3: run
                                with the server's configuration (DATABASE_URL, BLOB_STORE=s3, S3_*,
                                SECRET_KEY); copies the database and files, prints a checksum report
+  backup --to DIR              back up the embedded installation in DATA_DIR (database, files, CA,
+                               secret key) into a new folder, with a manifest of checksums; a
+                               running Poort writes it itself (see "Backup and restore" in README.md)
+  restore --from DIR           restore a backup into DATA_DIR (verified first; the old DATA_DIR is
+                               kept aside as DATA_DIR.before-restore-TIME); Poort must not run
   jobs list                    the scheduled jobs: cron, next run, last run; and the job handlers
   jobs run NAME                run one occurrence of a scheduled job now, as its schedule would
       [--clock-offset DURATION]  development only: first move Poort's clock this far ahead of
                                real time, e.g. 700d (days, h hours, m minutes); it only moves ahead
+  audit verify                 recompute the audit log's hash chain; prints its head, or the first
+      [--noted-head POSITION:HASH]  position where it is broken; with a head noted down earlier,
+                               also checks that the chain still holds it
 
 Options:
   -h, --help                   show this help
@@ -85,7 +95,9 @@ const options = {
   mobile: { type: "string" },
   locale: { type: "string" },
   "clock-offset": { type: "string" },
+  "noted-head": { type: "string" },
   from: { type: "string" },
+  to: { type: "string" },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -240,6 +252,9 @@ const commands: Record<string, (values: Values) => Promise<void>> = {
   "files rewrap": rewrapFiles,
   "jobs list": listJobs,
   move: moveCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  "audit verify": verifyAudit,
 };
 
 /** Commands with one operand after their name. */

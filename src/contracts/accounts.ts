@@ -358,3 +358,50 @@ export const extraAccountSchema = accountListItemSchema.extend({
 });
 export type ExtraAccount = z.infer<typeof extraAccountSchema>;
 export const extraAccountListSchema = z.object({ accounts: z.array(extraAccountSchema) });
+
+/**
+ * What a security event of the login's own account was, as "Mijn gegevens" names it (issue
+ * 19): logins (by password and second step, or with eHerkenning) and failed attempts, sessions
+ * ended, passwords and 2-step verification changed, the data export asked for and downloaded.
+ */
+export const securityEventKindSchema = z.enum([
+  "login",
+  "login-eherkenning",
+  "login-failed",
+  "second-factor-failed",
+  "logout",
+  "ended-elsewhere",
+  "account-activated",
+  "password-reset-requested",
+  "password-reset",
+  "two-factor-enabled",
+  "two-factor-disabled",
+  "recovery-codes-renewed",
+  "two-factor-reset",
+  "eherkenning-linked",
+  "data-export-requested",
+  "data-export-downloaded",
+]);
+export type SecurityEventKind = z.infer<typeof securityEventKindSchema>;
+
+export const securityEventSchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  kind: securityEventKindSchema,
+  /** The second-step method of a login, a 2-step change or a failed code (`sms`, `totp`). */
+  method: z.enum(["sms", "totp", "recovery"]).nullable(),
+  ip: z.string().nullable(),
+  /** The browser's User-Agent, where the event recorded it. */
+  userAgent: z.string().nullable(),
+});
+export type SecurityEvent = z.infer<typeof securityEventSchema>;
+
+export const securityEventQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export const securityEventListSchema = z.object({
+  events: z.array(securityEventSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});

@@ -149,6 +149,11 @@ export const portalDossierSchema = z.object({
     messages: countsSchema,
   }),
   uploads: uploadLimitsSchema,
+  /**
+   * A completed or cancelled dossier: the day (in the Netherlands) it leaves the portal with its
+   * documents and messages (ADR 0023); null while it is open.
+   */
+  leavesPortalOn: z.iso.date().nullable(),
 });
 export type PortalDossier = z.infer<typeof portalDossierSchema>;
 

@@ -8,6 +8,8 @@ import { officeAccountRoutes } from "./modules/accounts/office-account-routes.ts
 import { SESSION_COOKIE, sessionPlugin } from "./modules/accounts/session-plugin.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { pkiRoutes } from "./modules/certificates/pki-routes.ts";
+import { dataExportDeps } from "./modules/data-export/deps.ts";
+import { dataExportRoutes } from "./modules/data-export/routes.ts";
 import { devOutboxRoutes } from "./modules/dev-outbox/routes.ts";
 import { devToolsRoutes } from "./modules/dev-tools/routes.ts";
 import { documentsDeps } from "./modules/documents/deps.ts";
@@ -23,6 +25,7 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { mailBounceRoutes } from "./modules/mail-bounces/routes.ts";
 import { eherkenningDeps } from "./modules/means-applications/deps.ts";
 import { officeActionRoutes } from "./modules/office/action-routes.ts";
+import { officeAuditLogRoutes } from "./modules/office/audit-log-routes.ts";
 import { documentRoutes } from "./modules/office/document-routes.ts";
 import { dossierRoutes } from "./modules/office/dossier-routes.ts";
 import { officeEherkenningRoutes } from "./modules/office/eherkenning-routes.ts";
@@ -37,9 +40,13 @@ import { uploadRoutes } from "./modules/portal/upload-routes.ts";
 import { portalEherkenningDeps } from "./modules/portal-eherkenning/deps.ts";
 import { portalEherkenningRoutes } from "./modules/portal-eherkenning/link-routes.ts";
 import { portalSamlRoutes } from "./modules/portal-eherkenning/saml-routes.ts";
+import { officeSettingsRoutes } from "./modules/retention/routes.ts";
 import { samlIdpDeps } from "./modules/saml-idp/deps.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
+import { servicedeskCertificateEventRoutes } from "./modules/servicedesk/certificate-event-routes.ts";
 import { servicedeskRoutes } from "./modules/servicedesk/routes.ts";
+import { measureRequests } from "./platform/metrics/http-metrics.ts";
+import { serveMetricsWithToken } from "./platform/metrics/metrics-endpoint.ts";
 import {
   answerFrameworkErrors,
   answerUnknownPaths,
@@ -55,6 +62,7 @@ export type AppDependencies = Pick<
   | "database"
   | "blobs"
   | "mailAttachments"
+  | "dataExports"
   | "resumableUploads"
   | "logger"
   | "clock"
@@ -66,6 +74,7 @@ export type AppDependencies = Pick<
   | "scanner"
   | "authorities"
   | "readiness"
+  | "metrics"
 >;
 
 /** The whole HTTP application, built from its dependencies; `main.ts` adds the listeners. */
@@ -82,6 +91,7 @@ export async function buildApp(deps: AppDependencies) {
     // Behind a reverse proxy, the client's address comes from the proxy's X-Forwarded-For.
     ...(config.trustedProxies.length > 0 ? { trustProxy: config.trustedProxies } : {}),
   }).withTypeProvider<ZodTypeProvider>();
+  measureRequests(app, deps.metrics, "web");
   await registerCommonSetup(app, {
     https,
     apiRateLimits: config.apiRateLimits,
@@ -90,10 +100,14 @@ export async function buildApp(deps: AppDependencies) {
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { database, readiness: deps.readiness });
+  if (config.metrics.token) {
+    serveMetricsWithToken(app, { metrics: deps.metrics, token: config.metrics.token });
+  }
   await app.register(sessionPlugin, { db: database.db, clock: deps.clock });
   const accounts = accountsDeps(deps);
   await app.register(authRoutes, { deps: accounts });
   await app.register(meRoutes, { deps: accounts });
+  await app.register(dataExportRoutes, { deps: dataExportDeps(deps) });
   await app.register(officeAccountRoutes, { deps: accounts });
   const documents = documentsDeps(deps);
   await app.register(dossierRoutes, { deps: documents });
@@ -104,12 +118,15 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(officeQuestionnaireRoutes, { deps: documents });
   await app.register(officeActionRoutes, { deps: documents });
   await app.register(officeWebhookRoutes, { deps: officeEventsDeps(deps) });
+  await app.register(officeAuditLogRoutes, { deps: { db: database.db, clock: deps.clock } });
   await app.register(portalActionRoutes, { deps: documents });
   await app.register(portalMessageRoutes, { deps: documents });
   const certificates = certificatesDeps(deps);
   await app.register(pkiRoutes, { deps: certificates });
   await app.register(servicedeskRoutes, { deps: certificates });
+  await app.register(servicedeskCertificateEventRoutes, { deps: { db: database.db } });
   await app.register(officeEherkenningRoutes, { deps: catalogueDeps(deps) });
+  await app.register(officeSettingsRoutes, { deps: { db: database.db, clock: deps.clock } });
   const eherkenning = eherkenningDeps(deps);
   for (const routes of [
     catalogueRoutes,

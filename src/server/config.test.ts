@@ -69,6 +69,18 @@ describe("configuration", () => {
     expect(loadConfig({ UPLOAD_SCAN: "off" }).unscannedUploads).toBe("switched-off");
   });
 
+  it("serves metrics only when asked: a port of their own on 127.0.0.1, or a token", () => {
+    expect(loadConfig({}).metrics).toEqual({
+      port: undefined,
+      host: "127.0.0.1",
+      token: undefined,
+    });
+    expect(
+      loadConfig({ METRICS_PORT: "9464", METRICS_HOST: "10.0.0.5", METRICS_TOKEN: "t".repeat(32) })
+        .metrics,
+    ).toEqual({ port: 9464, host: "10.0.0.5", token: "t".repeat(32) });
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({
       port: 3000,
@@ -121,6 +133,9 @@ describe("configuration", () => {
     [{ ...production, CLAMAV_URL: "" }, "CLAMAV_URL"],
     [{ UPLOAD_SCAN: "no" }, "UPLOAD_SCAN"],
     [{ UPLOAD_SCAN: "off", CLAMAV_URL: "tcp://clamd.internal:3310" }, "UPLOAD_SCAN"],
+    [{ METRICS_PORT: "3000" }, "METRICS_PORT"],
+    [{ METRICS_PORT: "9464", MTLS_PORT: "9464" }, "METRICS_PORT"],
+    [{ METRICS_TOKEN: "too-short" }, "METRICS_TOKEN"],
   ])("stops at start-up on %o, naming %s", (environment, variable) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(

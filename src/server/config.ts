@@ -67,6 +67,9 @@ const environmentSchema = z.object({
     .max(24 * 60)
     .default(15),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  METRICS_PORT: portNumber.optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  METRICS_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MTLS_PORT: portNumber.default(3443),
   MTLS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
   MTLS_TLS_CERT_FILE: z.string().min(1).optional(),
@@ -89,6 +92,8 @@ const environmentSchema = z.object({
   CERT_MANUAL_URL: absoluteUrl.default("https://www.knb.nl/mijn-startpagina/"),
   CERT_TERMS_URL: absoluteUrl.default("https://www.knb.nl/algemene-gebruikersvoorwaarden/"),
   EH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ACCOUNT_DEACTIVATE_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+  ACCOUNT_DELETE_MONTHS: z.coerce.number().int().min(2).max(240).default(12),
   EH_SUPPLIER_NAME: z.string().min(1).default("Poort eHerkenning"),
   EH_PLATFORM_OIN: z
     .string()
@@ -173,8 +178,18 @@ export interface Config {
   trustedProxies: string[];
   /** At most one notice mail ("something new waits") per login in this many minutes (ADR 0013). */
   notifyBundleMinutes: number;
+  /**
+   * Client logins without any dossier (ADR 0023): deactivated after this many months, deleted
+   * after `deleteMonths` (counted from the same day), each told 30 days ahead.
+   */
+  accountRetention: { deactivateMonths: number; deleteMonths: number };
   /** The mail server hands bounces to /webhooks/mail-bounces with this token; unset: no endpoint. */
   bounceWebhookToken: string | undefined;
+  /**
+   * Prometheus metrics: a listener of their own (METRICS_PORT on METRICS_HOST) and/or `/metrics`
+   * on the main listener for a bearer token (METRICS_TOKEN). Neither set: not served at all.
+   */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
   mtls: {
     port: number;
     /** The self-service's address in mails, e.g. https://iam.knb.nl. */
@@ -294,6 +309,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  MTLS_TLS_CERT_FILE: required in production, with MTLS_TLS_KEY_FILE",
     );
   }
+  if (e.ACCOUNT_DELETE_MONTHS <= e.ACCOUNT_DEACTIVATE_MONTHS) {
+    // A login is deleted only after it was deactivated, each step told a month ahead.
+    throw new ConfigError(
+      "Invalid configuration:\n  ACCOUNT_DELETE_MONTHS: must be more than ACCOUNT_DEACTIVATE_MONTHS",
+    );
+  }
   if (e.NODE_ENV === "production" && e.DEV_CLOCK_OFFSET !== undefined) {
     // A moved clock would send reminders early and revoke certificates before their time.
     throw new ConfigError(
@@ -342,7 +363,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedProxies: addressList(e.TRUSTED_PROXIES),
     notifyBundleMinutes: e.NOTIFY_BUNDLE_MINUTES,
+    accountRetention: {
+      deactivateMonths: e.ACCOUNT_DEACTIVATE_MONTHS,
+      deleteMonths: e.ACCOUNT_DELETE_MONTHS,
+    },
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN,
+    metrics: { port: metricsPortOf(e), host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     mtls: {
       port: e.MTLS_PORT,
       publicUrl: (e.MTLS_PUBLIC_URL ?? `https://localhost:${e.MTLS_PORT}`).replace(/\/$/, ""),
@@ -384,6 +410,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? "dist/web"),
     devOutboxEnabled: !e.SMTP_URL && e.SMS_PROVIDER === "outbox",
   };
+}
+
+/** The metrics listener's port, which must not be one the other listeners take (0: any free). */
+function metricsPortOf(e: Environment): number | undefined {
+  const port = e.METRICS_PORT;
+  if (port !== undefined && port !== 0 && (port === e.PORT || port === e.MTLS_PORT)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  METRICS_PORT: must differ from PORT and MTLS_PORT",
+    );
+  }
+  return port;
 }
 
 function blobStoreOf(e: Environment): Config["blobStore"] {

@@ -410,6 +410,16 @@ export const errorCatalogue = {
     nl: "Deze link is voor een ander account. Log uit en log in met het account waarnaar de e-mail is gestuurd.",
     en: "This link is for another account. Log out and log in with the account the e-mail was sent to.",
   },
+  data_export_in_progress: {
+    status: 409,
+    nl: "Uw gegevens worden al klaargezet. U krijgt een e-mail als het bestand klaarstaat.",
+    en: "Your data is already being prepared. You will receive an e-mail when the file is ready.",
+  },
+  data_export_limit: {
+    status: 429,
+    nl: "U heeft vandaag al vaak om uw gegevens gevraagd. Probeer het morgen opnieuw.",
+    en: "You have asked for your data several times today. Please try again tomorrow.",
+  },
 } as const satisfies Record<string, { status: number } & Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

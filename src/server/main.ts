@@ -1,9 +1,11 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { startControlChannel } from "./control-operations.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { createLogger } from "./logger.ts";
 import { listenerTls } from "./modules/certificates/listener-tls.ts";
 import { buildMtlsApp } from "./mtls-app.ts";
+import { type MetricsListener, startMetricsListener } from "./platform/metrics/metrics-endpoint.ts";
 import { createServices, warnWhenUploadsUnscanned } from "./services.ts";
 
 /** How long in-flight requests and running jobs get to finish, after the drain, before exit. */
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
     const applied = await seedDemo(services);
     if (applied.length > 0) logger.info({ steps: applied }, "demo data seeded");
   }
+  // The CLI's way into this process (`poort backup`), before any request can change data.
+  const control = await startControlChannel(services);
   const app = await buildApp(services);
   const mtls = await buildMtlsApp(
     services,
@@ -25,9 +29,18 @@ async function main(): Promise<void> {
   );
   // The signals are handled from before the first listen: a SIGTERM (a rolling restart) that
   // came between the listen and the handler would kill a process that already took requests.
+  let metricsListener: MetricsListener | undefined;
   const listening = (async () => {
     await app.listen({ host: config.host, port: config.port });
     await mtls.listen({ host: config.host, port: config.mtls.port });
+    if (config.metrics.port !== undefined) {
+      metricsListener = await startMetricsListener({
+        metrics: services.metrics,
+        host: config.metrics.host,
+        port: config.metrics.port,
+        logger,
+      });
+    }
   })();
 
   let stopping = false;
@@ -51,7 +64,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     forced.unref();
-    await Promise.all([app.close(), mtls.close(), jobsStopped]);
+    // The metrics listener serves through the drain, so the scrapes show the instance winding down.
+    await Promise.all([
+      app.close(),
+      mtls.close(),
+      metricsListener?.close(),
+      jobsStopped,
+      control?.close(),
+    ]);
     await services.close();
     process.exit(0);
   };
@@ -67,6 +87,9 @@ async function main(): Promise<void> {
       selfService: `${config.mtls.publicUrl}/selfservice/certificate`,
       database: services.database.kind,
       mailbox: config.devOutboxEnabled ? `${config.publicUrl}/dev/mailbox` : undefined,
+      metrics: metricsListener
+        ? `http://${config.metrics.host}:${metricsListener.port}/metrics`
+        : undefined,
     },
     "Poort is ready",
   );

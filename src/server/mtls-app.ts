@@ -21,6 +21,7 @@ import { checkClientCertificate } from "#src/server/modules/selfservice/check-cl
 import { explanationPage } from "#src/server/modules/selfservice/explanation-page.ts";
 import { presentedCertificateDer } from "#src/server/modules/selfservice/presented-certificate.ts";
 import { selfServiceRoutes } from "#src/server/modules/selfservice/routes.ts";
+import { measureRequests } from "#src/server/platform/metrics/http-metrics.ts";
 import {
   answerFrameworkErrors,
   answerUnknownPaths,
@@ -43,6 +44,7 @@ type MtlsAppDependencies = Pick<
   | "authorities"
   | "blobs"
   | "scanner"
+  | "metrics"
 >;
 
 /**
@@ -63,6 +65,7 @@ export async function buildMtlsApp(deps: MtlsAppDependencies, tls: ListenerTls) 
     ...(config.mtls.trustedProxies.length > 0 ? { trustProxy: config.mtls.trustedProxies } : {}),
     https: { ...tls, ...listenerProtocols, requestCert: true, rejectUnauthorized: false },
   }).withTypeProvider<ZodTypeProvider>();
+  measureRequests(app, deps.metrics, "mtls");
   await registerCommonSetup(app, {
     https: true,
     apiRateLimits: config.apiRateLimits,

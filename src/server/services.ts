@@ -5,11 +5,14 @@ import { registerPasswordResets } from "./modules/accounts/activation.ts";
 import { registerMembershipMails } from "./modules/accounts/invitations.ts";
 import { scheduleOverdueReminders } from "./modules/actions/overdue-reminders.ts";
 import { AuthorityStore } from "./modules/certificates/authority.ts";
+import { measureCertificates } from "./modules/certificates/certificate-metrics.ts";
 import { certificatesDeps } from "./modules/certificates/deps.ts";
 import { scheduleExpiryReminders } from "./modules/certificates/expiry-reminders.ts";
 import { notifyServicedeskOfBounce } from "./modules/certificates/office-bounces.ts";
 import { scheduleOcspRenewal } from "./modules/certificates/presigned-ocsp-responses.ts";
 import { scheduleRevocationRounds } from "./modules/certificates/revocation.ts";
+import { registerDataExports } from "./modules/data-export/data-exports.ts";
+import { dataExportDeps } from "./modules/data-export/deps.ts";
 import { scheduleDraftAttachmentsSweep } from "./modules/documents/message-attachments.ts";
 import { scheduleStrayUploadsSweep } from "./modules/documents/stray-uploads.ts";
 import { Readiness } from "./modules/health/readiness.ts";
@@ -26,25 +29,32 @@ import { registerLinkApprovals } from "./modules/portal-eherkenning/links.ts";
 import { keepPortalRegisteredAtOwnIdp } from "./modules/portal-eherkenning/own-idp.ts";
 import { starterLibrary } from "./modules/questionnaires/starter-library/starter-library.ts";
 import { seedStarterLibrary } from "./modules/questionnaires/templates.ts";
+import { scheduleRetention } from "./modules/retention/retention-jobs.ts";
 import { catalogueDeps } from "./modules/service-catalogue/deps.ts";
 import { registerOfficePortalServices } from "./modules/service-catalogue/office-portal-services.ts";
+import { PausableDeletions } from "./platform/backup/pausable-deletions.ts";
 import type { BlobStore } from "./platform/blobs/blob-store.ts";
-import { openFileStorage } from "./platform/blobs/file-storage.ts";
+import { objectStoreOf, openFileStorage } from "./platform/blobs/file-storage.ts";
 import { type Clock, MINUTE, OffsetClock, systemClock } from "./platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
 import { createVirusScanner, type VirusScanner } from "./platform/files/virus-scanner.ts";
+import { measureJobQueue } from "./platform/jobs/job-metrics.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { scheduleFinishedJobsPurge } from "./platform/jobs/purge-finished-jobs.ts";
+import { measureMailQueue } from "./platform/mail/mail-metrics.ts";
 import type { MailTransport } from "./platform/mail/mail-transport.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
 import { scheduleOrphanedAttachmentsSweep } from "./platform/mail/orphaned-attachments.ts";
 import { outboxTransport } from "./platform/mail/outbox-transport.ts";
 import { createSmtpTransport } from "./platform/mail/smtp-transport.ts";
+import { measureDatabasePool } from "./platform/metrics/database-metrics.ts";
+import { Metrics } from "./platform/metrics/metrics.ts";
 import { scheduleRateLimitPurge } from "./platform/security/rate-limit-purge.ts";
 import { loadSecretKey, SecretBox } from "./platform/security/secret-box.ts";
 import { createCmSmsGateway } from "./platform/sms/cm-sms-gateway.ts";
 import { outboxSmsGateway, type SmsGateway } from "./platform/sms/sms-gateway.ts";
+import { measureSmsQueue } from "./platform/sms/sms-metrics.ts";
 import { SmsSender } from "./platform/sms/sms-sender.ts";
 
 /** The platform services one Poort process runs on, wired from the configuration. */
@@ -60,6 +70,10 @@ export interface Services {
   resumableUploads: ResumableUploadStore;
   /** The mailer's own store of attachment bytes (read by the dev outbox). */
   mailAttachments: BlobStore;
+  /** Clients' prepared data exports (issue 19). */
+  dataExports: BlobStore;
+  /** The object store under all three, whose deletions a backup holds back (ADR 0021). */
+  objectDeletions: PausableDeletions;
   mailer: Mailer;
   sms: SmsSender;
   secrets: SecretBox;
@@ -68,6 +82,8 @@ export interface Services {
   jobs: JobRunner;
   /** Whether this instance wants new requests: no longer once it is asked to stop. */
   readiness: Readiness;
+  /** This process's Prometheus metrics (its own registry). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -89,8 +105,23 @@ export async function createServices(
       : new OffsetClock(baseClock, config.devClockOffsetMs);
   const clock = devClock ?? baseClock;
   const database = overrides.database ?? (await openMigratedDatabase(config));
+  const metrics = new Metrics(
+    config.metrics.port !== undefined || config.metrics.token !== undefined,
+  );
+  measureDatabasePool(metrics, database);
+  measureMailQueue(metrics, database.db);
+  measureSmsQueue(metrics, database.db);
 
-  const { blobs, mailAttachments, uploadParts } = await openFileStorage(config, database.db, clock);
+  // Every stored file goes through one object store, whose deletions a backup can hold back.
+  const objectDeletions = new PausableDeletions(objectStoreOf(config), (key, error) =>
+    logger.error({ err: error, key }, "deleting a stored file after a backup failed"),
+  );
+  const { blobs, mailAttachments, uploadParts, dataExports } = await openFileStorage(
+    config,
+    database.db,
+    clock,
+    objectDeletions,
+  );
   const smtp = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined;
   const transport: MailTransport = smtp ?? outboxTransport;
   const gateway: SmsGateway =
@@ -101,8 +132,9 @@ export async function createServices(
     attachments: mailAttachments,
     transport,
     from: config.mailFrom,
+    metrics,
   });
-  const sms = new SmsSender({ clock, gateway });
+  const sms = new SmsSender({ clock, gateway, metrics });
   const secrets = new SecretBox(
     await loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }),
   );
@@ -111,7 +143,9 @@ export async function createServices(
     clock,
     logger: logger.child({ component: "jobs" }),
     pollMs: config.jobs.pollMs,
+    metrics,
   });
+  measureJobQueue(metrics, { db: database.db, clock, handledJobNames: () => jobs.handledJobNames });
   mailer.registerDelivery(jobs);
   sms.registerDelivery(jobs);
   registerPasswordResets(jobs, { clock, mailer, publicUrl: config.publicUrl });
@@ -123,6 +157,13 @@ export async function createServices(
     bundleMs: config.notifyBundleMinutes * MINUTE,
   });
   registerWebhookDeliveries(jobs, officeEventsDeps({ database, clock, secrets, config }));
+  await scheduleRetention(jobs, {
+    db: database.db,
+    clock,
+    blobs,
+    mailer,
+    ...config.accountRetention,
+  });
   const authorities = new AuthorityStore({
     db: database.db,
     clock,
@@ -140,6 +181,7 @@ export async function createServices(
     config,
   });
   mailer.whenRejected((db, mail) => notifyServicedeskOfBounce(certificates, db, mail));
+  measureCertificates(metrics, certificates);
   await scheduleExpiryReminders(jobs, certificates);
   await scheduleRevocationRounds(jobs, certificates);
   await scheduleOcspRenewal(jobs, certificates);
@@ -168,6 +210,22 @@ export async function createServices(
   await scheduleFinishedJobsPurge(jobs, clock);
   await scheduleOrphanedAttachmentsSweep(jobs, { store: mailAttachments, clock });
   const scanner = createVirusScanner(config.clamavUrl);
+  // Clients' data exports: prepared, then deleted a week after they are ready.
+  registerDataExports(
+    jobs,
+    dataExportDeps({
+      database,
+      clock,
+      mailer,
+      sms,
+      secrets,
+      blobs,
+      scanner,
+      dataExports,
+      config,
+      metrics,
+    }),
+  );
   // eHerkenning: lapsed applications and the erasure after the retention period (03:30), and
   // the authorizations' renewal reminders (08:00).
   const eherkenning = eherkenningDeps({
@@ -179,6 +237,7 @@ export async function createServices(
     blobs,
     scanner,
     jobs,
+    metrics,
     config,
   });
   await scheduleApplicationsUpkeep(jobs, eherkenning);
@@ -192,6 +251,8 @@ export async function createServices(
     database,
     blobs,
     mailAttachments,
+    dataExports,
+    objectDeletions,
     resumableUploads,
     mailer,
     sms,
@@ -200,6 +261,7 @@ export async function createServices(
     authorities,
     jobs,
     readiness: new Readiness(),
+    metrics,
     async close() {
       await jobs.stop();
       smtp?.close();

@@ -1,83 +1,17 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
+import { clientBrowser, download } from "#test/support/client-browser.ts";
+import { poortFromSource as poort } from "#test/support/poort-cli.ts";
 import { databaseUrlFor, withAdminClient } from "#test/support/postgres-admin.ts";
 import { type S3Server, s3Environment, startS3Server } from "#test/support/s3-server.ts";
 import { type ServerProcess, startServerProcess } from "#test/support/server-process.ts";
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-/** `poort move --from <dir>` from source, as the operator runs it, in the given environment. */
-async function move(from: string, environment: Record<string, string>) {
-  const args = [
-    "--conditions=source",
-    "--import",
-    "tsx",
-    "src/cli/main.ts",
-    "move",
-    "--from",
-    from,
-  ];
-  try {
-    const { stdout } = await run(process.execPath, args, {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...environment },
-    });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout + failed.stderr };
-  }
-}
-
-/** A client's browser on Poort's API, enough to log in and download: cookies and CSRF token. */
-async function clientBrowser(baseUrl: string, email: string) {
-  const cookies = new Map<string, string>();
-  let csrfToken = "";
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-        "x-csrf-token": csrfToken,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [name = "", value = ""] = (cookie.split(";")[0] ?? "").split("=");
-      cookies.set(name, value);
-    }
-    return response;
-  };
-  const refresh = async () => {
-    csrfToken = (await (await call("GET", "/api/session")).json()).csrfToken;
-  };
-  await refresh();
-  const login = await call("POST", "/api/auth/login", {
-    area: "portal",
-    email,
-    password: DEMO_PASSWORD,
-  });
-  expect(login.status, await login.clone().text()).toBe(200);
-  await refresh();
-  return call;
-}
-
-type Browser = Awaited<ReturnType<typeof clientBrowser>>;
-
-async function download(browser: Browser, documentId: string): Promise<Buffer> {
-  const response = await browser("GET", `/api/portal/documents/${documentId}/content`);
-  expect(response.status).toBe(200);
-  return Buffer.from(await response.arrayBuffer());
-}
+/** `poort move --from <dir>`. */
+const move = (from: string, environment: Record<string, string>) =>
+  poort(["move", "--from", from], environment);
 
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -144,6 +78,10 @@ describe.skipIf(!databaseUrl)(
       const refused = await move(embeddedDir, { ...target, SECRET_KEY: secretKey });
       expect(refused.code).toBe(1);
       expect(refused.stdout).toContain(`Not moved: Poort still runs on ${embeddedDir}`);
+      // The audit log can be verified meanwhile: the running Poort reads it for the CLI.
+      const verify = await poort(["audit", "verify"], { DATA_DIR: embeddedDir });
+      expect(verify.code, verify.stdout).toBe(0);
+      expect(verify.stdout).toMatch(/^Audit log intact: [1-9]\d* events/m);
       expect(await embedded.stop()).toBe(0);
       embedded = undefined;
     }, 90_000);
@@ -167,6 +105,14 @@ describe.skipIf(!databaseUrl)(
       expect(moved.stdout).toMatch(/^ {2}blobs +\d+ [0-9a-f]{16} = +\d+ [0-9a-f]{16}$/m);
       expect(moved.stdout).not.toContain("≠");
       expect(moved.stdout).toContain("Nothing lost.");
+
+      // The audit log's hash chain came along: the moved log verifies, up to the same head.
+      const headOf = (stdout: string) => /^Head: (\d+:[0-9a-f]{64})$/m.exec(stdout)?.[1];
+      const embeddedLog = await poort(["audit", "verify"], { DATA_DIR: embeddedDir });
+      expect(embeddedLog.stdout).toMatch(/^Audit log intact: [1-9]\d* events/m);
+      const movedLog = await poort(["audit", "verify"], { ...target, SECRET_KEY: secretKey });
+      expect(movedLog.code, movedLog.stdout).toBe(0);
+      expect(headOf(movedLog.stdout)).toBe(headOf(embeddedLog.stdout));
     }, 60_000);
 
     it("serves the demo client the same document from PostgreSQL and S3", async () => {

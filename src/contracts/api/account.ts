@@ -15,6 +15,8 @@ import {
   recoveryCodesSchema,
   requestPasswordResetSchema,
   secondFactorSchema,
+  securityEventListSchema,
+  securityEventQuerySchema,
   sessionListSchema,
   sessionStateSchema,
   setPasswordSchema,
@@ -89,6 +91,12 @@ export const accountApi = {
     method: "POST",
     path: "/api/me/sessions/end-others",
     response: z.null(),
+  }),
+  securityEvents: defineEndpoint({
+    method: "GET",
+    path: "/api/me/security-events",
+    query: securityEventQuerySchema,
+    response: securityEventListSchema,
   }),
 
   startSmsSetup: defineEndpoint({

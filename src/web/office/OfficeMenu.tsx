@@ -5,7 +5,7 @@ import { useSession } from "../ui/api/session.tsx";
 import { isOfficeAdmin } from "./is-admin.ts";
 import { officePaths } from "./paths.ts";
 
-/** The back office's menu; "Medewerkers" only for admins. */
+/** The back office's menu; "Medewerkers" and "Auditlog" only for admins. */
 export function OfficeMenu() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -16,7 +16,13 @@ export function OfficeMenu() {
     { to: officePaths.questionnaires, label: t("office.questionnaires.title") },
     { to: officePaths.clients, label: t("office.clients.title") },
     ...(isOfficeAdmin(session) ? [{ to: officePaths.staff, label: t("office.staff.title") }] : []),
+    ...(isOfficeAdmin(session)
+      ? [{ to: officePaths.settings, label: t("office.settings.title") }]
+      : []),
     { to: officePaths.integrations, label: t("office.integrations.title") },
+    ...(isOfficeAdmin(session)
+      ? [{ to: officePaths.auditLog, label: t("office.auditLog.title") }]
+      : []),
     { to: paths.myDetails, label: t("account.myDetails.title") },
   ];
   return <AreaMenu links={links} />;

@@ -2,6 +2,8 @@
 export const officePaths = {
   clients: "/clients",
   staff: "/staff",
+  /** "Instellingen": the office's settings, for admins. */
+  settings: "/settings",
   dossiers: "/dossiers",
   newDossier: "/dossiers/new",
   dossier: (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`,
@@ -16,4 +18,6 @@ export const officePaths = {
   questionnaire: (templateId: string) => `/questionnaires/${encodeURIComponent(templateId)}`,
   /** "Koppelingen": the office's webhooks and their delivery log. */
   integrations: "/integrations",
+  /** "Auditlog": the office's audit events, for its admins. */
+  auditLog: "/auditlog",
 } as const;

@@ -3,6 +3,7 @@ import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
 import { paths } from "../ui/account/paths.ts";
 import { ActionPage } from "./actions/ActionPage.tsx";
+import { AuditLogPage } from "./audit-log/AuditLogPage.tsx";
 import { IntegrationsPage } from "./integrations/IntegrationsPage.tsx";
 import { InboxPage } from "./messages/InboxPage.tsx";
 import { MessagePage } from "./messages/MessagePage.tsx";
@@ -12,6 +13,7 @@ import { DossierPage } from "./pages/DossierPage.tsx";
 import { DossiersPage } from "./pages/DossiersPage.tsx";
 import { NewDossierPage } from "./pages/NewDossierPage.tsx";
 import { OfficeHomePage } from "./pages/OfficeHomePage.tsx";
+import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { NewQuestionnairePage, QuestionnairePage } from "./questionnaires/QuestionnairePage.tsx";
 import { QuestionnairesPage } from "./questionnaires/QuestionnairesPage.tsx";
@@ -34,7 +36,9 @@ export const officeRoutes: RouteObject[] = accountRoutes({
     { path: "questionnaires/:templateId", element: <QuestionnairePage /> },
     { path: "clients", element: <ClientsPage /> },
     { path: "staff", element: <StaffPage /> },
+    { path: "settings", element: <SettingsPage /> },
     { path: "integrations", element: <IntegrationsPage /> },
+    { path: "auditlog", element: <AuditLogPage /> },
     { path: "mijn-gegevens", element: <MyDetailsPage /> },
   ],
 });

@@ -4,4 +4,6 @@ export const servicedeskPaths = {
   office: (officeId: string) => `/kantoren/${encodeURIComponent(officeId)}`,
   expiring: "/verlopen",
   bounces: "/bounces",
+  /** The certificate events across offices (servicedesk role). */
+  certificateEvents: "/gebeurtenissen",
 } as const;

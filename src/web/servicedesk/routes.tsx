@@ -3,6 +3,7 @@ import { accountRoutes } from "../ui/account/account-routes.tsx";
 import { MyDetailsPage } from "../ui/account/my-details/MyDetailsPage.tsx";
 import { paths } from "../ui/account/paths.ts";
 import { BouncesPage } from "./pages/BouncesPage.tsx";
+import { CertificateEventsPage } from "./pages/CertificateEventsPage.tsx";
 import { ExpiringPage } from "./pages/ExpiringPage.tsx";
 import { OfficePage } from "./pages/OfficePage.tsx";
 import { OfficesPage } from "./pages/OfficesPage.tsx";
@@ -23,6 +24,7 @@ export const servicedeskRoutes: RouteObject[] = accountRoutes({
     { path: "kantoren/:officeId", element: <OfficePage /> },
     { path: "verlopen", element: <ExpiringPage /> },
     { path: "bounces", element: <BouncesPage /> },
+    { path: "gebeurtenissen", element: <CertificateEventsPage /> },
     { path: "mijn-gegevens", element: <MyDetailsPage /> },
   ],
 });

@@ -196,6 +196,7 @@ export async function deleteExtraAccount(
       action: "account.deleted",
       subject: { type: "account", id: account.id },
       details: { email: account.email, membershipId: membership.id, loginStays },
+      officeId: main.officeId,
     });
   });
 }

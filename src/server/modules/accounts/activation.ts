@@ -14,6 +14,7 @@ import { areaLink, areaOfKind, kindOfArea } from "./areas.ts";
 import type { AccountsDeps, RequestOrigin } from "./deps.ts";
 import { findOpenLink, issueLinkToken, spendLink } from "./link-tokens.ts";
 import { startSessionAfterPassword } from "./login.ts";
+import { loginOfficeOf } from "./login-office.ts";
 import {
   endAccountSessions,
   findAccountByEmail,
@@ -212,6 +213,7 @@ export async function setPasswordWithLink(
       action: link.purpose === "password-reset" ? "password.reset" : "account.activated",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
+      officeId: await loginOfficeOf(tx, account),
     });
     return startSessionAfterPassword(deps, tx, account, origin);
   });

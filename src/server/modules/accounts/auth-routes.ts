@@ -28,6 +28,7 @@ import { admitFromAddress } from "./address-limits.ts";
 import { type AccountsDeps, requestOrigin } from "./deps.ts";
 import { logIn } from "./login.ts";
 import { describeOfficeChoice } from "./office-choice.ts";
+import { logOut } from "./profile.ts";
 import { completeSecondFactor, sendLoginCode } from "./second-factor.ts";
 import {
   clearSessionCookie,
@@ -238,7 +239,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (
     "/api/auth/logout",
     { schema: { tags: ["session"], summary: "Log out", response: { 204: z.null() } } },
     async (request, reply) => {
-      if (request.session) await endSessionNow(db, clock, request.session.id);
+      const { session, account } = request;
+      if (session && account) await logOut(deps, account, session.id, requestOrigin(request));
+      else if (session) await endSessionNow(db, clock, session.id);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

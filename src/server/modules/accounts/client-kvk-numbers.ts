@@ -48,6 +48,7 @@ export function setClientKvkNumber(
       action: "client.kvk-number-set",
       subject: { type: "client", id: client.id },
       details: { previous: client.kvkNumber, kvkNumber },
+      officeId: staff.officeId,
     });
     return { ...client, kvkNumber };
   });

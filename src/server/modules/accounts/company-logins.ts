@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
-import type { RequestOrigin } from "./deps.ts";
+import { browserDetails, type RequestOrigin } from "./deps.ts";
 import {
   type MembershipWithAccount,
   unscopedFindCompanyByKvk,
@@ -67,7 +67,13 @@ export async function startEherkenningSession(
     action: "session.login",
     subject: { type: "account", id: linked.account.id },
     ip: origin.ip,
-    details: { signOn: "eherkenning", level, membershipId: linked.membership.id },
+    details: {
+      signOn: "eherkenning",
+      level,
+      membershipId: linked.membership.id,
+      ...browserDetails(origin),
+    },
+    officeId: linked.membership.officeId,
   });
   return started;
 }

@@ -24,6 +24,14 @@ export interface RequestOrigin {
   userAgent?: string | undefined;
 }
 
+/**
+ * The browser of a request, as the audit event of a login or logout keeps it in its details,
+ * so that the account's own security events can show the device (nothing when it sent none).
+ */
+export function browserDetails(origin: RequestOrigin): { userAgent?: string } {
+  return origin.userAgent ? { userAgent: origin.userAgent.slice(0, 512) } : {};
+}
+
 export function requestOrigin(request: {
   ip: string;
   headers: { "user-agent"?: string | undefined };

@@ -102,6 +102,7 @@ async function sendInvitation(
     action: "account.invited",
     subject: { type: "account", id: account.id },
     details: { kind: account.kind, role: account.role },
+    officeId: account.officeId ?? undefined,
   });
 }
 
@@ -147,6 +148,7 @@ function auditMembershipInvitation(
     action: "account.invited",
     subject: { type: "account", id: account.id },
     details: { kind: account.kind, membershipId: membership.id },
+    officeId: membership.officeId,
   });
 }
 
@@ -343,6 +345,7 @@ export async function revokeInvitation(
       actor,
       action: "account.invitation-revoked",
       subject: { type: "account", id: account.id },
+      officeId: account.officeId ?? undefined,
     });
   });
 }
@@ -405,6 +408,7 @@ export async function revokeClientInvitation(
       action: "account.invitation-revoked",
       subject: { type: "account", id: account.id },
       details: { membershipId: membership.id },
+      officeId: membership.officeId,
     });
   });
 }

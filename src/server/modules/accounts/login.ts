@@ -7,7 +7,8 @@ import { hashPassword, verifyPassword } from "#src/server/platform/security/pass
 import { consumeRateLimit, resetRateLimit } from "#src/server/platform/security/rate-limiter.ts";
 import { admitFromAddress, countFailureFromAddress } from "./address-limits.ts";
 import { actorOfKind, kindOfArea } from "./areas.ts";
-import type { AccountsDeps, RequestOrigin } from "./deps.ts";
+import { type AccountsDeps, browserDetails, type RequestOrigin } from "./deps.ts";
+import { loginOfficeOf } from "./login-office.ts";
 import {
   type AccountKind,
   type AccountRow,
@@ -61,6 +62,7 @@ export async function verifyCredentials(
   const now = clock.now();
   const locked = Boolean(account?.lockedUntil && account.lockedUntil > now);
   if (account?.status !== "active" || !passwordMatches || locked) {
+    const officeId = account && (await loginOfficeOf(db, account));
     await db.transaction(async (tx) => {
       if (account && !passwordMatches) await lockWhenRepeated(deps, tx, account);
       await countFailureFromAddress(deps, tx, "login", origin.ip);
@@ -69,6 +71,7 @@ export async function verifyCredentials(
         action: "session.login-failed",
         subject: account ? { type: "account", id: account.id } : undefined,
         ip: origin.ip,
+        officeId,
         details: {
           reason: !account
             ? "unknown"
@@ -77,6 +80,7 @@ export async function verifyCredentials(
               : !passwordMatches
                 ? "password"
                 : account.status,
+          ...browserDetails(origin),
         },
       });
     });
@@ -113,6 +117,8 @@ export async function logIn(
       action: secondStep ? "session.password-accepted" : "session.login",
       subject: { type: "account", id: account.id },
       ip: origin.ip,
+      details: browserDetails(origin),
+      officeId: await loginOfficeOf(tx, account),
     });
     return result;
   });

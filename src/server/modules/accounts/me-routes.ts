@@ -11,6 +11,8 @@ import {
   passwordConfirmationSchema,
   profileSchema,
   recoveryCodesSchema,
+  securityEventListSchema,
+  securityEventQuerySchema,
   sessionListSchema,
   smsCodeSentSchema,
   totpSetupSchema,
@@ -33,6 +35,7 @@ import {
   startSmsEnrollment,
   startTotpEnrollment,
 } from "./second-factor.ts";
+import { ownSecurityEvents } from "./security-events.ts";
 import { requireAccount } from "./session-plugin.ts";
 import { describeSessions } from "./sessions.ts";
 
@@ -89,6 +92,23 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: AccountsDeps }> = async (ap
       const { account, session } = requireAccount(request, setUp);
       await endOtherSessions(deps, account, session.id, requestOrigin(request));
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me/security-events",
+    {
+      schema: {
+        tags,
+        summary:
+          "The account's own security events (logins, 2-step changes, sessions), newest first",
+        querystring: securityEventQuerySchema,
+        response: { 200: securityEventListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { account } = requireAccount(request, setUp);
+      return ownSecurityEvents(deps.db, account.id, request.query.page);
     },
   );
 

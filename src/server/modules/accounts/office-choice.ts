@@ -69,6 +69,7 @@ export async function chooseOffice(
         clientId: found.membership.clientId,
         previous: session.clientMembershipId,
       },
+      officeId: found.membership.officeId,
     });
   });
 }

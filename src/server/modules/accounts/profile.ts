@@ -2,10 +2,11 @@ import type { Profile } from "#src/contracts/accounts.ts";
 import { AppError } from "#src/server/errors.ts";
 import { recordAuditEvent } from "#src/server/platform/audit/record-audit-event.ts";
 import { verifyPassword } from "#src/server/platform/security/password-hashing.ts";
-import type { AccountsDeps, RequestOrigin } from "./deps.ts";
+import { type AccountsDeps, browserDetails, type RequestOrigin } from "./deps.ts";
 import {
   type AccountRow,
   endAccountSessions,
+  endSession,
   findAccountById,
   updateAccount,
 } from "./repository.ts";
@@ -61,6 +62,28 @@ export async function confirmPassword(account: AccountRow, password: string): Pr
   if (!account.passwordHash || !(await verifyPassword(password, account.passwordHash))) {
     throw new AppError("login_failed");
   }
+}
+
+/**
+ * "Uitloggen": the browser's session ends, recorded for the account's own security events
+ * (issue 19), in one transaction.
+ */
+export async function logOut(
+  deps: Pick<AccountsDeps, "db" | "clock">,
+  account: Pick<AccountRow, "id" | "kind">,
+  sessionId: string,
+  origin: RequestOrigin,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await endSession(tx, sessionId, deps.clock.now());
+    await recordAuditEvent(tx, deps.clock, {
+      actor: auditActor(account),
+      action: "session.logout",
+      subject: { type: "account", id: account.id },
+      ip: origin.ip,
+      details: browserDetails(origin),
+    });
+  });
 }
 
 /** "Sign out elsewhere": every session of the account but the current one ends. */

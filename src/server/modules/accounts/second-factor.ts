@@ -11,7 +11,8 @@ import {
 } from "#src/server/platform/security/random-secrets.ts";
 import { newTotpSecret, totpSetup, verifyTotp } from "#src/server/platform/security/totp.ts";
 import { countFailureFromAddress } from "./address-limits.ts";
-import type { AccountsDeps, RequestOrigin } from "./deps.ts";
+import { type AccountsDeps, browserDetails, type RequestOrigin } from "./deps.ts";
+import { loginOfficeOf } from "./login-office.ts";
 import {
   type AccountRow,
   endSession,
@@ -116,7 +117,8 @@ export async function completeSecondFactor(
         action: accepted ? "session.login" : "session.second-factor-failed",
         subject: { type: "account", id: account.id },
         ip: origin.ip,
-        details: { method: input.method },
+        details: { method: input.method, ...browserDetails(origin) },
+        officeId: await loginOfficeOf(tx, account),
       });
       if (!accepted) {
         await countFailureFromAddress(deps, tx, "second-factor", origin.ip);

@@ -3,13 +3,13 @@ import { HOUR, MINUTE, SECOND } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { hashToken, newToken } from "#src/server/platform/security/random-secrets.ts";
 import type { RequestOrigin } from "./deps.ts";
+import { onlyOpenMembership } from "./login-office.ts";
 import { joinMembership } from "./membership-joined.ts";
 import {
   endAccountSessions,
   endSession,
   findLiveSessionContext,
   insertSession,
-  listAccountMemberships,
   listLiveSessions,
   recordFirstLogin,
   type SessionRow,
@@ -51,7 +51,7 @@ export async function startSession(
   const token = newToken();
   const membershipId =
     signOn?.membershipId ??
-    (stage === "complete" ? await onlyOpenMembership(db, accountId) : undefined);
+    (stage === "complete" ? (await onlyOpenMembership(db, accountId))?.id : undefined);
   const session = await insertSession(db, {
     tokenHash: hashToken(token),
     accountId,
@@ -68,14 +68,6 @@ export async function startSession(
   if (stage === "complete") await recordFirstLogin(db, accountId, now);
   if (membershipId) await joinMembership(db, clock, membershipId, accountId);
   return { token, session };
-}
-
-/** The login's one membership that is not withdrawn, if it has exactly one (staff: none). */
-async function onlyOpenMembership(db: Database, accountId: string): Promise<string | undefined> {
-  const open = (await listAccountMemberships(db, accountId)).filter(
-    (row) => !row.membership.revokedAt,
-  );
-  return open.length === 1 ? open[0]?.membership.id : undefined;
 }
 
 /**

@@ -37,7 +37,9 @@ export async function changeStaffMember(
       actor: auditActor(admin.account),
       action: active === false ? "staff.deactivated" : "staff.changed",
       subject: { type: "account", id: target.id },
-      details: { role, active },
+      // The role before, so the office's audit log can say "from handler to admin".
+      details: { role, previousRole: role === undefined ? undefined : target.role, active },
+      officeId: admin.officeId,
     });
   });
 }

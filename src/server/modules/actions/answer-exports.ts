@@ -2,6 +2,7 @@ import type { FastifyReply } from "fastify";
 import type { Locale } from "#src/contracts/locale.ts";
 import { answerSummary } from "#src/contracts/questionnaires/answer-summary.ts";
 import { AppError } from "#src/server/errors.ts";
+import { CSV_BOM, csvLine } from "#src/server/platform/csv.ts";
 import type { StaffActor } from "../accounts/request-actors.ts";
 import type { DocumentsDeps } from "../documents/deps.ts";
 import { contentDisposition } from "../documents/document-content.ts";
@@ -18,15 +19,6 @@ const headings = {
   nl: ["Pagina", "Vraag", "Antwoord", "Ingevuld door", "Ingevuld op"],
   en: ["Page", "Question", "Answer", "Answered by", "Answered at"],
 } as const;
-
-/**
- * A CSV field: quoted when it must be, and never read as a formula by a spreadsheet (a value
- * starting with =, +, - or @ gets a leading apostrophe, OWASP's advice for CSV injection).
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export async function answersCsv(
   deps: Pick<DocumentsDeps, "db" | "clock">,
@@ -51,10 +43,9 @@ export async function answersCsv(
     }
   }
   // Semicolons and a byte-order mark: what Excel with Dutch settings opens as columns, in UTF-8.
-  const lines = [headings[locale], ...rows].map((row) => row.map(csvField).join(";"));
   return {
     fileName: `${action.dossier.number} ${definition.title[locale]}.csv`,
-    content: `\uFEFF${lines.join("\r\n")}\r\n`,
+    content: CSV_BOM + [headings[locale], ...rows].map(csvLine).join(""),
   };
 }
 

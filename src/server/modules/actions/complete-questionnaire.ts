@@ -137,6 +137,7 @@ export async function completeQuestionnaire(
         action: "action.completed",
         subject: { type: "action", id: actionId },
         details: { dossierId: row.dossierId, documentId: document.id },
+        officeId: client.officeId,
       });
       await notifyDossierStaff(tx, deps.clock, {
         dossierId: row.dossierId,

@@ -49,6 +49,7 @@ export async function deliverUploadItem(
       action: "action.item-delivered",
       subject: { type: "action", id: actionId },
       details: { dossierId: row.dossierId, itemId, documentId },
+      officeId: client.officeId,
     });
     await recordOfficeEvent(tx, deps.clock, {
       type: "upload.supplied",
@@ -71,6 +72,7 @@ export async function deliverUploadItem(
         action: "action.completed",
         subject: { type: "action", id: actionId },
         details: { dossierId: row.dossierId },
+        officeId: client.officeId,
       });
       await notifyDossierStaff(tx, deps.clock, {
         dossierId: row.dossierId,

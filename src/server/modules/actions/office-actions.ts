@@ -126,6 +126,7 @@ export async function sendActions(
         action: "action.sent",
         subject: { type: "action", id: action.action.id },
         details: { dossierId: dossier.id, clientId, kind: input.kind, versionId: version?.id },
+        officeId: staff.officeId,
       });
       await notifyDossierClients(tx, deps.clock, {
         dossierId: dossier.id,
@@ -159,6 +160,7 @@ export async function remindAction(
       actor: auditActor(staff.account),
       action: "action.reminded",
       subject: { type: "action", id: actionId },
+      officeId: staff.officeId,
       details: { dossierId: found.action.dossierId, clientId: found.action.clientId },
     });
     await notifyDossierClients(tx, deps.clock, {
@@ -198,6 +200,7 @@ export async function withdrawAction(
       actor: auditActor(staff.account),
       action: "action.withdrawn",
       subject: { type: "action", id: actionId },
+      officeId: staff.officeId,
       details: {
         dossierId: row.dossierId,
         clientId: row.clientId,

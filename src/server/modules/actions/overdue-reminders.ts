@@ -36,6 +36,7 @@ export async function remindOverdueActions(deps: { db: Database; clock: Clock })
           action: "action.overdue-reminded",
           subject: { type: "action", id: action.id },
           details: { dossierId: action.dossierId, clientId: action.clientId },
+          officeId: action.officeId,
         });
       }
       return overdue.length;

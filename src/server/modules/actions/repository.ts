@@ -196,7 +196,12 @@ export async function updateUploadItem(
 export function unscopedListOverdueActions(db: Database, today: string, limit: number) {
   return db
     .select({
-      action: { id: actions.id, dossierId: actions.dossierId, clientId: actions.clientId },
+      action: {
+        id: actions.id,
+        officeId: actions.officeId,
+        dossierId: actions.dossierId,
+        clientId: actions.clientId,
+      },
     })
     .from(actions)
     .where(

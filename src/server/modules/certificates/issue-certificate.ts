@@ -210,6 +210,7 @@ export async function issueCertificate(
       smsPassword: mobile !== null,
       legacyPkcs12: request.legacyPkcs12 ?? false,
     },
+    officeId: office.id,
   });
   return { certificate, password, fileName, mobile, pkcs12 };
 }

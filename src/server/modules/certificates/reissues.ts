@@ -69,6 +69,7 @@ export async function demandReissue(
       action: "certificate.reissue-demanded",
       subject: { type: "office", id: office.id },
       details: { reason },
+      officeId: office.id,
     });
   });
 }

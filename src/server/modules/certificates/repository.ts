@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, ilike, isNull, lte, or, type SQL, sql } from "d
 import { ofOffice } from "#src/server/access/tenant-filters.ts";
 import type { OfficeScope } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { containing } from "#src/server/platform/db/like-pattern.ts";
 import { isAnyOf, preparedQuery } from "#src/server/platform/db/prepared-queries.ts";
 import { mails } from "#src/server/platform/mail/schema.ts";
 import { offices } from "../offices/schema.ts";
@@ -308,7 +309,7 @@ export function listReminders(db: Database, certificateIds: string[]) {
 
 /** Offices by name or debtor number, with their newest certificate. */
 export function searchOffices(db: Database, text: string | undefined) {
-  const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = text ? containing(text) : undefined;
   return db
     .select()
     .from(offices)
@@ -407,4 +408,29 @@ export function unscopedListBouncedMails(db: Database, officeId?: string) {
 /** Holds the office's row until the transaction ends. */
 export async function lockOffice(db: Database, officeId: string): Promise<void> {
   await db.select({ id: offices.id }).from(offices).where(eq(offices.id, officeId)).for("update");
+}
+
+/**
+ * Every office's certificates counted by state, and the current ones that expire before
+ * `expiringBefore`: one pass over the table for the metrics. Unscoped: platform-wide numbers
+ * without any office's data, read for the metrics endpoint, which only the operator's
+ * monitoring reaches (its own listener, or the metrics token).
+ */
+export async function unscopedCountCertificates(db: Database, now: Date, expiringBefore: Date) {
+  const c = officeCertificates;
+  const unrevoked = sql`${c.revokedAt} IS NULL`;
+  const unexpired = sql`${unrevoked} AND ${c.notAfter} > ${now}`;
+  const current = sql`${unexpired} AND ${c.supersededAt} IS NULL`;
+  const counted = (condition: SQL) =>
+    sql<number>`count(*) FILTER (WHERE ${condition})`.mapWith(Number);
+  const [row] = await db
+    .select({
+      revoked: counted(sql`${c.revokedAt} IS NOT NULL`),
+      expired: counted(sql`${unrevoked} AND ${c.notAfter} <= ${now}`),
+      superseded: counted(sql`${unexpired} AND ${c.supersededAt} IS NOT NULL`),
+      valid: counted(current),
+      expiring: counted(sql`${current} AND ${c.notAfter} <= ${expiringBefore}`),
+    })
+    .from(c);
+  return row ?? { revoked: 0, expired: 0, superseded: 0, valid: 0, expiring: 0 };
 }

@@ -92,6 +92,7 @@ export async function revokeCertificate(
       action: "certificate.revoked",
       subject: { type: "office-certificate", id: certificateId },
       details: { serialNumber: revoked.serialNumber, reason },
+      officeId: revoked.officeId,
     });
     await publishCrl(deps, tx, issuing);
     // Its pre-signed OCSP response says "revoked" from the same commit on.

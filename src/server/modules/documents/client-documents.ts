@@ -87,6 +87,13 @@ export async function remainingSupplies(
   return Math.max(0, deps.limits.maxFilesPerDossier - supplied);
 }
 
+/** The refusal of an upload over the dossier's limit, counted among the refused uploads. */
+function refusedForTooManyFiles(deps: DocumentsDeps): AppError {
+  const refusal = new AppError("too_many_files");
+  deps.uploadRefusals.count(refusal);
+  return refusal;
+}
+
 /** Refuses a further upload when the client has reached the dossier's limit. */
 export async function checkSupplyAllowed(
   deps: DocumentsDeps,
@@ -95,7 +102,7 @@ export async function checkSupplyAllowed(
 ): Promise<DossierRef> {
   const dossier = await requireDossier(deps.db, client.scope, dossierId);
   if ((await remainingSupplies(deps, client, dossier)) === 0) {
-    throw new AppError("too_many_files");
+    throw refusedForTooManyFiles(deps);
   }
   return dossier;
 }
@@ -129,7 +136,7 @@ export async function supplyDocument(
       if (
         (await countSuppliedDocuments(tx, client.scope, dossier)) >= deps.limits.maxFilesPerDossier
       ) {
-        throw new AppError("too_many_files");
+        throw refusedForTooManyFiles(deps);
       }
       const now = deps.clock.now();
       const row = await insertDocument(tx, {
@@ -152,6 +159,7 @@ export async function supplyDocument(
         action: published ? "document.supplied" : "document.attachment-drafted",
         subject: { type: "document", id: row.id },
         details: { dossierId, scan: accepted.scan.status, size: row.size },
+        officeId: client.officeId,
       });
       if (published)
         await recordOfficeEvent(tx, deps.clock, {

@@ -3,6 +3,8 @@ import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import type { VirusScanner } from "#src/server/platform/files/virus-scanner.ts";
+import type { Metrics } from "#src/server/platform/metrics/metrics.ts";
+import { type UploadRefusals, uploadRefusals } from "./upload-refusals.ts";
 
 /** What the document services need from the platform. */
 export interface DocumentsDeps {
@@ -13,6 +15,7 @@ export interface DocumentsDeps {
   /** Where uploads wait on local disk until they are complete and checked. */
   uploadDir: string;
   limits: { maxFileBytes: number; maxFilesPerDossier: number };
+  uploadRefusals: UploadRefusals;
 }
 
 /** The document services' share of the platform services. */
@@ -20,6 +23,7 @@ export function documentsDeps(
   services: Pick<DocumentsDeps, "clock" | "blobs" | "scanner"> & {
     database: { db: Database };
     config: { dataDir: string; uploads: DocumentsDeps["limits"] };
+    metrics: Metrics;
   },
 ): DocumentsDeps {
   return {
@@ -29,5 +33,6 @@ export function documentsDeps(
     scanner: services.scanner,
     uploadDir: path.join(services.config.dataDir, "uploads"),
     limits: services.config.uploads,
+    uploadRefusals: uploadRefusals(services.metrics),
   };
 }

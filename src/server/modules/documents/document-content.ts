@@ -65,6 +65,7 @@ export async function sendDocumentContent(
       subject: { type: "document", id: document.id },
       ip: reader.ip,
       details: { dossierId: document.dossierId, disposition },
+      officeId: document.officeId,
     });
   }
   reply.header("content-type", document.contentType);

@@ -52,6 +52,7 @@ export async function fileGeneratedDocument(
     action: "document.generated",
     subject: { type: "document", id: row.id },
     details: { dossierId: dossier.id, size: row.size },
+    officeId: client.officeId,
   });
   return row;
 }

@@ -97,6 +97,7 @@ export async function takeClientAttachments(
       action: "document.supplied",
       subject: { type: "document", id: row.id },
       details: { dossierId: dossier.id, scan: row.scanStatus, size: row.size, message: true },
+      officeId: client.officeId,
     });
   }
   return rows.map((row) => ({ ...row, state: "published", publishedAt: now }));

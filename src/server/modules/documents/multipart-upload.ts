@@ -8,6 +8,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "#src/server/errors.ts";
 import { type WaitingUpload, waitingOnDisk } from "./receive-upload.ts";
+import type { UploadRefusals } from "./upload-refusals.ts";
 
 /*
  * A file sent as a multipart form (the office's documents, an eHerkenning applicant's ID copy):
@@ -49,8 +50,15 @@ export async function readFilePart(request: FastifyRequest): Promise<MultipartFi
  */
 const closedBeforeItsEnd = (file: Readable) => file.destroyed && !file.readableEnded;
 
-/** Streams the form's file to local disk, where the checks read it; over the limit: 413. */
-export async function saveFilePart(part: MultipartFile, directory: string): Promise<WaitingUpload> {
+/**
+ * Streams the form's file to local disk, where the checks read it; over the limit: 413, counted
+ * among the refused uploads.
+ */
+export async function saveFilePart(
+  part: MultipartFile,
+  directory: string,
+  refusals: UploadRefusals,
+): Promise<WaitingUpload> {
   await mkdir(directory, { recursive: true });
   // Checked, and watched, from the moment nothing is awaited any more before the writing: the
   // stream may close at any await before (the request's end comes while the route waits).
@@ -65,7 +73,11 @@ export async function saveFilePart(part: MultipartFile, directory: string): Prom
   const file = createWriteStream(filePath);
   try {
     await pipeline(part.file, file, { signal: brokenOff.signal });
-    if (part.file.truncated) throw new AppError("file_too_large");
+    if (part.file.truncated) {
+      const refusal = new AppError("file_too_large");
+      refusals.count(refusal);
+      throw refusal;
+    }
   } catch (error) {
     await rm(filePath, { force: true });
     if (brokenOff.signal.aborted) throw new AppError("malformed_request", [], { cause: error });

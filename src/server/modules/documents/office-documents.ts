@@ -77,6 +77,7 @@ export async function addOfficeDocument(
             : "document.drafted",
         subject: { type: "document", id: row.id },
         details: { dossierId, category: fields.category, scan: accepted.scan.status },
+        officeId: staff.officeId,
       });
       if (fields.publish) {
         await notifyDossierClients(tx, deps.clock, { dossierId, kind: "documents" });
@@ -134,6 +135,7 @@ export async function setPublication(
       action: `document.${state}`,
       subject: { type: "document", id: documentId },
       details: { dossierId: document.dossierId },
+      officeId: staff.officeId,
     });
     if (state === "published") {
       await notifyDossierClients(tx, deps.clock, {

@@ -44,7 +44,7 @@ export async function uploadOfficeDocument(
 ): Promise<OfficeDocument> {
   const part = await readFilePart(request);
   const fields = fieldsOf(part);
-  const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"));
+  const upload = await saveFilePart(part, path.join(deps.uploadDir, "office"), deps.uploadRefusals);
   return addOfficeDocument(
     deps,
     staff,

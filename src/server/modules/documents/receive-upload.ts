@@ -52,6 +52,7 @@ export async function receiveUpload(
       upload,
     );
   } catch (error) {
+    deps.uploadRefusals.count(error);
     if (error instanceof AppError) {
       await recordAuditEvent(deps.db, deps.clock, {
         actor,

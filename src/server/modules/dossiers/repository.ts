@@ -28,6 +28,7 @@ import type {
   TenantScope,
 } from "#src/server/access/tenant-scope.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
+import { containing } from "#src/server/platform/db/like-pattern.ts";
 import {
   isAnyOf,
   PLANNED_EACH_TIME,
@@ -86,11 +87,6 @@ function selectDossiers<Extra extends Record<string, SQL.Aliased | SQL>>(
     .innerJoin(offices, eq(offices.id, dossiers.officeId))
     .leftJoin(dossierStatuses, eq(dossierStatuses.id, dossiers.customStatusId))
     .leftJoin(accounts, eq(accounts.id, dossiers.handlerId));
-}
-
-/** `%text%` for ILIKE, with the wildcard characters of the text itself taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 /** Status keys (built-in keys or custom ids) as the two columns hold them. */

@@ -45,6 +45,12 @@ export const dossiers = pgTable(
     customStatusId: uuid("custom_status_id").references(() => dossierStatuses.id),
     handlerId: uuid("handler_id").references(() => accounts.id),
     /**
+     * When the dossier became completed or cancelled: its `updated_at` at that change, kept by
+     * the database's own trigger (migration 0026), null while open. Retention counts from here
+     * (ADR 0023).
+     */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /**
      * What the staff search looks in, lower-cased: the number, the description and the names
      * of the dossier's clients, each on a line of its own (a search text holds no line break, so
      * it never matches across two). Kept by the database's own triggers (migration 0022) when a
@@ -57,6 +63,8 @@ export const dossiers = pgTable(
   (table) => [
     uniqueIndex("dossiers_office_number_idx").on(table.officeId, table.number),
     index("dossiers_office_updated_idx").on(table.officeId, table.updatedAt),
+    // The daily retention round reads the closed dossiers only.
+    index("dossiers_closed_idx").on(table.closedAt).where(sql`${table.closedAt} IS NOT NULL`),
     // The staff search for a part of the number, description or a client's name (LIKE '%…%'
     // within an office, `searchOfficeDossiers`): one trigram GIN index (pg_trgm) whose first
     // key is the office (btree_gin), so a search reads the matches in its own office, not those

@@ -108,6 +108,7 @@ export async function createDossier(
       action: "dossier.created",
       subject: { type: "dossier", id: created.id },
       details: { number: input.number, clients: input.clientIds.length },
+      officeId: staff.officeId,
     });
     return created.id;
   });
@@ -140,6 +141,7 @@ export async function updateDossier(
       action: "dossier.updated",
       subject: { type: "dossier", id: dossierId },
       details: { fields: Object.keys(changes) },
+      officeId: staff.officeId,
     });
   });
 }

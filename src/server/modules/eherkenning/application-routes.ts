@@ -242,7 +242,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ deps: EherkenningDeps }>
         part.file.resume();
         throw validationFailed("body", fields.error.issues);
       }
-      const upload = await saveFilePart(part, path.join(deps.uploadDir, "eherkenning"));
+      const upload = await saveFilePart(
+        part,
+        path.join(deps.uploadDir, "eherkenning"),
+        deps.uploadRefusals,
+      );
       // addIdCopy removes the waiting file whatever the outcome.
       const attachment = await addIdCopy(
         deps,

@@ -5,8 +5,10 @@ import type { Database } from "#src/server/platform/db/database.ts";
 import type { VirusScanner } from "#src/server/platform/files/virus-scanner.ts";
 import type { JobRunner } from "#src/server/platform/jobs/job-runner.ts";
 import type { Mailer } from "#src/server/platform/mail/mailer.ts";
+import type { Metrics } from "#src/server/platform/metrics/metrics.ts";
 import type { SecretBox } from "#src/server/platform/security/secret-box.ts";
 import type { SmsSender } from "#src/server/platform/sms/sms-sender.ts";
+import { type UploadRefusals, uploadRefusals } from "../documents/upload-refusals.ts";
 import { createKvkRegister } from "../kvk-register/create-kvk-register.ts";
 import type { KvkRegister } from "../kvk-register/kvk-register.ts";
 
@@ -28,6 +30,7 @@ export interface EherkenningDeps {
   /** Where an uploaded ID copy waits until it is checked. */
   uploadDir: string;
   maxFileBytes: number;
+  uploadRefusals: UploadRefusals;
   supplierName: string;
   partnerName: string;
   platformOin: string;
@@ -41,6 +44,7 @@ export function eherkenningDeps(
     "clock" | "mailer" | "sms" | "secrets" | "blobs" | "scanner" | "jobs"
   > & {
     database: { db: Database };
+    metrics: Metrics;
     config: {
       dataDir: string;
       publicUrl: string;
@@ -69,6 +73,7 @@ export function eherkenningDeps(
     publicUrl: config.publicUrl,
     uploadDir: path.join(config.dataDir, "uploads"),
     maxFileBytes: config.uploads.maxFileBytes,
+    uploadRefusals: uploadRefusals(services.metrics),
     supplierName: config.eherkenning.supplierName,
     partnerName: config.eherkenning.partnerName,
     platformOin: config.eherkenning.platformOin,

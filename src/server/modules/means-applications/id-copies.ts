@@ -56,6 +56,7 @@ async function checkCopy(
       upload,
     );
   } catch (error) {
+    deps.uploadRefusals.count(error);
     if (error instanceof AppError) {
       await recordAuditEvent(deps.db, deps.clock, {
         actor: applicantActor(application),

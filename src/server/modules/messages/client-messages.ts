@@ -149,6 +149,21 @@ export async function sendClientMessage(
 }
 
 /**
+ * The file of an attachment of a message the client sees, without reading it (the client's
+ * data export); not found otherwise, whoever's it is.
+ */
+export async function clientMessageAttachmentFile(
+  db: Database,
+  client: ClientActor,
+  messageId: string,
+  documentId: string,
+) {
+  const document = await findClientMessageAttachment(db, readerOf(client), messageId, documentId);
+  if (!document) throw new AppError("not_found");
+  return document;
+}
+
+/**
  * An attachment of a message the client sees, to download; opening it reads the message, and a
  * supplied document (the client's own) also in "Door mij aangeleverd".
  */

@@ -117,6 +117,7 @@ export async function setOfficeMessageHandled(
       actor: auditActor(staff.account),
       action: handled ? "message.handled" : "message.reopened",
       subject: { type: "message", id: messageId },
+      officeId: staff.officeId,
       details: { dossierId: found.message.dossierId },
     });
   });
@@ -145,6 +146,7 @@ export async function withdrawOfficeMessage(
       actor: auditActor(staff.account),
       action: "message.withdrawn",
       subject: { type: "message", id: messageId },
+      officeId: staff.officeId,
       details: {
         dossierId: message.dossierId,
         clientId: message.clientId,

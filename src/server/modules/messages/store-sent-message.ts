@@ -53,6 +53,7 @@ export async function storeSentMessage(
     actor: auditActor(author),
     action: "message.sent",
     subject: { type: "message", id: message.id },
+    officeId: sent.officeId,
     details: {
       dossierId: sent.dossierId,
       sender: sent.sender,

@@ -33,7 +33,7 @@ const SENTINELS = {
 
 const name = "Jan Jansen" as NoticeName;
 const loginUrl = "https://poort.example/portal/login" as LoginUrl;
-const kinds: ClientNoticeKind[] = ["documents", "messages", "questionnaires"];
+const kinds: ClientNoticeKind[] = ["documents", "messages", "questionnaires", "retention"];
 
 /** Every non-empty set of kinds, each once and several times. */
 function allNews(): ClientNoticeData["offices"][number]["news"][] {

@@ -17,7 +17,10 @@ declare const loginUrlBrand: unique symbol;
 /** The login page of an area (`/portal/login`, `/office/login`): never a page of a dossier. */
 export type LoginUrl = string & { readonly [loginUrlBrand]: true };
 
-export type ClientNoticeKind = "documents" | "messages" | "questionnaires";
+/** News a client may turn off in Mijn gegevens. */
+export type ClientNewsKind = "documents" | "messages" | "questionnaires";
+/** …and that a closed dossier leaves the portal in 30 days (ADR 0023), told to everyone. */
+export type ClientNoticeKind = ClientNewsKind | "retention";
 /** For staff: clients' messages, and actions a client completed (filed under "questionnaires"). */
 export type StaffNoticeKind = "messages" | "questionnaires";
 
@@ -45,7 +48,7 @@ export interface StaffNoticeData {
 
 type Phrases<Kind extends string> = Record<Kind, { one: string; several: string }>;
 
-const clientPhrases: Record<"nl" | "en", Phrases<ClientNoticeKind>> = {
+const clientPhrases: Record<"nl" | "en", Phrases<ClientNewsKind>> = {
   nl: {
     documents: { one: "een nieuw document", several: "nieuwe documenten" },
     messages: { one: "een nieuw bericht", several: "nieuwe berichten" },
@@ -92,6 +95,66 @@ function listOf<Kind extends ClientNoticeKind>(
   return `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
 }
 
+const isNews = (item: NoticeNews<ClientNoticeKind>): item is NoticeNews<ClientNewsKind> =>
+  item.kind !== "retention";
+
+type Office = ClientNoticeData["offices"][number];
+
+/** What an office's paragraphs say: its news, and whether dossiers leave the portal. */
+function partsOf(office: Office) {
+  const leaving = office.news.find((item) => item.kind === "retention");
+  return { news: office.news.filter(isNews), leaving };
+}
+
+/** The mail tells of dossiers leaving the portal, and of nothing else. */
+const onlyLeaving = (data: ClientNoticeData) =>
+  data.offices.every((office) => office.news.every((item) => !isNews(item)));
+
+/** Several dossiers leave: one office with several, or several offices with one each. */
+const severalLeaving = (data: ClientNoticeData) =>
+  data.offices.flatMap((office) => office.news.filter((item) => !isNews(item))).length > 1 ||
+  data.offices.some((office) => partsOf(office).leaving?.several);
+
+const officeTexts = {
+  nl: {
+    news: (office: string, list: string) => `${office} heeft ${list} voor u in het klantenportaal.`,
+    and: "en",
+    leavingOne: (office: string) =>
+      `Bij ${office} verdwijnt over 30 dagen een afgesloten dossier uit het klantenportaal, met de documenten en berichten erin.`,
+    leavingSeveral: (office: string) =>
+      `Bij ${office} verdwijnen over 30 dagen afgesloten dossiers uit het klantenportaal, met de documenten en berichten erin.`,
+    download:
+      "Download vóór die tijd de documenten die u wilt bewaren. In het dossier ziet u op welke dag het verdwijnt.",
+  },
+  en: {
+    news: (office: string, list: string) => `${office} has ${list} for you in the client portal.`,
+    and: "and",
+    leavingOne: (office: string) =>
+      `At ${office}, a closed dossier leaves the client portal in 30 days, with its documents and messages.`,
+    leavingSeveral: (office: string) =>
+      `At ${office}, closed dossiers leave the client portal in 30 days, with their documents and messages.`,
+    download:
+      "Download the documents you want to keep before then. The dossier shows the day it leaves.",
+  },
+};
+
+/** Per office a paragraph of its news and one of its dossiers leaving; then what to do. */
+function officeBlocks(data: ClientNoticeData, locale: "nl" | "en") {
+  const texts = officeTexts[locale];
+  const paragraphs = data.offices.flatMap((office) => {
+    const { news, leaving } = partsOf(office);
+    const name = office.officeName;
+    return [
+      ...(news.length > 0
+        ? [texts.news(name, listOf(news, clientPhrases[locale], texts.and))]
+        : []),
+      ...(leaving ? [leaving.several ? texts.leavingSeveral(name) : texts.leavingOne(name)] : []),
+    ];
+  });
+  if (data.offices.some((office) => partsOf(office).leaving)) paragraphs.push(texts.download);
+  return paragraphs.map((text) => ({ kind: "paragraph" as const, text }));
+}
+
 /** The sender: the office when the mail is about one, else Poort. */
 const senderOf = (data: ClientNoticeData): string =>
   data.offices.length === 1 && data.offices[0] ? data.offices[0].officeName : "Poort";
@@ -100,16 +163,14 @@ export const clientNoticeMail: MailTemplate<ClientNoticeData> = {
   name: "notifications.client-notice",
   compose: {
     nl: (data): MailContent => ({
-      subject:
-        data.offices.length === 1
+      subject: onlyLeaving(data)
+        ? `${severalLeaving(data) ? "Dossiers verdwijnen" : "Een dossier verdwijnt"} binnenkort uit het klantenportaal${data.offices.length === 1 ? ` van ${senderOf(data)}` : ""}`
+        : data.offices.length === 1
           ? `Er staat iets nieuws voor u klaar bij ${senderOf(data)}`
           : "Er staat iets nieuws voor u klaar in Poort",
       greeting: `Beste ${data.name},`,
       blocks: [
-        ...data.offices.map(({ officeName, news }) => ({
-          kind: "paragraph" as const,
-          text: `${officeName} heeft ${listOf(news, clientPhrases.nl, "en")} voor u in het klantenportaal.`,
-        })),
+        ...officeBlocks(data, "nl"),
         {
           kind: "paragraph",
           text: "Om uw gegevens te beschermen staat de inhoud niet in deze e-mail. Log in om te zien wat er voor u klaarstaat.",
@@ -117,22 +178,22 @@ export const clientNoticeMail: MailTemplate<ClientNoticeData> = {
         { kind: "action", label: "Inloggen", url: data.loginUrl },
         {
           kind: "notice",
-          text: "U ontvangt deze e-mail omdat u meldingen heeft aangezet. U kunt dit wijzigen onder Mijn gegevens.",
+          text: onlyLeaving(data)
+            ? "U ontvangt deze e-mail altijd wanneer een dossier uit het klantenportaal verdwijnt, ook als u meldingen heeft uitgezet."
+            : "U ontvangt deze e-mail omdat u meldingen heeft aangezet. U kunt dit wijzigen onder Mijn gegevens.",
         },
       ],
       closing: ["Met vriendelijke groet,", senderOf(data)],
     }),
     en: (data): MailContent => ({
-      subject:
-        data.offices.length === 1
+      subject: onlyLeaving(data)
+        ? `${severalLeaving(data) ? "Dossiers are leaving" : "A dossier is leaving"} the client portal${data.offices.length === 1 ? ` of ${senderOf(data)}` : ""} soon`
+        : data.offices.length === 1
           ? `Something new is waiting for you at ${senderOf(data)}`
           : "Something new is waiting for you in Poort",
       greeting: `Dear ${data.name},`,
       blocks: [
-        ...data.offices.map(({ officeName, news }) => ({
-          kind: "paragraph" as const,
-          text: `${officeName} has ${listOf(news, clientPhrases.en, "and")} for you in the client portal.`,
-        })),
+        ...officeBlocks(data, "en"),
         {
           kind: "paragraph",
           text: "To protect your data, the content is not in this e-mail. Log in to see what is waiting for you.",
@@ -140,7 +201,9 @@ export const clientNoticeMail: MailTemplate<ClientNoticeData> = {
         { kind: "action", label: "Log in", url: data.loginUrl },
         {
           kind: "notice",
-          text: "You receive this e-mail because you turned on notifications. You can change this under My details.",
+          text: onlyLeaving(data)
+            ? "You always receive this e-mail when a dossier leaves the client portal, also with notifications turned off."
+            : "You receive this e-mail because you turned on notifications. You can change this under My details.",
         },
       ],
       closing: ["Kind regards,", senderOf(data)],

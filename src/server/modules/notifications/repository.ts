@@ -9,10 +9,12 @@ export type NoticeKind = (typeof notices.kind.enumValues)[number];
 export type NoticeRecipientRow = typeof noticeRecipients.$inferSelect;
 export type NewNotice = Omit<typeof notices.$inferInsert, "id" | "settledAt" | "mailId">;
 
+/** A dossier about to leave the portal is told whatever the preferences: it is the last chance. */
 const preferenceColumn = {
   documents: accounts.notifyDocuments,
   messages: accounts.notifyMessages,
   questionnaires: accounts.notifyQuestionnaires,
+  retention: undefined,
 } as const satisfies Record<NoticeKind, unknown>;
 
 /**
@@ -47,7 +49,7 @@ export function unscopedListDossierClientRecipients(
         isNull(clientMemberships.revokedAt),
         eq(accounts.kind, "client"),
         eq(accounts.status, "active"),
-        eq(preferenceColumn[kind], true),
+        kind === "retention" ? undefined : eq(preferenceColumn[kind], true),
       ),
     )
     .orderBy(asc(clientMemberships.accountId), asc(clientMemberships.id));

@@ -44,7 +44,10 @@ export const notices = pgTable(
       onDelete: "cascade",
     }),
     dossierId: uuid("dossier_id").references(() => dossiers.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["documents", "messages", "questionnaires"] }).notNull(),
+    /** "retention": a closed dossier leaves the portal in 30 days (ADR 0023). */
+    kind: text("kind", {
+      enum: ["documents", "messages", "questionnaires", "retention"],
+    }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     settledAt: timestamp("settled_at", { withTimezone: true }),
     /** The notice mail that told it; null while pending, or when settled without a mail. */

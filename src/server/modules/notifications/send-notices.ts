@@ -40,6 +40,8 @@ const wants: Record<ClientNoticeKind, (account: NoticeAccount) => boolean> = {
   documents: (account) => account.notifyDocuments,
   messages: (account) => account.notifyMessages,
   questionnaires: (account) => account.notifyQuestionnaires,
+  // That a dossier leaves the portal is told to everyone: a last chance to download, not news.
+  retention: () => true,
 };
 
 /** Whether a pending notice is still to be told, by what holds now rather than at the event. */

@@ -66,6 +66,7 @@ export const officeApiRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = a
       action: "office-api.call",
       subject: { type: "office", id: office.office.id },
       ip: request.ip,
+      officeId: office.office.id,
       details: {
         method: request.method,
         route: request.routeOptions.url ?? request.url.split("?")[0],

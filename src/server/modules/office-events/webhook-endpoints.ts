@@ -108,6 +108,7 @@ export async function addWebhookEndpoint(
       action: "webhook.endpoint-added",
       subject: { type: "webhook-endpoint", id: created.id },
       details: { url: input.url },
+      officeId: scope.officeId,
     });
     return created;
   });
@@ -135,6 +136,7 @@ async function changeEndpoint(
       actor,
       action: change.action,
       subject: { type: "webhook-endpoint", id },
+      officeId: scope.officeId,
     });
   });
 }
@@ -222,6 +224,7 @@ export async function sendWebhookAgain(
       actor,
       action: "webhook.sent-again",
       subject: { type: "webhook-endpoint", id: endpointId },
+      officeId: scope.officeId,
       details: { deliveryId, newDeliveryId: delivery.id, eventId: delivery.eventId.toString() },
     });
     return { delivery, eventType: found.eventType };

@@ -36,6 +36,7 @@ import {
   unreadMessagesByDossier,
   unreadMessagesTotal,
 } from "../messages/client-messages.ts";
+import { leavesPortalOn } from "../retention/dossier-retention.ts";
 
 const errors = errorResponses(401, 403, 404, 409);
 const dossierParams = z.object({ dossierId: z.uuid() });
@@ -120,11 +121,12 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
     async (request) => {
       const client = requireClient(request);
       const dossier = await requireDossier(db, client.scope, request.params.dossierId);
-      const [progress, tabs, messages, remainingFiles] = await Promise.all([
+      const [progress, tabs, messages, remainingFiles, leaving] = await Promise.all([
         progressOf(db, dossier),
         documentTabCounts(db, client, dossier.id),
         messageTabCounts(db, client, dossier),
         remainingSupplies(deps, client, dossier),
+        leavesPortalOn(deps, dossier),
       ]);
       return {
         id: dossier.id,
@@ -140,6 +142,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: DocumentsDeps }> = asyn
           remainingFiles,
           extensions: [...new Set(allowedDocumentTypes.flatMap((type) => type.extensions))],
         },
+        leavesPortalOn: leaving,
       };
     },
   );

@@ -121,7 +121,11 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
     onResponseError(req, error) {
       if (!("status_code" in error) || error.body.startsWith("{")) return undefined;
       const code = tusStatusCodes[error.status_code];
-      return code ? refusal(uploadRequest(req).request, new AppError(code)) : undefined;
+      if (!code) return undefined;
+      const appError = new AppError(code);
+      // tus's own 413: the upload is larger than UPLOAD_MAX_BYTES, refused before its bytes.
+      deps.uploadRefusals.count(appError);
+      return refusal(uploadRequest(req).request, appError);
     },
   });
 

@@ -31,6 +31,7 @@ export async function logInToRequestForm(
       subject: { type: "office", id: office.id },
       ip: origin.ip,
       details: { certificateSerial: certificate.serialNumber, accountOfficeId: account.officeId },
+      officeId: office.id,
     });
   if (account.officeId !== office.id) {
     await audit(certificates.db, "selfservice.login-office-mismatch");

@@ -1,4 +1,16 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Security events, append-only: a database trigger refuses updates and deletes. */
 export const auditEvents = pgTable(
@@ -25,4 +37,33 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(table.actorType, table.actorId, table.occurredAt),
     index("audit_events_office_idx").on(table.officeId, table.occurredAt),
   ],
+);
+
+/**
+ * The hash chain over the audit events (ADR 0022): one entry per event, in the order the events'
+ * transactions committed. Each hash covers the previous entry's hash and every column of its
+ * event, so a changed, removed or inserted event breaks the chain from there on. A deferred
+ * trigger on audit_events writes the entries (migration 0027); like the events they are
+ * append-only.
+ */
+export const auditChain = pgTable("audit_chain", {
+  /** 1, 2, 3, … without gaps; not the event's id, which a sequence hands out before commit. */
+  position: bigint("position", { mode: "number" }).primaryKey(),
+  eventId: bigint("event_id", { mode: "number" }).notNull().unique("audit_chain_event_id_key"),
+  /** SHA-256 in lower-case hex (`auditChainHash`). */
+  hash: text("hash").notNull(),
+});
+
+/**
+ * The chain's last entry, in one row: writers of the chain queue on its lock, so the entries
+ * form one line however many instances write. It appears with the first chained event.
+ */
+export const auditChainHead = pgTable(
+  "audit_chain_head",
+  {
+    single: boolean("single").primaryKey().default(true),
+    position: bigint("position", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [check("audit_chain_head_single", sql`${table.single}`)],
 );

@@ -10,7 +10,12 @@ import { sealExistingFiles } from "./seal-existing-files.ts";
 import { SealedBlobStore, type SealedBlobStoreOptions } from "./sealed-blob-store.ts";
 
 /** The namespaces of Poort's stored files, each a `SealedBlobStore` of its own. */
-export const FILE_NAMESPACES = ["blobs", "mail-attachments", "upload-parts"] as const;
+export const FILE_NAMESPACES = [
+  "blobs",
+  "mail-attachments",
+  "upload-parts",
+  "data-exports",
+] as const;
 
 /** Poort's stored files, each kind under a namespace of its own, all sealed at rest. */
 export interface FileStorage {
@@ -20,6 +25,8 @@ export interface FileStorage {
   mailAttachments: BlobStore;
   /** The parts of resumable uploads in progress. */
   uploadParts: BlobStore;
+  /** Clients' data exports (ZIP archives), kept for a week. */
+  dataExports: BlobStore;
 }
 
 /** The configured place for the bytes: folders under DATA_DIR, or an S3 bucket. */
@@ -43,15 +50,16 @@ export function fileKeyringOf(
 /**
  * The file stores of the configuration. The files of the namespaces that existed before the
  * encryption at rest are sealed first, before any store takes a write (a no-op after the first
- * start that found nothing left to seal).
+ * start that found nothing left to seal). `objects` is the configured object store, or one
+ * wrapped around it (the server's holds deletions back during a backup).
  */
 export async function openFileStorage(
   config: Pick<Config, "blobStore" | "dataDir" | "secretKey" | "previousSecretKeys">,
   db: Database,
   clock: Clock,
+  objects: ObjectStore = objectStoreOf(config),
 ): Promise<FileStorage> {
   const keyring = await fileKeyringOf(config);
-  const objects = objectStoreOf(config);
   const sealedIn = async (namespace: string, before: "existed" | "new") => {
     const options: SealedBlobStoreOptions = { objects, keyring, namespace };
     if (before === "existed") await sealExistingFiles({ ...options, db, clock });
@@ -61,5 +69,6 @@ export async function openFileStorage(
     blobs: await sealedIn("blobs", "existed"),
     mailAttachments: await sealedIn("mail-attachments", "existed"),
     uploadParts: await sealedIn("upload-parts", "new"),
+    dataExports: await sealedIn("data-exports", "new"),
   };
 }

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
@@ -9,6 +11,18 @@ import type { DatabaseHandle } from "./database.ts";
 export const migrationsFolder = fileURLToPath(
   new URL("../../../../src/server/platform/db/migrations", import.meta.url),
 );
+
+/** A migration as drizzle's journal lists it: `when` is what a database records of it. */
+export interface JournalEntry {
+  when: number;
+  tag: string;
+}
+
+/** This Poort's migrations, oldest first. */
+export async function migrationJournal(): Promise<JournalEntry[]> {
+  const file = path.join(migrationsFolder, "meta", "_journal.json");
+  return (JSON.parse(await readFile(file, "utf8")) as { entries: JournalEntry[] }).entries;
+}
 
 /** An arbitrary constant that every Poort instance uses to take turns at migrating. */
 const MIGRATION_LOCK_ID = 7_305_001;

@@ -4,7 +4,9 @@ import { and, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import { enqueueJob } from "./enqueue-job.ts";
+import { type JobOutcome, type JobRunMetrics, jobRunMetrics } from "./job-metrics.ts";
 import type { JobHandler, JobType } from "./job-type.ts";
 import { jobSchedules, jobs } from "./schema.ts";
 
@@ -18,6 +20,8 @@ export interface JobRunnerOptions {
    * process can leave half done. A job type may allow fewer of its own (`maxRunningPerWorker`).
    */
   maxRunning?: number;
+  /** Where each attempt's outcome and duration are counted; unset: not measured. */
+  metrics?: Metrics | undefined;
 }
 
 interface Registration {
@@ -40,7 +44,8 @@ const SCHEDULE_TIMEZONE = "Europe/Amsterdam";
  */
 export class JobRunner {
   readonly workerId = `worker-${randomUUID()}`;
-  readonly #options: Required<JobRunnerOptions>;
+  readonly #options: Required<Omit<JobRunnerOptions, "metrics">>;
+  readonly #measured: JobRunMetrics | undefined;
   readonly #registrations = new Map<string, Registration>();
   readonly #running = new Set<Promise<void>>();
   /** How many jobs of each type run now, held against their `maxRunningPerWorker`. */
@@ -50,7 +55,9 @@ export class JobRunner {
   #stopped = true;
 
   constructor(options: JobRunnerOptions) {
-    this.#options = { maxRunning: 5, ...options };
+    const { metrics, ...rest } = options;
+    this.#options = { maxRunning: 5, ...rest };
+    this.#measured = metrics && jobRunMetrics(metrics);
   }
 
   handle<Payload>(type: JobType<Payload>, handler: JobHandler<Payload>): void {
@@ -285,6 +292,9 @@ export class JobRunner {
     const registration = this.#registrations.get(job.name);
     if (!registration) return;
     const log = logger.child({ job: job.name, jobId: job.id, attempt: job.attempts });
+    const started = performance.now();
+    const ended = (outcome: JobOutcome) =>
+      this.#measured?.ended(job.name, outcome, (performance.now() - started) / 1000);
     const ownClaim = and(
       eq(jobs.id, job.id),
       eq(jobs.lockedBy, this.workerId),
@@ -302,6 +312,7 @@ export class JobRunner {
         .update(jobs)
         .set({ state: "completed", finishedAt: clock.now(), lockedUntil: null, lastError: null })
         .where(ownClaim);
+      ended("completed");
       log.debug("job completed");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -323,6 +334,7 @@ export class JobRunner {
               },
         )
         .where(ownClaim);
+      ended(exhausted ? "failed" : "retry");
       log[exhausted ? "error" : "warn"](
         { err: error, retryInMs: exhausted ? undefined : delay },
         exhausted ? "job failed for good" : "job attempt failed",

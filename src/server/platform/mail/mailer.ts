@@ -8,7 +8,9 @@ import type { Database } from "../db/database.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
 import type { JobRunner } from "../jobs/job-runner.ts";
 import { defineJobType } from "../jobs/job-type.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import { type RenderedMail, renderMail } from "./mail-content.ts";
+import { type MailMetrics, mailMetrics } from "./mail-metrics.ts";
 import type { MailTemplate } from "./mail-template.ts";
 import { MailRejectedError, type MailTransport, type OutgoingMail } from "./mail-transport.ts";
 import { mailAttachments, mails } from "./schema.ts";
@@ -50,6 +52,8 @@ export interface MailerOptions {
   attachments: BlobStore;
   transport: MailTransport;
   from: string;
+  /** Where queued, sent and failed mails are counted; unset: not measured. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -67,8 +71,11 @@ export type RejectionHandler = (db: Database, mail: RejectedMail) => Promise<voi
 
 export class Mailer {
   #onRejected: RejectionHandler | undefined;
+  readonly #measured: MailMetrics | undefined;
 
-  constructor(private readonly options: MailerOptions) {}
+  constructor(private readonly options: MailerOptions) {
+    this.#measured = options.metrics && mailMetrics(options.metrics);
+  }
 
   async queue<Data>(db: Database, request: MailRequest<Data>): Promise<string> {
     const rendered = renderMail(
@@ -79,7 +86,9 @@ export class Mailer {
     // caller's transaction.
     const stored = await this.#storeAttachments(request.attachments ?? []);
     try {
-      return await this.#insert(db, request, rendered, stored);
+      const id = await this.#insert(db, request, rendered, stored);
+      this.#measured?.queued(request.template.name);
+      return id;
     } catch (error) {
       await this.#forget(stored.map(({ blob }) => blob));
       throw error;
@@ -161,7 +170,7 @@ export class Mailer {
     db: Database,
     bounce: { mailId: string; reason: string; recipient: string | undefined },
   ): Promise<boolean> {
-    return db.transaction(async (tx) => {
+    const bounced = await db.transaction(async (tx) => {
       // Only a mail that went out, to the recipient the report names: a bounce counts once.
       const [mail] = await tx
         .update(mails)
@@ -185,6 +194,8 @@ export class Mailer {
       });
       return true;
     });
+    if (bounced) this.#measured?.failed("bounced");
+    return bounced;
   }
 
   /** The domain of our Message-IDs (`<mail id@domain>`), by which bounces name our mails. */
@@ -228,7 +239,10 @@ export class Mailer {
           });
         }
       });
-      if (final) await this.#forgetSecretAttachments(db, mail);
+      if (final) {
+        this.#measured?.failed(rejected ? "rejected" : "gave_up");
+        await this.#forgetSecretAttachments(db, mail);
+      }
       if (rejected) return;
       throw error;
     }
@@ -244,6 +258,7 @@ export class Mailer {
         lastError: null,
       })
       .where(eq(mails.id, mailId));
+    this.#measured?.sent();
     await this.#forgetSecretAttachments(db, mail);
   }
 

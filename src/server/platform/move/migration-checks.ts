@@ -1,23 +1,9 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { migrationsFolder } from "../db/migrate.ts";
+import { type JournalEntry, migrationJournal as journal } from "../db/migrate.ts";
 import { MoveRefused } from "./installation-checks.ts";
 import type { SqlSession } from "./sql-session.ts";
 
-/** A migration as drizzle's journal lists it: `when` is what a database records of it. */
-interface JournalEntry {
-  when: number;
-  tag: string;
-}
-
-/** This Poort's migrations, oldest first. */
-async function journal(): Promise<JournalEntry[]> {
-  const file = path.join(migrationsFolder, "meta", "_journal.json");
-  return (JSON.parse(await readFile(file, "utf8")) as { entries: JournalEntry[] }).entries;
-}
-
 /** The newest migration a database has run (drizzle records its `when`); none: never migrated. */
-async function newestApplied(session: SqlSession): Promise<number | undefined> {
+export async function newestApplied(session: SqlSession): Promise<number | undefined> {
   const [[recorded]] = (await session.query(
     "SELECT (to_regclass('drizzle.__drizzle_migrations') IS NOT NULL)::text",
   )) as [[string]];

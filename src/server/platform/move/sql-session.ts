@@ -14,7 +14,8 @@ export interface SqlSession {
   query(text: string, values?: readonly TextValue[]): Promise<unknown[][]>;
 }
 
-export function pgliteSession(client: PGlite): SqlSession {
+/** A PGlite database, or a transaction of one. */
+export function pgliteSession(client: Pick<PGlite, "query">): SqlSession {
   return {
     async query(text, values = []) {
       return (await client.query<unknown[]>(text, [...values], { rowMode: "array" })).rows;

@@ -6,8 +6,10 @@ import type { Database } from "../db/database.ts";
 import { enqueueJob } from "../jobs/enqueue-job.ts";
 import type { JobRunner } from "../jobs/job-runner.ts";
 import { defineJobType } from "../jobs/job-type.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import { smsMessages } from "./schema.ts";
 import { type SmsGateway, SmsRejectedError } from "./sms-gateway.ts";
+import { type SmsMetrics, smsMetrics } from "./sms-metrics.ts";
 
 export const sendSmsJob = defineJobType({
   name: "sms.send",
@@ -20,7 +22,18 @@ export const sendSmsJob = defineJobType({
 
 /** Queues text messages in the caller's transaction and sends them through a job. */
 export class SmsSender {
-  constructor(private readonly options: { clock: Clock; gateway: SmsGateway }) {}
+  readonly #measured: SmsMetrics | undefined;
+
+  constructor(
+    private readonly options: {
+      clock: Clock;
+      gateway: SmsGateway;
+      /** Where queued, sent and failed texts are counted; unset: not measured. */
+      metrics?: Metrics | undefined;
+    },
+  ) {
+    this.#measured = options.metrics && smsMetrics(options.metrics);
+  }
 
   /** `secret`: the text is wiped from the database once a real gateway has it. */
   async queue(
@@ -38,6 +51,7 @@ export class SmsSender {
       .returning({ id: smsMessages.id });
     if (!sms) throw new Error("inserting a text message returned no row");
     await enqueueJob(db, this.options.clock, sendSmsJob, { smsId: sms.id });
+    this.#measured?.queued();
     return sms.id;
   }
 
@@ -77,6 +91,7 @@ export class SmsSender {
             : {}),
         })
         .where(eq(smsMessages.id, smsId));
+      if (final) this.#measured?.failed(rejected ? "rejected" : "gave_up");
       if (rejected) return;
       throw error;
     }
@@ -90,5 +105,6 @@ export class SmsSender {
         ...this.#wiped(sms),
       })
       .where(eq(smsMessages.id, smsId));
+    this.#measured?.sent();
   }
 }

@@ -10,6 +10,7 @@ import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { RouterLink } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { type TabItem, Tabs } from "#src/web/ui/components/Tabs.tsx";
+import { formatDate } from "#src/web/ui/format.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { portalPaths } from "../paths.ts";
 import { statusLabel } from "../status-label.ts";
@@ -30,7 +31,7 @@ const isTabKey = (value: string | null): value is TabKey => tabKeys.some((key) =
  * address (`?tab=`), so a reload or the way back keeps it.
  */
 export function DossierPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { dossierId = "" } = useParams();
   const dossier = useApiData(portalApi.dossier, { params: { dossierId } });
   const data = dossier.data;
@@ -65,6 +66,11 @@ export function DossierPage() {
       </Heading>
       {dossier.error !== undefined && (
         <Alert type="error">{errorMessage(dossier.error, t("portal.errors.load"))}</Alert>
+      )}
+      {data.leavesPortalOn && (
+        <Alert type="warning">
+          {t("portal.dossier.leaves", { date: formatDate(data.leavesPortalOn, i18n.language) })}
+        </Alert>
       )}
       <DataList
         items={[
