@@ -48,7 +48,9 @@ describe("the office's audit log", () => {
     expect(whats.length).toBeGreaterThan(0);
     expect(
       whats.every((what) =>
-        /^(Ingelogd|Inloggen mislukt|Wachtwoord goed|Tweede stap|Kantoor gekozen)/.test(what),
+        /^(Ingelogd|Inloggen mislukt|Wachtwoord goed|Tweede stap|Kantoor gekozen|Selfservice geweigerd)/.test(
+          what,
+        ),
       ),
     ).toBe(true);
     expect(
@@ -73,6 +75,6 @@ describe("the office's audit log", () => {
           row.includes(";Sara de Wit;sara@devriespartners.nl;admin;Ingelogd;session.login;"),
       ),
     ).toBe(true);
-    expect(rows.every((row) => /;session\.[a-z-]+;/.test(row))).toBe(true);
+    expect(rows.every((row) => /;(session|selfservice)\.[a-z-]+;/.test(row))).toBe(true);
   });
 });

@@ -1,8 +1,13 @@
-/** Date and time in the reader's language, e.g. "12 mei 2026 14:03:07". */
-export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }).format(
-    new Date(iso),
-  );
+/**
+ * Date and time in the reader's language, e.g. "12 mei 2026 14:03:07": on the reader's clock,
+ * or on the one given (a record that must read the same for everyone, such as the audit log).
+ */
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 }
 
 /**

@@ -90,7 +90,7 @@ export function AuditRow({
   return (
     <TableRow>
       <TableCell className="poort-audit-nowrap">
-        {formatDateTime(entry.occurredAt, i18n.language)}
+        {formatDateTime(entry.occurredAt, i18n.language, "Europe/Amsterdam")}
       </TableCell>
       {office !== undefined && <TableCell>{office}</TableCell>}
       <TableCell>

@@ -105,7 +105,11 @@ export function DataExportSection() {
             disabled={submit.busy || !canRequest}
             onClick={() => void request()}
           >
-            {t("account.myDetails.dataExport.request")}
+            {t(
+              latest
+                ? "account.myDetails.dataExport.requestAgain"
+                : "account.myDetails.dataExport.request",
+            )}
           </Button>
         </>
       )}
