@@ -2873,6 +2873,8 @@ export interface paths {
               } | null;
               /** Format: uuid */
               id: string;
+              /** Format: date */
+              leavesPortalOn: string | null;
               number: string;
               /**
                * @example {
@@ -3097,6 +3099,8 @@ export interface paths {
               } | null;
               /** Format: uuid */
               id: string;
+              /** Format: date */
+              leavesPortalOn: string | null;
               number: string;
               /**
                * @example {
@@ -3340,6 +3344,8 @@ export interface paths {
               } | null;
               /** Format: uuid */
               id: string;
+              /** Format: date */
+              leavesPortalOn: string | null;
               number: string;
               /**
                * @example {

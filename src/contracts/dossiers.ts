@@ -355,12 +355,19 @@ export const officeDossierSchema = withExample(
     progress: progressSchema,
     documents: z.array(officeDocumentSchema),
     createdAt: z.iso.datetime(),
+    /**
+     * A completed or cancelled dossier: the day (in the Netherlands) it leaves the client portal
+     * with its documents and messages, by the office's retention period (ADR 0023); null while
+     * it is open.
+     */
+    leavesPortalOn: z.iso.date().nullable(),
   }),
   {
     ...officeDossierListItemExample,
     progress: progressExample,
     documents: officeDocumentsExample,
     createdAt: "2026-03-02T10:00:00.000Z",
+    leavesPortalOn: null,
   },
 );
 export type OfficeDossier = z.infer<typeof officeDossierSchema>;

@@ -73,7 +73,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = asy
     async (request, reply) => {
       const { software } = requireApiCaller(request);
       const id = await createDossier(dossiers, software, request.body);
-      return reply.status(201).send(await officeDossier(dossiers.db, software, id));
+      return reply.status(201).send(await officeDossier(dossiers, software, id));
     },
   );
 
@@ -88,7 +88,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = asy
       },
     },
     async (request) =>
-      officeDossier(dossiers.db, requireApiCaller(request).software, request.params.dossierId),
+      officeDossier(dossiers, requireApiCaller(request).software, request.params.dossierId),
   );
 
   app.patch(
@@ -105,7 +105,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: OfficeApiDeps }> = asy
     async (request) => {
       const { software } = requireApiCaller(request);
       await updateDossier(dossiers, software, request.params.dossierId, request.body);
-      return officeDossier(dossiers.db, software, request.params.dossierId);
+      return officeDossier(dossiers, software, request.params.dossierId);
     },
   );
 

@@ -73,7 +73,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: DossiersDeps }> = asyn
     async (request, reply) => {
       const staff = requireStaff(request);
       const id = await createDossier(deps, staff, request.body);
-      return reply.status(201).send(await officeDossier(deps.db, staff, id));
+      return reply.status(201).send(await officeDossier(deps, staff, id));
     },
   );
 
@@ -87,7 +87,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: DossiersDeps }> = asyn
         response: { 200: officeDossierSchema, ...errors },
       },
     },
-    async (request) => officeDossier(deps.db, requireStaff(request), request.params.dossierId),
+    async (request) => officeDossier(deps, requireStaff(request), request.params.dossierId),
   );
 
   app.patch(
@@ -104,7 +104,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ deps: DossiersDeps }> = asyn
     async (request) => {
       const staff = requireStaff(request);
       await updateDossier(deps, staff, request.params.dossierId, request.body);
-      return officeDossier(deps.db, staff, request.params.dossierId);
+      return officeDossier(deps, staff, request.params.dossierId);
     },
   );
 

@@ -1,16 +1,32 @@
-import type { Database } from "#src/server/platform/db/database.ts";
 import type { StaffActor } from "../accounts/request-actors.ts";
 import { listOfficeDossierDocuments } from "../documents/office-documents.ts";
-import { officeDossierListItems, progressOf, requireDossier } from "../dossiers/service.ts";
+import {
+  type DossiersDeps,
+  officeDossierListItems,
+  progressOf,
+  requireDossier,
+} from "../dossiers/service.ts";
+import { leavesPortalOn } from "../retention/dossier-retention.ts";
 
-/** The whole dossier as the office sees it: fields, clients, progress and all documents. */
-export async function officeDossier(db: Database, staff: StaffActor, dossierId: string) {
+/**
+ * The whole dossier as the office sees it: fields, clients, progress, all documents, and when
+ * a closed one leaves the client portal.
+ */
+export async function officeDossier(deps: DossiersDeps, staff: StaffActor, dossierId: string) {
+  const { db } = deps;
   const dossier = await requireDossier(db, staff.scope, dossierId);
-  const [[item], progress, documents] = await Promise.all([
+  const [[item], progress, documents, leaving] = await Promise.all([
     officeDossierListItems(db, [dossier]),
     progressOf(db, dossier),
     listOfficeDossierDocuments(db, dossier),
+    leavesPortalOn(deps, dossier),
   ]);
   if (!item) throw new Error("a dossier without its list item");
-  return { ...item, progress, documents, createdAt: dossier.createdAt.toISOString() };
+  return {
+    ...item,
+    progress,
+    documents,
+    createdAt: dossier.createdAt.toISOString(),
+    leavesPortalOn: leaving,
+  };
 }

@@ -111,6 +111,10 @@ describe.each(testDatabaseKinds)("retention of closed dossiers, on %s", (kind) =
     expect(shorter.statusCode).toBe(200);
     expect(shorter.json()).toEqual({ retentionMonths: 6 });
     expect((await janDossier(closed)).json().leavesPortalOn).toBe("2027-05-23");
+    // The office sees the same day on its own dossier page.
+    const officeView = await sara.get(`/api/office/dossiers/${closed}`);
+    expect(officeView.json().leavesPortalOn).toBe("2027-05-23");
+    expect((await sara.get(`/api/office/dossiers/${open}`)).json().leavesPortalOn).toBeNull();
     // Berkhout's dossier keeps Berkhout's 12 months.
     expect((await bob.get("/api/office/settings")).json()).toEqual({ retentionMonths: 12 });
 

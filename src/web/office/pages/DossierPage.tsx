@@ -10,7 +10,7 @@ import { FocusHeading } from "#src/web/ui/components/FocusHeading.tsx";
 import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { RouterLink } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
-import { formatDateTime } from "#src/web/ui/format.ts";
+import { formatDate, formatDateTime } from "#src/web/ui/format.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { DossierActions } from "../actions/DossierActions.tsx";
 import { OfficeDocuments, SuppliedDocuments } from "../components/DossierDocuments.tsx";
@@ -106,6 +106,15 @@ function DossierSections({
             label: t("office.dossiers.list.updatedAt"),
             value: formatDateTime(dossier.updatedAt, i18n.language),
           },
+          ...(dossier.leavesPortalOn
+            ? [
+                {
+                  key: "leaves",
+                  label: t("office.dossiers.fields.leavesPortal"),
+                  value: formatDate(dossier.leavesPortalOn, i18n.language),
+                },
+              ]
+            : []),
         ]}
       />
 
