@@ -122,7 +122,7 @@ describe("poort backup and poort restore", () => {
     const refused = await poort(["restore", "--from", damaged], target);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(
-      `Not restored: The backup is damaged: 1 files do not match the checksum in its manifest: ${victim.path}.`,
+      `Not restored: The backup is damaged: 1 file does not match the checksum in its manifest: ${victim.path}.`,
     );
     expect(await readdir(work)).not.toContain("from-damaged");
     await rm(damaged, { recursive: true });
@@ -134,7 +134,7 @@ describe("poort backup and poort restore", () => {
     await rm(path.join(partial, "secret.key"));
     const missing = await poort(["restore", "--from", partial], path.join(work, "x"));
     expect(missing.output).toContain(
-      "Not restored: The backup is incomplete: 1 files of its manifest are missing: secret.key.",
+      "Not restored: The backup is incomplete: 1 file of its manifest is missing: secret.key.",
     );
     await rm(path.join(partial, "manifest.json"));
     const unfinished = await poort(["restore", "--from", partial], path.join(work, "x"));

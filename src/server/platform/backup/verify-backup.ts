@@ -40,13 +40,13 @@ export async function verifyBackup(from: string): Promise<BackupManifest> {
   const missing = [...listed.keys()].filter((name) => !present.includes(name));
   if (missing.length > 0) {
     throw new BackupRefused(
-      `The backup is incomplete: ${missing.length} files of its manifest are missing: ${names(missing)}.`,
+      `The backup is incomplete: ${count(missing, "file")} of its manifest ${missing.length === 1 ? "is" : "are"} missing: ${names(missing)}.`,
     );
   }
   const extra = present.filter((name) => !listed.has(name));
   if (extra.length > 0) {
     throw new BackupRefused(
-      `The backup holds ${extra.length} files its manifest does not list: ${names(extra)}.`,
+      `The backup holds ${count(extra, "file")} its manifest does not list: ${names(extra)}.`,
     );
   }
   const damaged: string[] = [];
@@ -56,11 +56,15 @@ export async function verifyBackup(from: string): Promise<BackupManifest> {
   }
   if (damaged.length > 0) {
     throw new BackupRefused(
-      `The backup is damaged: ${damaged.length} files do not match the checksum in its manifest: ${names(damaged)}.`,
+      `The backup is damaged: ${count(damaged, "file")} ${damaged.length === 1 ? "does" : "do"} not match the checksum in its manifest: ${names(damaged)}.`,
     );
   }
   return manifest;
 }
+
+/** "1 file", "3 files". */
+const count = (items: readonly unknown[], noun: string) =>
+  `${items.length} ${noun}${items.length === 1 ? "" : "s"}`;
 
 async function readManifest(folder: string): Promise<BackupManifest> {
   const file = path.join(folder, MANIFEST_FILE);
