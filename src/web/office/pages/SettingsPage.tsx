@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { officeSettingsApi } from "#src/contracts/api/office-settings.ts";
 import { RETENTION_MONTHS, retentionMonthsSchema } from "#src/contracts/office-settings.ts";
@@ -40,28 +40,6 @@ export function SettingsPage() {
 function RetentionSection() {
   const { t } = useTranslation();
   const settings = useApiData(officeSettingsApi.settings);
-  const submit = useSubmit();
-  const [months, setMonths] = useState("");
-  const [invalid, setInvalid] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const current = settings.data?.retentionMonths;
-  useEffect(() => {
-    if (current !== undefined) setMonths(String(current));
-  }, [current]);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const parsed = retentionMonthsSchema.safeParse(Number(months.trim() || Number.NaN));
-    setInvalid(!parsed.success);
-    if (!parsed.success) return;
-    const ok = await submit.run(async () => {
-      await callApi(officeSettingsApi.update, { body: { retentionMonths: parsed.data } });
-    });
-    setSaved(ok);
-    if (ok) settings.reload();
-  };
-
   return (
     <section className="poort-section" aria-labelledby="office-retention-heading">
       <Heading level={2} id="office-retention-heading">
@@ -73,26 +51,55 @@ function RetentionSection() {
         <Alert type="error">{errorMessage(settings.error, t("account.errors.general"))}</Alert>
       )}
       {settings.data && (
-        <SubmitForm
-          submit={submit}
-          done={saved ? t(`${s}.retention.saved`) : undefined}
-          submitLabel={t(`${s}.retention.save`)}
-          onSubmit={onSubmit}
-        >
-          <TextField
-            id="office-retention-months"
-            label={t(`${s}.retention.label`)}
-            description={t(`${s}.retention.hint`, RETENTION_MONTHS)}
-            error={invalid ? t(`${s}.retention.invalid`, RETENTION_MONTHS) : undefined}
-            inputMode="numeric"
-            value={months}
-            onChange={(event) => {
-              setSaved(false);
-              setMonths(event.target.value);
-            }}
-          />
-        </SubmitForm>
+        <RetentionForm current={settings.data.retentionMonths} onSaved={settings.reload} />
       )}
     </section>
+  );
+}
+
+/**
+ * The period's form, first shown with the stored period: it is mounted only once that has
+ * loaded, so the field is never empty in between.
+ */
+function RetentionForm({ current, onSaved }: { current: number; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [months, setMonths] = useState(String(current));
+  const [invalid, setInvalid] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const parsed = retentionMonthsSchema.safeParse(Number(months.trim() || Number.NaN));
+    setInvalid(!parsed.success);
+    if (!parsed.success) return;
+    const ok = await submit.run(async () => {
+      await callApi(officeSettingsApi.update, { body: { retentionMonths: parsed.data } });
+    });
+    setSaved(ok);
+    if (ok) onSaved();
+  };
+
+  return (
+    <SubmitForm
+      submit={submit}
+      done={saved ? t(`${s}.retention.saved`) : undefined}
+      submitLabel={t(`${s}.retention.save`)}
+      onSubmit={onSubmit}
+    >
+      <TextField
+        id="office-retention-months"
+        label={t(`${s}.retention.label`)}
+        description={t(`${s}.retention.hint`, RETENTION_MONTHS)}
+        error={invalid ? t(`${s}.retention.invalid`, RETENTION_MONTHS) : undefined}
+        inputMode="numeric"
+        value={months}
+        onChange={(event) => {
+          setSaved(false);
+          setMonths(event.target.value);
+        }}
+      />
+    </SubmitForm>
   );
 }
