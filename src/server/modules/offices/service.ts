@@ -42,6 +42,7 @@ export async function createOffice(
       actor,
       action: "office.created",
       subject: { type: "office", id: row.id },
+      officeId: row.id,
       details: { debtorNumber: row.debtorNumber },
     });
     return toOffice(row);
@@ -93,6 +94,7 @@ export async function changeOfficeEmail(
       actor,
       action: "office.email-changed",
       subject: { type: "office", id: officeId },
+      officeId,
       details: { from: office.email, to: email },
     });
   });
