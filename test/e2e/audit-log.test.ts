@@ -77,7 +77,7 @@ describe("the office's audit log", () => {
       rows.some(
         (row) =>
           row.startsWith(`${today()} `) &&
-          row.includes(";Sara de Wit;sara@devriespartners.nl;admin;Ingelogd;session.login;"),
+          row.includes(";Sara de Wit;sara@devriespartners.nl;Beheerder;Ingelogd;session.login;"),
       ),
     ).toBe(true);
     expect(rows.every((row) => /;(session|selfservice)\.[a-z-]+;/.test(row))).toBe(true);

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { z } from "zod";
 import { auditActionLabel } from "#src/contracts/audit-actions.ts";
+import { auditActorTypeLabel, auditRoleLabel } from "#src/contracts/audit-actors.ts";
 import {
   type AuditPage,
   type officeAuditExportQuerySchema,
@@ -123,9 +124,9 @@ function officeAuditCsv(
         const entry = toAuditEntry(row);
         yield csvLine([
           dutchTimestamp(row.event.occurredAt),
-          entry.actor.name ?? entry.actor.type,
+          entry.actor.name ?? auditActorTypeLabel(entry.actor.type, locale),
           entry.actor.email ?? "",
-          entry.actor.role ?? entry.actor.type,
+          auditRoleLabel(entry.actor, locale),
           auditActionLabel(entry.action, locale),
           entry.action,
           entry.subjectAccount?.name ?? "",

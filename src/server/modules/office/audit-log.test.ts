@@ -278,8 +278,12 @@ describe.each(testDatabaseKinds)("the office's audit log (issue 19), on %s", (ki
       true,
     );
     expect(
-      rows.some((row) => row.startsWith("2026-11-24 23:50:00;Jan Jansen;jan@example.nl;")),
+      rows.some((row) =>
+        row.startsWith("2026-11-24 23:50:00;Jan Jansen;jan@example.nl;Cliënt;Ingelogd;"),
+      ),
     ).toBe(true);
+    // Staff by their role in words, as the page shows them.
+    expect(rows.some((row) => row.includes(";tom@amstel.nl;Notaris;Inloggen mislukt;"))).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(text).not.toMatch(/(^|;)=HYPERLINK/m);
     expect(text).not.toContain("Fatima");

@@ -2,16 +2,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AccountListItem, type StaffRole, staffRoleSchema } from "#src/contracts/accounts.ts";
 import { officeApi } from "#src/contracts/api/office.ts";
+import { staffRoleLabel } from "#src/contracts/audit-actors.ts";
 import { callApi } from "#src/web/ui/api/api-client.ts";
 import { Button } from "#src/web/ui/components/Button.tsx";
 import { ButtonGroup, SelectField } from "#src/web/ui/components/FormField.tsx";
+import { localeOfLanguage } from "#src/web/ui/i18n/language.ts";
 import type { RowAction } from "../use-row-action.ts";
 import { InvitationActions } from "./InvitationActions.tsx";
 import { useRoleOptions } from "./use-role-options.ts";
 
 /** Per colleague: "Rol wijzigen" and "Deactiveren", and the invitation while invited. */
 export function StaffActions({ account, action }: { account: AccountListItem; action: RowAction }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const roleOptions = useRoleOptions();
   const current = staffRoleSchema.safeParse(account.role);
   const [role, setRole] = useState<StaffRole>(current.success ? current.data : "handler");
@@ -35,7 +37,10 @@ export function StaffActions({ account, action }: { account: AccountListItem; ac
           onClick={() =>
             void action.act(
               async () => void (await callApi(officeApi.updateStaff, { params, body: { role } })),
-              t("office.staff.roleChanged", { name, role: t(`office.roles.${role}`) }),
+              t("office.staff.roleChanged", {
+                name,
+                role: staffRoleLabel(role, localeOfLanguage(i18n.language)),
+              }),
             )
           }
         >

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { officeApi } from "#src/contracts/api/office.ts";
+import { staffRoleLabel } from "#src/contracts/audit-actors.ts";
 import { AccountState } from "#src/web/ui/account/AccountState.tsx";
 import { useSession } from "#src/web/ui/api/session.tsx";
 import { useApiData } from "#src/web/ui/api/use-api-data.ts";
@@ -12,6 +13,7 @@ import {
   TableHeadings,
   TableRow,
 } from "#src/web/ui/components/Table.tsx";
+import { localeOfLanguage } from "#src/web/ui/i18n/language.ts";
 import { useDocumentTitle } from "#src/web/ui/use-document-title.ts";
 import { EherkenningLevelSection } from "../components/EherkenningLevelSection.tsx";
 import { InviteStaffForm } from "../components/InviteStaffForm.tsx";
@@ -39,7 +41,7 @@ export function StaffPage() {
 
 /** The office's staff, what an admin can change per colleague, and inviting a colleague. */
 function StaffManagement() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session } = useSession();
   const staff = useApiData(officeApi.staff);
   const action = useRowAction(staff.reload);
@@ -67,7 +69,11 @@ function StaffManagement() {
                 <TableRow key={account.id}>
                   <TableCell>{account.name}</TableCell>
                   <TableCell>{account.email}</TableCell>
-                  <TableCell>{account.role ? t(`office.roles.${account.role}`) : ""}</TableCell>
+                  <TableCell>
+                    {account.role
+                      ? staffRoleLabel(account.role, localeOfLanguage(i18n.language))
+                      : ""}
+                  </TableCell>
                   <TableCell>
                     <AccountState account={account} />
                   </TableCell>

@@ -94,9 +94,9 @@ export function AuditRow({
       </TableCell>
       {office !== undefined && <TableCell>{office}</TableCell>}
       <TableCell>
-        {auditWho(entry, t)}
+        {auditWho(entry, i18n.language)}
         <br />
-        <small>{auditRole(entry, t)}</small>
+        <small>{auditRole(entry, i18n.language)}</small>
       </TableCell>
       <TableCell>
         {auditWhat(entry, t, i18n.language)}

@@ -1,31 +1,32 @@
 import type { TFunction } from "i18next";
 import { auditActionLabel } from "#src/contracts/audit-actions.ts";
+import {
+  auditActorTypeLabel,
+  auditRoleLabel,
+  staffRoleLabel,
+} from "#src/contracts/audit-actors.ts";
 import type { AuditEntry } from "#src/contracts/audit-log.ts";
-import type { Locale } from "#src/contracts/locale.ts";
+import { localeOfLanguage } from "../i18n/language.ts";
 
 /**
  * How an audit entry reads in the audit views: who did it (their name, or what acted when no
  * person did), in which role, and what happened in words with the particulars that matter.
  */
 
-const localeOf = (language: string): Locale => (language.startsWith("en") ? "en" : "nl");
-
 /** The person's name, or the office's software, Poort itself or the operator. */
-export function auditWho(entry: AuditEntry, t: TFunction): string {
-  if (entry.actor.name) return entry.actor.name;
-  return t(`auditLog.actorTypes.${entry.actor.type}`, { defaultValue: entry.actor.type });
+export function auditWho(entry: AuditEntry, language: string): string {
+  return entry.actor.name ?? auditActorTypeLabel(entry.actor.type, localeOfLanguage(language));
 }
 
 /** A staff member's role, or the kind of actor (client, servicedesk, the office's software…). */
-export function auditRole(entry: AuditEntry, t: TFunction): string {
-  const { role, type } = entry.actor;
-  if (type === "staff" && role) return t(`office.roles.${role}`, { defaultValue: role });
-  return t(`auditLog.actorTypes.${type}`, { defaultValue: type });
+export function auditRole(entry: AuditEntry, language: string): string {
+  return auditRoleLabel(entry.actor, localeOfLanguage(language));
 }
 
 /** What happened, in words, with the particulars of the event that explain it. */
 export function auditWhat(entry: AuditEntry, t: TFunction, language: string): string {
-  const label = auditActionLabel(entry.action, localeOf(language));
+  const locale = localeOfLanguage(language);
+  const label = auditActionLabel(entry.action, locale);
   const { details } = entry;
   const extra: string[] = [];
   if (entry.action === "office-api.call") {
@@ -33,8 +34,11 @@ export function auditWhat(entry: AuditEntry, t: TFunction, language: string): st
   } else if (entry.action === "staff.changed" && typeof details.role === "string") {
     extra.push(
       t("auditLog.details.roleChange", {
-        from: t(`office.roles.${details.previousRole}`, { defaultValue: "" }),
-        to: t(`office.roles.${details.role}`),
+        from:
+          typeof details.previousRole === "string"
+            ? staffRoleLabel(details.previousRole, locale)
+            : "",
+        to: staffRoleLabel(details.role, locale),
       }),
     );
   } else if (typeof details.reason === "string" && entry.action.includes("failed")) {

@@ -29,6 +29,11 @@ export function languageCookie(locale: Locale, secure: boolean): string {
   return [`${languageCookieName}=${locale}`, ...attributes].join("; ");
 }
 
+/** The locale of i18next's current language, for the words the contracts keep (`src/contracts`). */
+export function localeOfLanguage(language: string): Locale {
+  return language.startsWith("en") ? "en" : "nl";
+}
+
 /** A stored choice wins; otherwise English for browsers that ask for it, Dutch for the rest. */
 export function detectLanguage(cookies: string, browserLanguage: string): Locale {
   return (
