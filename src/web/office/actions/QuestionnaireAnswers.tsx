@@ -12,8 +12,8 @@ import { Heading } from "#src/web/ui/components/Heading.tsx";
 import { Link } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { formatDateTime } from "#src/web/ui/format.ts";
+import { localeOfLanguage } from "#src/web/ui/i18n/language.ts";
 import { ListNotices } from "../components/ListNotices.tsx";
-import { localeOf } from "./action-labels.ts";
 import { answerSections } from "./answer-sections.ts";
 
 const p = "office.actions.page";
@@ -51,7 +51,7 @@ export function QuestionnaireAnswers({ action }: { action: OfficeAction }) {
   const params = { params: { actionId: action.id } };
   const stored = (data?.answers ?? {}) as Answers;
   const sections = data
-    ? answerSections(data.definition, stored, localeOf(i18n.language))
+    ? answerSections(data.definition, stored, localeOfLanguage(i18n.language))
     : undefined;
 
   return (

@@ -21,8 +21,8 @@ import {
 import { RouterLink } from "#src/web/ui/components/Link.tsx";
 import { Paragraph } from "#src/web/ui/components/Paragraph.tsx";
 import { TextAreaField } from "#src/web/ui/components/TextAreaField.tsx";
+import { localeOfLanguage } from "#src/web/ui/i18n/language.ts";
 import { officePaths } from "../paths.ts";
-import { localeOf } from "./action-labels.ts";
 import {
   ACTION_INSTRUCTION_MAX,
   checkSendAction,
@@ -71,7 +71,7 @@ export function SendActionForm({
   const nextItemKey = useRef(2);
   const dueDateInput = useRef<HTMLInputElement>(null);
   const today = todayInTheNetherlands();
-  const locale = localeOf(i18n.language);
+  const locale = localeOfLanguage(i18n.language);
 
   const sendable = (templates.data?.templates ?? []).filter(
     (template) => !template.library && !template.archived,

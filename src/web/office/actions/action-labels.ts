@@ -1,14 +1,11 @@
 import type { TFunction } from "i18next";
 import type { OfficeAction } from "#src/contracts/actions.ts";
-import type { Locale } from "#src/contracts/locale.ts";
 import { formatDate } from "#src/web/ui/format.ts";
-
-/** The language of the interface as one Poort speaks: English when chosen, else Dutch. */
-export const localeOf = (language: string): Locale => (language.startsWith("en") ? "en" : "nl");
+import { localeOfLanguage } from "#src/web/ui/i18n/language.ts";
 
 /** The action's title in the staff member's language. */
 export const actionTitle = (action: Pick<OfficeAction, "title">, language: string): string =>
-  action.title[localeOf(language)];
+  action.title[localeOfLanguage(language)];
 
 /** "Vragenlijst" or "Verzoek om documenten". */
 export const actionKindLabel = (kind: OfficeAction["kind"], t: TFunction): string =>

@@ -29,15 +29,15 @@ export function languageCookie(locale: Locale, secure: boolean): string {
   return [`${languageCookieName}=${locale}`, ...attributes].join("; ");
 }
 
-/** The locale of i18next's current language, for the words the contracts keep (`src/contracts`). */
+/**
+ * The locale Poort speaks for a language tag (i18next's current language, a browser's): English
+ * for any English, Dutch for the rest. The contracts' words (`src/contracts`) are kept per locale.
+ */
 export function localeOfLanguage(language: string): Locale {
-  return language.startsWith("en") ? "en" : "nl";
+  return language.toLowerCase().startsWith("en") ? "en" : defaultLocale;
 }
 
 /** A stored choice wins; otherwise English for browsers that ask for it, Dutch for the rest. */
 export function detectLanguage(cookies: string, browserLanguage: string): Locale {
-  return (
-    readLanguageCookie(cookies) ??
-    (browserLanguage.toLowerCase().startsWith("en") ? "en" : defaultLocale)
-  );
+  return readLanguageCookie(cookies) ?? localeOfLanguage(browserLanguage);
 }
