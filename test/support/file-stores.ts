@@ -10,6 +10,8 @@ export interface TestFileStore {
   store: SealedBlobStore;
   /** The temp folder the objects lie in, as `<folder>/<namespace>/<ab>/<key>`. */
   folder: string;
+  /** A store of another namespace over the same objects and keys (one blob can move to it). */
+  sibling(namespace: string): SealedBlobStore;
   /** Removes the folder, with the objects and their key records. */
   remove(): Promise<void>;
 }
@@ -22,10 +24,13 @@ export async function createTestFileStore(
   options: { namespace?: string } = {},
 ): Promise<TestFileStore> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "poort-files-"));
-  const store = new SealedBlobStore({
-    objects: new DiskObjectStore(folder),
-    keyring: new FileKeyring({ current: randomBytes(32) }),
-    namespace: options.namespace ?? "blobs",
-  });
-  return { store, folder, remove: () => rm(folder, { recursive: true, force: true }) };
+  const objects = new DiskObjectStore(folder);
+  const keyring = new FileKeyring({ current: randomBytes(32) });
+  const sibling = (namespace: string) => new SealedBlobStore({ objects, keyring, namespace });
+  return {
+    store: sibling(options.namespace ?? "blobs"),
+    folder,
+    sibling,
+    remove: () => rm(folder, { recursive: true, force: true }),
+  };
 }

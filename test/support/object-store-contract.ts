@@ -134,6 +134,26 @@ export function objectStoreContract(store: () => ObjectStore): void {
     expect(await keysListed(store(), "delete/")).toEqual([]);
   });
 
+  it("moves an object to another key, replacing what was there", async () => {
+    await store().write("move/from/deed", streamOf("Akte van levering"));
+    await store().write("move/to/deed", streamOf("an older object, replaced"));
+
+    await store().move("move/from/deed", "move/to/deed");
+
+    expect((await bytesOf(await store().read("move/to/deed"))).toString()).toBe(
+      "Akte van levering",
+    );
+    await expect(store().read("move/from/deed")).rejects.toBeInstanceOf(BlobNotFoundError);
+    expect(await keysListed(store(), "move/")).toEqual(["move/to/deed"]);
+  });
+
+  it("refuses to move a missing object with a BlobNotFoundError", async () => {
+    await expect(store().move("move/never-written", "move/elsewhere")).rejects.toBeInstanceOf(
+      BlobNotFoundError,
+    );
+    await expect(store().read("move/elsewhere")).rejects.toBeInstanceOf(BlobNotFoundError);
+  });
+
   it("takes the deletion of a missing object as done", async () => {
     await expect(store().delete("delete/never-written")).resolves.toBeUndefined();
   });
@@ -195,6 +215,7 @@ export function objectStoreContract(store: () => ObjectStore): void {
     await expect(store().read(key)).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(store().size(key)).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(store().delete(key)).rejects.toBeInstanceOf(BlobNotFoundError);
+    await expect(store().move(key, "move/elsewhere")).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 
   it("leaves no object behind when the source fails halfway", async () => {

@@ -45,4 +45,16 @@ describe("PausableDeletions", () => {
     expect(await store.size("blobs/aa/one")).toBe(5);
     expect(failures).toEqual([]);
   });
+
+  it("moves by copying during a pause, and removes the original only when it ends", async () => {
+    const resume = store.pause();
+    await store.move("blobs/aa/one", "blobs/bb/moved");
+    expect(await store.size("blobs/bb/moved")).toBe(3);
+    expect(await store.size("blobs/aa/one")).toBe(3);
+    await resume();
+    await expect(store.size("blobs/aa/one")).rejects.toThrow("No blob");
+    expect(await store.size("blobs/bb/moved")).toBe(3);
+    await store.move("blobs/bb/moved", "blobs/cc/again");
+    await expect(store.size("blobs/bb/moved")).rejects.toThrow("No blob");
+  });
 });

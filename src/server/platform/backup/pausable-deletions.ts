@@ -37,6 +37,17 @@ export class PausableDeletions implements ObjectStore {
     return this.#objects.list(prefix);
   }
 
+  /** While paused the object is copied, and the original deleted when the pause ends. */
+  async move(from: string, to: string): Promise<void> {
+    if (this.#pauses > 0) {
+      await this.write(to, await this.#objects.read(from));
+      this.#deferred.add(from);
+      return;
+    }
+    await this.#objects.move(from, to);
+    this.#deferred.delete(to);
+  }
+
   async delete(key: string): Promise<void> {
     if (this.#pauses > 0) {
       this.#deferred.add(key);

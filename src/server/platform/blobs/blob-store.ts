@@ -20,6 +20,13 @@ export interface BlobStore {
   get(key: string, range?: ByteRange): Promise<Readable>;
   delete(key: string): Promise<void>;
   /**
+   * Makes blob `key` of `source`, a store over the same objects, a blob of this store, without
+   * reading or rewriting its content (an upload's part kept as a document); the new key. The
+   * blob is no longer in `source` afterwards. Rejects with a BlobNotFoundError when the key is
+   * unknown there.
+   */
+  takeOver(source: BlobStore, key: string): Promise<string>;
+  /**
    * Every blob in the store with when it was written, for a sweeper that compares a store of
    * its own with the rows that point into it.
    */

@@ -22,12 +22,17 @@ export class RunningDigest {
     return this.#size;
   }
 
+  /** Counts bytes in, as they pass through a stream that handles them anyway (`sealingTransform`). */
+  take(bytes: Buffer): void {
+    this.#hash.update(bytes);
+    this.#size += bytes.length;
+  }
+
   /** A stream that passes its bytes on unchanged and counts them in, for a pipeline. */
   passThrough(): Transform {
     return new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
-        this.#hash.update(chunk);
-        this.#size += chunk.length;
+        this.take(chunk);
         done(null, chunk);
       },
     });

@@ -83,6 +83,21 @@ export class DiskObjectStore implements ObjectStore {
     return stats.size;
   }
 
+  async move(from: string, to: string): Promise<void> {
+    const source = this.#pathOf(from);
+    const target = this.#pathOf(to);
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await rename(source, target);
+    } catch (error) {
+      if (isNoSuchFile(error)) throw new BlobNotFoundError(from);
+      // A folder under the root may be a mount of its own, which a rename cannot cross.
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      await this.write(to, await this.read(from));
+      await this.delete(from);
+    }
+  }
+
   async delete(key: string): Promise<void> {
     await unlink(this.#pathOf(key)).catch((error: unknown) => {
       if (!isNoSuchFile(error)) throw error;

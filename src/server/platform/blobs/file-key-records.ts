@@ -3,7 +3,7 @@ import { text } from "node:stream/consumers";
 import { z } from "zod";
 import { BlobNotFoundError } from "./blob-store.ts";
 import type { WrappedKey } from "./file-keys.ts";
-import type { ObjectStore } from "./object-store.ts";
+import { OBJECT_KEY, type ObjectStore } from "./object-store.ts";
 
 /**
  * The key record of a sealed object: its data key, wrapped (`FileKeyring`), and its content's
@@ -16,6 +16,12 @@ import type { ObjectStore } from "./object-store.ts";
  */
 export interface FileKeyRecord extends WrappedKey {
   plainSize: number;
+  /**
+   * The object key the content was sealed under, when the object has moved since (an upload's
+   * part kept as a document): its chunks stay bound to that key, while the data key is wrapped
+   * anew for where the object is now. Changing it gains nothing: chunks then fail to open.
+   */
+  sealedAs?: string;
 }
 
 const RECORD_SUFFIX = ".key";
@@ -24,6 +30,7 @@ const recordSchema = z.object({
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   wrappedKey: z.string().regex(/^[A-Za-z0-9_-]+$/),
   plainSize: z.number().int().min(0),
+  sealedAs: z.string().regex(OBJECT_KEY).optional(),
 });
 
 /** Where the key record of `objectKey` is kept. */

@@ -30,6 +30,12 @@ export interface ObjectStore {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** The object's size in bytes; rejects with a BlobNotFoundError when missing. */
   size(key: string): Promise<number>;
+  /**
+   * Moves the object at `from` to `to`, replacing any object there, without its bytes passing
+   * through Poort where the store can: a rename on disk, a copy inside the bucket in S3. Rejects
+   * with a BlobNotFoundError when there is no object at `from`.
+   */
+  move(from: string, to: string): Promise<void>;
   /** Removes the object; removing a missing object is no error. */
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix` (all of them without one). */

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -34,6 +35,8 @@ export interface S3ObjectStoreOptions {
 const PART_BYTES = 8 * 1024 * 1024;
 /** Parts uploaded at once by one write. */
 const PARTS_IN_FLIGHT = 2;
+/** The largest object S3 copies in one request; a larger one is copied as a new write. */
+const LARGEST_SINGLE_COPY = 5 * 1024 ** 3;
 
 /**
  * Objects in a bucket of an S3-compatible service (AWS S3, MinIO, Ceph RGW, Garage…), through
@@ -108,6 +111,23 @@ export class S3ObjectStore implements ObjectStore {
       throw new Error(`The object store gave no size for ${key}`);
     }
     return answer.ContentLength;
+  }
+
+  /** S3 has no rename: the bucket copies the object, then the original goes. */
+  async move(from: string, to: string): Promise<void> {
+    if ((await this.size(from)) > LARGEST_SINGLE_COPY) {
+      await this.write(to, await this.read(from));
+    } else {
+      await this.#client.send(
+        new CopyObjectCommand({
+          Bucket: this.#bucket,
+          Key: this.#checked(to),
+          // Keys hold only characters that need no escaping in a URL (OBJECT_KEY).
+          CopySource: `${this.#bucket}/${this.#checked(from)}`,
+        }),
+      );
+    }
+    await this.delete(from);
   }
 
   async delete(key: string): Promise<void> {

@@ -58,6 +58,7 @@ function recordingReads(objects: ObjectStore, reads: Array<ByteRange | undefined
       return objects.read(key, range);
     },
     size: (key) => objects.size(key),
+    move: (from, to) => objects.move(from, to),
     delete: (key) => objects.delete(key),
     list: (prefix) => objects.list(prefix),
   };
@@ -225,6 +226,77 @@ describe.each(testDatabaseKinds)("SealedBlobStore on %s", (kind) => {
     await expect(store.delete("../etc/passwd")).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 
+  describe("taking a blob over from another store (an upload's part kept as a document)", () => {
+    const partsOf = () => new SealedBlobStore({ ...options, namespace: "upload-parts" });
+
+    it("moves the sealed bytes as they are, readable whole and by range under the new key only", async () => {
+      const parts = partsOf();
+      const content = Buffer.concat([notarialText(2 * PLAIN_CHUNK_SIZE), randomBytes(99)]);
+      const part = await parts.put(content);
+      const sealedBefore = await readFile(path.join(root, objectKeyOf("upload-parts", part.key)));
+
+      const key = await store.takeOver(parts, part.key);
+
+      expect(key).toMatch(UUID);
+      expect(key).not.toBe(part.key);
+      const sealedAfter = await readFile(path.join(root, objectKeyOf("blobs", key)));
+      expect(sealedAfter.equals(sealedBefore)).toBe(true);
+      expect((await readAll(await store.get(key))).equals(content)).toBe(true);
+      const range = { start: PLAIN_CHUNK_SIZE - 3, end: 2 * PLAIN_CHUNK_SIZE + 7 };
+      expect(
+        (await readAll(await store.get(key, range))).equals(
+          content.subarray(range.start, range.end + 1),
+        ),
+      ).toBe(true);
+      // Gone from the parts, object and key record, and the parts' own deletion is harmless.
+      await expect(parts.get(part.key)).rejects.toBeInstanceOf(BlobNotFoundError);
+      expect(
+        await objectKeysUnder(objects, `upload-parts/${part.key.slice(0, 2)}/${part.key}`),
+      ).toEqual([]);
+      await expect(parts.delete(part.key)).resolves.toBeUndefined();
+      expect(await findKeyRecord(objects, objectKeyOf("blobs", key))).toMatchObject({
+        keyId: keyring.currentKeyId,
+        plainSize: content.length,
+        sealedAs: objectKeyOf("upload-parts", part.key),
+      });
+    });
+
+    it("binds the moved data key to its new place: object and record moved on do not open", async () => {
+      const parts = partsOf();
+      const key = await store.takeOver(parts, (await parts.put(notarialText(500))).key);
+      const victim = await store.put(notarialText(500));
+      for (const suffix of ["", ".key"]) {
+        await writeFile(
+          path.join(root, `${objectKeyOf("blobs", victim.key)}${suffix}`),
+          await readFile(path.join(root, `${objectKeyOf("blobs", key)}${suffix}`)),
+        );
+      }
+      await expect(store.get(victim.key)).rejects.toThrow(FileKeyError);
+    });
+
+    it("refuses a record whose sealedAs names another object, and an unknown key", async () => {
+      const parts = partsOf();
+      const key = await store.takeOver(parts, (await parts.put(notarialText(500))).key);
+      const objectKey = objectKeyOf("blobs", key);
+      const record = await findKeyRecord(objects, objectKey);
+      if (!record) throw new Error("no key record");
+      await writeKeyRecord(objects, objectKey, { ...record, sealedAs: objectKey });
+      await expect(readAll(await store.get(key))).rejects.toBeInstanceOf(SealedChunkError);
+      await expect(store.takeOver(parts, randomUUID())).rejects.toBeInstanceOf(BlobNotFoundError);
+    });
+
+    it("takes over only from a sealed store over the same objects and keys", async () => {
+      const elsewhere = new SealedBlobStore({
+        ...options,
+        keyring: new FileKeyring({ current: randomBytes(32) }),
+        namespace: "upload-parts",
+      });
+      const part = await elsewhere.put(notarialText(10));
+      await expect(store.takeOver(elsewhere, part.key)).rejects.toThrow(TypeError);
+      expect((await readAll(await elsewhere.get(part.key))).length).toBe(10);
+    });
+  });
+
   it("lists its own blobs, with an object left without its key record, and nothing else", async () => {
     const mail = new SealedBlobStore({ ...options, namespace: "mail-attachments" });
     const mailBlob = await mail.put(notarialText(10));
@@ -277,6 +349,7 @@ describe.each(testDatabaseKinds)("SealedBlobStore on %s", (kind) => {
         },
         read: (key, range) => objects.read(key, range),
         size: (key) => objects.size(key),
+        move: (from, to) => objects.move(from, to),
         async delete(key) {
           if (point === "before the sealed copy is removed" && isCopy(key)) throw new Crash(point);
           await objects.delete(key);
@@ -330,6 +403,7 @@ describe.each(testDatabaseKinds)("SealedBlobStore on %s", (kind) => {
         write: (key, content) => objects.write(key, content),
         read: (key, range) => objects.read(key, range),
         size: (key) => objects.size(key),
+        move: (from, to) => objects.move(from, to),
         delete: (key) => objects.delete(key),
         list: () => {
           throw new Error("listed a sealed namespace");

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { BlobNotFoundError, type BlobStore, type StoredBlob } from "./blob-store.ts";
 import { type ContentDigest, RunningDigest } from "./content-digest.ts";
-import { deleteKeyRecord, findKeyRecord, writeKeyRecord } from "./file-key-records.ts";
+import {
+  deleteKeyRecord,
+  type FileKeyRecord,
+  findKeyRecord,
+  writeKeyRecord,
+} from "./file-key-records.ts";
 import type { FileKeyring, WrappedKey } from "./file-keys.ts";
 import { type ByteRange, OBJECT_KEY, type ObjectStore } from "./object-store.ts";
 import { openingTransform, sealedReadOf, sealingTransform } from "./sealed-chunks.ts";
@@ -76,8 +81,40 @@ export class SealedBlobStore implements BlobStore {
 
   async put(content: Readable | Buffer): Promise<StoredBlob> {
     const sealed = await this.#seal(Buffer.isBuffer(content) ? Readable.from([content]) : content);
-    await this.#record(sealed);
+    await this.#record(sealed.objectKey, { ...sealed.wrapped, plainSize: sealed.digest.size });
     return { key: sealed.key, ...sealed.digest };
+  }
+
+  /**
+   * Moves the object into this store under a new key and wraps its data key anew for its new
+   * place; the sealed bytes are neither read nor rewritten. The chunks stay bound to the key
+   * they were sealed under, which the new key record names (`sealedAs`). The object goes
+   * first and its record after, as in `put`: a crash in between leaves an orphan without a
+   * record, and the old record, which the source's own deletion of the key removes.
+   */
+  async takeOver(source: BlobStore, key: string): Promise<string> {
+    const { objects, keyring, namespace } = this.#options;
+    if (
+      !(source instanceof SealedBlobStore) ||
+      source.#options.objects !== objects ||
+      source.#options.keyring !== keyring
+    ) {
+      throw new TypeError("Only a blob of a sealed store over the same objects and keys moves");
+    }
+    const sourceKey = source.#objectKeyOf(key);
+    const record = await findKeyRecord(objects, sourceKey);
+    if (!record) throw new BlobNotFoundError(key);
+    const dataKey = keyring.unwrap(record, sourceKey);
+    const newKey = randomUUID();
+    const objectKey = objectKeyOf(namespace, newKey);
+    await objects.move(sourceKey, objectKey);
+    await this.#record(objectKey, {
+      ...keyring.wrap(dataKey, objectKey),
+      plainSize: record.plainSize,
+      sealedAs: record.sealedAs ?? sourceKey,
+    });
+    await deleteKeyRecord(objects, sourceKey);
+    return newKey;
   }
 
   /**
@@ -94,7 +131,12 @@ export class SealedBlobStore implements BlobStore {
     const dataKey = keyring.unwrap(record, objectKey);
     const read = range && sealedReadOf(range, record.plainSize);
     const sealed = await objects.read(objectKey, read?.sealed);
-    const opening = openingTransform({ dataKey, objectKey, plainSize: record.plainSize, read });
+    const opening = openingTransform({
+      dataKey,
+      objectKey: record.sealedAs ?? objectKey,
+      plainSize: record.plainSize,
+      read,
+    });
     // The pipeline's own callback has nothing to add: the returned stream carries any error.
     return pipeline(sealed, opening, () => {});
   }
@@ -124,23 +166,14 @@ export class SealedBlobStore implements BlobStore {
     const objectKey = objectKeyOf(namespace, key);
     const dataKey = keyring.newDataKey();
     const digest = new RunningDigest();
-    const sealing = pipeline(
-      content,
-      digest.passThrough(),
-      sealingTransform({ dataKey, objectKey }),
-      () => {},
-    );
+    const sealing = pipeline(content, sealingTransform({ dataKey, objectKey }, digest), () => {});
     await writeObject(objects, objectKey, sealing);
     return { key, objectKey, wrapped: keyring.wrap(dataKey, objectKey), digest: digest.finish() };
   }
 
-  async #record(sealed: SealedObject): Promise<void> {
-    const { wrapped, objectKey, digest } = sealed;
+  async #record(objectKey: string, record: FileKeyRecord): Promise<void> {
     try {
-      await writeKeyRecord(this.#options.objects, objectKey, {
-        ...wrapped,
-        plainSize: digest.size,
-      });
+      await writeKeyRecord(this.#options.objects, objectKey, record);
     } catch (error) {
       // The object cannot be opened without its record: do not leave it for a sweeper to find.
       await this.#options.objects.delete(objectKey).catch(() => {});

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
+import type { RunningDigest } from "./content-digest.ts";
 import type { ByteRange } from "./object-store.ts";
 
 /**
@@ -20,7 +21,10 @@ const TAG_SIZE = 16;
 export const SEALED_CHUNK_SIZE = PLAIN_CHUNK_SIZE + TAG_SIZE;
 const DATA_KEY_SIZE = 32;
 
-/** Whose chunks these are: the file's data key and the key of the object that holds them. */
+/**
+ * Whose chunks these are: the file's data key and the key of the object they were sealed in
+ * (where the object was written; it may have moved since, see `FileKeyRecord.sealedAs`).
+ */
 export interface ChunkOwner {
   dataKey: Buffer;
   objectKey: string;
@@ -101,23 +105,32 @@ function wholeFileRead(plainSize: number): SealedRead {
   };
 }
 
-/** Content in, sealed chunks out. The stream's end makes its last chunk. */
-export function sealingTransform(owner: ChunkOwner): Transform {
+/**
+ * Content in, sealed chunks out. The stream's end makes its last chunk. `digest` takes the
+ * content as it passes, which saves a stream of its own on the path of every upload.
+ */
+export function sealingTransform(owner: ChunkOwner, digest?: RunningDigest): Transform {
   checkDataKey(owner.dataKey);
   const pending = new ByteQueue();
   let index = 0;
   return new Transform({
     transform(content: Buffer, _encoding, done: TransformCallback) {
+      digest?.take(content);
       pending.push(content);
       // A full chunk is held back until more content follows: only then is it not the last.
       while (pending.length > PLAIN_CHUNK_SIZE) {
-        this.push(sealChunk(owner, index, false, pending.take(PLAIN_CHUNK_SIZE)));
+        for (const sealed of sealChunk(owner, index, false, pending.takePieces(PLAIN_CHUNK_SIZE))) {
+          this.push(sealed);
+        }
         index += 1;
       }
       done();
     },
     flush(done: TransformCallback) {
-      done(null, sealChunk(owner, index, true, pending.take(pending.length)));
+      for (const sealed of sealChunk(owner, index, true, pending.takePieces(pending.length))) {
+        this.push(sealed);
+      }
+      done();
     },
   });
 }
@@ -184,12 +197,21 @@ function checkDataKey(dataKey: Buffer): void {
   if (dataKey.length !== DATA_KEY_SIZE) throw new RangeError("A data key has 32 bytes");
 }
 
-function sealChunk(owner: ChunkOwner, index: number, last: boolean, content: Buffer): Buffer {
+/**
+ * The sealed chunk of the content `pieces` hold, in pieces of its own, its tag last: the content
+ * arrives in the network's pieces, and joining them, or the sealed output, into one buffer
+ * would copy every byte of an upload twice more for nothing.
+ */
+function sealChunk(owner: ChunkOwner, index: number, last: boolean, pieces: Buffer[]): Buffer[] {
   const cipher = createCipheriv("aes-256-gcm", owner.dataKey, nonceOf(index), {
     authTagLength: TAG_SIZE,
   });
   cipher.setAAD(additionalDataOf(owner.objectKey, index, last));
-  return Buffer.concat([cipher.update(content), cipher.final(), cipher.getAuthTag()]);
+  const sealed = pieces.map((piece) => cipher.update(piece));
+  // GCM is a stream mode: final() adds no bytes, it only makes the tag.
+  cipher.final();
+  sealed.push(cipher.getAuthTag());
+  return sealed;
 }
 
 function openChunk(owner: ChunkOwner, index: number, last: boolean, sealed: Buffer): Buffer {
@@ -242,6 +264,12 @@ class ByteQueue {
   }
 
   take(size: number): Buffer {
+    const taken = this.takePieces(size);
+    return taken.length === 1 ? (taken[0] as Buffer) : Buffer.concat(taken, size);
+  }
+
+  /** The first `size` bytes as the pieces they arrived in (the last one cut to fit). */
+  takePieces(size: number): Buffer[] {
     const taken: Buffer[] = [];
     let missing = size;
     let used = 0;
@@ -260,6 +288,6 @@ class ByteQueue {
     }
     this.#parts.splice(0, used);
     this.#length -= size;
-    return taken.length === 1 ? (taken[0] as Buffer) : Buffer.concat(taken, size);
+    return taken;
   }
 }
