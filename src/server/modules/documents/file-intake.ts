@@ -1,5 +1,5 @@
 import path from "node:path";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, pipeline, type Readable } from "node:stream";
 import { AppError } from "#src/server/errors.ts";
 import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
 import { type AllowedType, detectAllowedType } from "#src/server/platform/files/content-type.ts";
@@ -21,6 +21,12 @@ export interface WaitingFile {
   size: number;
   /** A new stream of the file from its first byte; whoever opens it reads or destroys it. */
   open(): Promise<Readable>;
+  /**
+   * Makes the file a blob of `blobs` without reading it, when its transport holds it sealed
+   * and digested already (a tus upload of one part); undefined when it cannot, and the file is
+   * then read and stored. Afterwards the file is the blob: `open` no longer finds it.
+   */
+  keepIn?(blobs: BlobStore): Promise<StoredBlob | undefined>;
 }
 
 /** A file that passed every check and is now in the blob store. */
@@ -53,7 +59,10 @@ export async function acceptFile(deps: FileIntakeDeps, file: WaitingFile): Promi
   const type = await detectAllowedType(await file.open(), file.declaredName);
   if (!type) throw new AppError("file_type_not_allowed");
 
-  const { blob, scan } = await scanWhileStoring(deps, file);
+  const kept = await file.keepIn?.(deps.blobs);
+  const { blob, scan } = kept
+    ? await scanStored(deps, file, kept)
+    : await scanWhileStoring(deps, file);
   return { blob, fileName: safeFileName(file.declaredName, type), contentType: type.mime, scan };
 }
 
@@ -101,6 +110,34 @@ async function scanWhileStoring(
     throw new Error(`upload ${file.declaredName}: read ${stored.value.size} of ${file.size} bytes`);
   }
   return { blob: stored.value, scan: scanned.value };
+}
+
+/**
+ * The scan of a file that is in the blob store already, read from there (opened as the scanner
+ * starts to read). A refused file is deleted from the store before the refusal is answered.
+ */
+async function scanStored(
+  deps: FileIntakeDeps,
+  file: WaitingFile,
+  blob: StoredBlob,
+): Promise<{ blob: StoredBlob; scan: AcceptedFile["scan"] }> {
+  try {
+    if (blob.size !== file.size) {
+      throw new Error(`upload ${file.declaredName}: kept ${blob.size} of ${file.size} bytes`);
+    }
+    const scan = await scanFile(deps.scanner, () => {
+      const content = new PassThrough();
+      deps.blobs.get(blob.key).then(
+        (stored) => pipeline(stored, content, () => {}),
+        (error: unknown) => content.destroy(error as Error),
+      );
+      return content;
+    });
+    return { blob, scan };
+  } catch (error) {
+    await deps.blobs.delete(blob.key);
+    throw error;
+  }
 }
 
 async function scanFile(

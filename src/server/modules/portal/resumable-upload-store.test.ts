@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { ERRORS, Upload } from "@tus/utils";
@@ -124,6 +125,36 @@ describe.each(testDatabaseKinds)("resumable uploads on %s", (kind) => {
     // tus ends the body stream, without an error, when the client goes away mid-request.
     expect(await first.write(partOf("half"), id, 0)).toBe(4);
     expect((await second.getUpload(id)).offset).toBe(4);
+  });
+
+  it("keeps an upload of one part as a blob without reading it again, its part gone", async () => {
+    const blobs = files.sibling("blobs");
+    const content = "Akte van levering, Kade 12.";
+    const id = await created(content.length);
+    await second.write(partOf(content), id, 0);
+    const before = await storedParts();
+
+    const kept = await first.keepAsBlob(id, blobs);
+
+    expect(kept).toEqual({
+      key: expect.any(String),
+      size: content.length,
+      sha256: createHash("sha256").update(content).digest("hex"),
+    });
+    expect(await text(await blobs.get(kept?.key ?? ""))).toBe(content);
+    expect(await storedParts()).toBe(before - 1);
+    await first.remove(id);
+    expect(await text(await blobs.get(kept?.key ?? ""))).toBe(content);
+  });
+
+  it("keeps no upload of several parts as a blob: it is read, joined, instead", async () => {
+    const blobs = files.sibling("blobs");
+    const id = await created(6);
+    await first.write(partOf("abc"), id, 0);
+    await second.write(partOf("def"), id, 3);
+
+    expect(await first.keepAsBlob(id, blobs)).toBeUndefined();
+    expect(await text(await second.content(id))).toBe("abcdef");
   });
 
   it("says an unknown upload is not found", async () => {

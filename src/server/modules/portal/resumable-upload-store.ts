@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DataStore, ERRORS, Upload } from "@tus/utils";
 import { and, asc, eq, lt } from "drizzle-orm";
-import type { BlobStore } from "#src/server/platform/blobs/blob-store.ts";
+import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
 import { newToken } from "#src/server/platform/security/random-secrets.ts";
@@ -68,7 +68,7 @@ export class ResumableUploadStore extends DataStore {
       if (!moved) return false;
       await tx
         .insert(resumableUploadParts)
-        .values({ uploadId: id, offset, blobKey: part.key, size: part.size });
+        .values({ uploadId: id, offset, blobKey: part.key, size: part.size, sha256: part.sha256 });
       return true;
     });
     if (!extended) {
@@ -150,6 +150,27 @@ export class ResumableUploadStore extends DataStore {
       joined.end();
     })().catch((error: unknown) => joined.destroy(error as Error));
     return joined;
+  }
+
+  /**
+   * Keeps a complete upload that arrived in one part (one PATCH, as the portal sends a file) as
+   * a blob of `blobs`: the part's sealed object moves there as it is, with the digest taken
+   * when it was sealed, so the file is neither read nor written again. Undefined for an upload
+   * of several parts (a resumed one), whose content is then read, joined, once (`content`).
+   */
+  async keepAsBlob(id: string, blobs: BlobStore): Promise<StoredBlob | undefined> {
+    const parts = await this.deps.db
+      .select({
+        blobKey: resumableUploadParts.blobKey,
+        size: resumableUploadParts.size,
+        sha256: resumableUploadParts.sha256,
+      })
+      .from(resumableUploadParts)
+      .where(eq(resumableUploadParts.uploadId, id));
+    const [only, ...more] = parts;
+    if (!only?.sha256 || more.length > 0) return undefined;
+    const key = await blobs.takeOver(this.deps.parts, only.blobKey);
+    return { key, size: only.size, sha256: only.sha256 };
   }
 
   async #find(id: string) {

@@ -48,6 +48,11 @@ export const resumableUploadParts = pgTable(
     offset: bigint("offset", { mode: "number" }).notNull(),
     blobKey: text("blob_key").notNull(),
     size: bigint("size", { mode: "number" }).notNull(),
+    /**
+     * The SHA-256 of the part's content, taken as it was sealed: an upload of one part is kept
+     * as the document with it, without a second read. Parts written before it have none.
+     */
+    sha256: text("sha256"),
   },
   (table) => [
     primaryKey({ columns: [table.uploadId, table.offset] }),

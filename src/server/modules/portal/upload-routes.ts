@@ -103,6 +103,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{
         declaredName: filename,
         size: upload.offset,
         open: () => store.content(upload.id),
+        keepIn: (blobs) => store.keepAsBlob(upload.id, blobs),
         discard: () => store.remove(upload.id),
       };
       try {

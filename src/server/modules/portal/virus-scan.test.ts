@@ -77,7 +77,14 @@ describe.skipIf(!clamdRequired).each(testDatabaseKinds)(
       ]);
     });
 
+    async function storedBlobs(): Promise<number> {
+      let count = 0;
+      for await (const _ of subject.services.blobs.list()) count += 1;
+      return count;
+    }
+
     it("refuses an infected file from a client or staff: it never reaches anyone, and the virus is recorded", async () => {
+      const blobsBefore = await storedBlobs();
       const fromClient = await supplyFile(client, dossierId, "besmet.pdf", infectedPdf());
       expect(fromClient.statusCode).toBe(422);
       expect(fromClient.json().error).toMatchObject({
@@ -91,6 +98,8 @@ describe.skipIf(!clamdRequired).each(testDatabaseKinds)(
         content: infectedPdf(),
       });
       expect(fromStaff.statusCode).toBe(422);
+      // Not even an unreadable object is left of either in the store.
+      expect(await storedBlobs()).toBe(blobsBefore);
 
       const office = (await staff.get(`/api/office/dossiers/${dossierId}`)).json();
       expect(office.documents.map((d: { fileName: string }) => d.fileName)).toEqual(["schoon.pdf"]);
@@ -164,9 +173,11 @@ describe.skipIf(!clamdRequired).each(testDatabaseKinds)(
 
     it("refuses uploads while clamd is unreachable, rather than storing them unscanned", async () => {
       await clamd.stop();
+      const blobsBefore = await storedBlobs();
       const response = await supplyFile(client, dossierId, "later.pdf", samplePdf());
       expect(response.statusCode).toBe(503);
       expect(response.json().error.code).toBe("virus_scan_unavailable");
+      expect(await storedBlobs()).toBe(blobsBefore);
       const office = (await staff.get(`/api/office/dossiers/${dossierId}`)).json();
       expect(office.documents).toHaveLength(1);
     });
