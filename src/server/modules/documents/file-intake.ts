@@ -1,7 +1,11 @@
 import path from "node:path";
 import { PassThrough, pipeline, type Readable } from "node:stream";
 import { AppError } from "#src/server/errors.ts";
-import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
+import {
+  BlobNotFoundError,
+  type BlobStore,
+  type StoredBlob,
+} from "#src/server/platform/blobs/blob-store.ts";
 import { type AllowedType, detectAllowedType } from "#src/server/platform/files/content-type.ts";
 import {
   type VirusScanner,
@@ -46,24 +50,30 @@ export class InfectedFileError extends AppError {
 
 /**
  * Checks an uploaded file in the order that costs least first: its size, its type by content
- * (never by name; only the first bytes are read), then the virus scan, while the same single
- * read of the whole file is stored (sealed) and digested. A file the scan refuses, or that the
- * scanner could not judge, is deleted from the store again before the refusal is answered: it
- * never gets a row, so nobody can reach it in between. The file is only ever streamed, so its
- * size does not matter for memory.
+ * (never by name; only the first bytes are read), then the virus scan. A file its transport
+ * holds sealed already is kept as a blob as it is and scanned from there (`keepIn`); any other
+ * is scanned while the same single read of it is stored (sealed) and digested. A file the scan
+ * refuses, or that the scanner could not judge, is deleted from the store again before the
+ * refusal is answered: it never gets a row, so nobody can reach it in between. The file is
+ * only ever streamed, so its size does not matter for memory. A file that goes while it is
+ * checked (another request finished or ended the same upload) is refused as not found.
  */
 export async function acceptFile(deps: FileIntakeDeps, file: WaitingFile): Promise<AcceptedFile> {
   if (file.size === 0) throw new AppError("file_empty");
   if (file.size > deps.maxFileBytes) throw new AppError("file_too_large");
+  try {
+    const type = await detectAllowedType(await file.open(), file.declaredName);
+    if (!type) throw new AppError("file_type_not_allowed");
 
-  const type = await detectAllowedType(await file.open(), file.declaredName);
-  if (!type) throw new AppError("file_type_not_allowed");
-
-  const kept = await file.keepIn?.(deps.blobs);
-  const { blob, scan } = kept
-    ? await scanStored(deps, file, kept)
-    : await scanWhileStoring(deps, file);
-  return { blob, fileName: safeFileName(file.declaredName, type), contentType: type.mime, scan };
+    const kept = await file.keepIn?.(deps.blobs);
+    const { blob, scan } = kept
+      ? await scanStored(deps, file, kept)
+      : await scanWhileStoring(deps, file);
+    return { blob, fileName: safeFileName(file.declaredName, type), contentType: type.mime, scan };
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) throw new AppError("not_found", [], { cause: error });
+    throw error;
+  }
 }
 
 /**

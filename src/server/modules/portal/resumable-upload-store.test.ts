@@ -147,6 +147,26 @@ describe.each(testDatabaseKinds)("resumable uploads on %s", (kind) => {
     expect(await text(await blobs.get(kept?.key ?? ""))).toBe(content);
   });
 
+  it("gives an upload finished twice at once to one request only; the other finds it gone", async () => {
+    const blobs = files.sibling("blobs");
+    const id = await created(4);
+    await first.write(partOf("Akte"), id, 0);
+
+    const results = await Promise.allSettled([
+      first.keepAsBlob(id, blobs),
+      second.keepAsBlob(id, blobs),
+    ]);
+
+    const kept = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(kept).toHaveLength(1);
+    expect(await text(await blobs.get(kept[0]?.key ?? ""))).toBe("Akte");
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { code: "not_found" },
+    });
+    await first.remove(id);
+    await expect(first.keepAsBlob(id, blobs)).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("keeps no upload of several parts as a blob: it is read, joined, instead", async () => {
     const blobs = files.sibling("blobs");
     const id = await created(6);

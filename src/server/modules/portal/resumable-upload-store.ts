@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DataStore, ERRORS, Upload } from "@tus/utils";
 import { and, asc, eq, lt } from "drizzle-orm";
+import { AppError } from "#src/server/errors.ts";
 import type { BlobStore, StoredBlob } from "#src/server/platform/blobs/blob-store.ts";
 import type { Clock } from "#src/server/platform/clock.ts";
 import type { Database } from "#src/server/platform/db/database.ts";
@@ -157,20 +158,36 @@ export class ResumableUploadStore extends DataStore {
    * a blob of `blobs`: the part's sealed object moves there as it is, with the digest taken
    * when it was sealed, so the file is neither read nor written again. Undefined for an upload
    * of several parts (a resumed one), whose content is then read, joined, once (`content`).
+   * The part is claimed first, its row deleted in one transaction, so of two requests that
+   * finish or terminate the same upload at once only one gets it; the other finds no part and
+   * is refused as not found. A process that stops after the claim leaves the part without a
+   * row, which `deleteExpired` removes.
    */
   async keepAsBlob(id: string, blobs: BlobStore): Promise<StoredBlob | undefined> {
-    const parts = await this.deps.db
-      .select({
-        blobKey: resumableUploadParts.blobKey,
-        size: resumableUploadParts.size,
-        sha256: resumableUploadParts.sha256,
-      })
-      .from(resumableUploadParts)
-      .where(eq(resumableUploadParts.uploadId, id));
-    const [only, ...more] = parts;
-    if (!only?.sha256 || more.length > 0) return undefined;
-    const key = await blobs.takeOver(this.deps.parts, only.blobKey);
-    return { key, size: only.size, sha256: only.sha256 };
+    const claimed = await this.deps.db.transaction(async (tx) => {
+      const parts = await tx
+        .select({
+          offset: resumableUploadParts.offset,
+          blobKey: resumableUploadParts.blobKey,
+          size: resumableUploadParts.size,
+          sha256: resumableUploadParts.sha256,
+        })
+        .from(resumableUploadParts)
+        .where(eq(resumableUploadParts.uploadId, id))
+        .for("update");
+      if (parts.length === 0) throw new AppError("not_found");
+      const [only, ...more] = parts;
+      if (!only?.sha256 || more.length > 0) return undefined;
+      await tx
+        .delete(resumableUploadParts)
+        .where(
+          and(eq(resumableUploadParts.uploadId, id), eq(resumableUploadParts.offset, only.offset)),
+        );
+      return { ...only, sha256: only.sha256 };
+    });
+    if (!claimed) return undefined;
+    const key = await blobs.takeOver(this.deps.parts, claimed.blobKey);
+    return { key, size: claimed.size, sha256: claimed.sha256 };
   }
 
   async #find(id: string) {

@@ -118,14 +118,19 @@ export class S3ObjectStore implements ObjectStore {
     if ((await this.size(from)) > LARGEST_SINGLE_COPY) {
       await this.write(to, await this.read(from));
     } else {
-      await this.#client.send(
-        new CopyObjectCommand({
-          Bucket: this.#bucket,
-          Key: this.#checked(to),
-          // Keys hold only characters that need no escaping in a URL (OBJECT_KEY).
-          CopySource: `${this.#bucket}/${this.#checked(from)}`,
-        }),
-      );
+      await this.#client
+        .send(
+          new CopyObjectCommand({
+            Bucket: this.#bucket,
+            Key: this.#checked(to),
+            // Keys hold only characters that need no escaping in a URL (OBJECT_KEY).
+            CopySource: `${this.#bucket}/${this.#checked(from)}`,
+          }),
+        )
+        .catch((error: unknown) => {
+          // Deleted between the size and the copy.
+          throw notFoundAsBlobNotFound(error, from);
+        });
     }
     await this.delete(from);
   }

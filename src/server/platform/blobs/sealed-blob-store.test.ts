@@ -285,6 +285,32 @@ describe.each(testDatabaseKinds)("SealedBlobStore on %s", (kind) => {
       await expect(store.takeOver(parts, randomUUID())).rejects.toBeInstanceOf(BlobNotFoundError);
     });
 
+    it("leaves the blob where it was, whole, when the move fails", async () => {
+      const failingMove: ObjectStore = {
+        write: (key, content) => objects.write(key, content),
+        read: (key, range) => objects.read(key, range),
+        size: (key) => objects.size(key),
+        move: async () => {
+          throw new Error("the disk is full");
+        },
+        delete: (key) => objects.delete(key),
+        list: (prefix) => objects.list(prefix),
+      };
+      const parts = new SealedBlobStore({
+        ...options,
+        objects: failingMove,
+        namespace: "upload-parts",
+      });
+      const blobs = new SealedBlobStore({ ...options, objects: failingMove });
+      const part = await parts.put(notarialText(700));
+      const before = await objectKeysUnder(objects, "blobs/");
+
+      await expect(blobs.takeOver(parts, part.key)).rejects.toThrow("the disk is full");
+
+      expect(await objectKeysUnder(objects, "blobs/")).toEqual(before);
+      expect((await readAll(await parts.get(part.key))).equals(notarialText(700))).toBe(true);
+    });
+
     it("takes over only from a sealed store over the same objects and keys", async () => {
       const elsewhere = new SealedBlobStore({
         ...options,

@@ -87,10 +87,12 @@ export class SealedBlobStore implements BlobStore {
 
   /**
    * Moves the object into this store under a new key and wraps its data key anew for its new
-   * place; the sealed bytes are neither read nor rewritten. The chunks stay bound to the key
-   * they were sealed under, which the new key record names (`sealedAs`). The object goes
-   * first and its record after, as in `put`: a crash in between leaves an orphan without a
-   * record, and the old record, which the source's own deletion of the key removes.
+   * place; the sealed bytes are neither read nor rewritten (where the object store can move
+   * them: see `ObjectStore.move`). The chunks stay bound to the key they were sealed under,
+   * which the new key record names (`sealedAs`). Unlike `put`, the new record goes first, so a
+   * crash never leaves the large object where no sweeper looks: before the move it is still
+   * the source's (whose own sweep removes it), after it it is readable here. What a crash can
+   * leave is a small key record without its object, here or at the source, which opens nothing.
    */
   async takeOver(source: BlobStore, key: string): Promise<string> {
     const { objects, keyring, namespace } = this.#options;
@@ -107,13 +109,19 @@ export class SealedBlobStore implements BlobStore {
     const dataKey = keyring.unwrap(record, sourceKey);
     const newKey = randomUUID();
     const objectKey = objectKeyOf(namespace, newKey);
-    await objects.move(sourceKey, objectKey);
-    await this.#record(objectKey, {
+    await writeKeyRecord(objects, objectKey, {
       ...keyring.wrap(dataKey, objectKey),
       plainSize: record.plainSize,
       sealedAs: record.sealedAs ?? sourceKey,
     });
-    await deleteKeyRecord(objects, sourceKey);
+    try {
+      await objects.move(sourceKey, objectKey);
+    } catch (error) {
+      await deleteKeyRecord(objects, objectKey).catch(() => {});
+      throw error;
+    }
+    // The blob is here now, whole: a source record left behind opens nothing any more.
+    await deleteKeyRecord(objects, sourceKey).catch(() => {});
     return newKey;
   }
 
