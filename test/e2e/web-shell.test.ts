@@ -110,6 +110,24 @@ describe("an unknown address", () => {
   });
 });
 
+describe("the build", () => {
+  it("is React's production build, even when a test run (NODE_ENV=test) built it", async () => {
+    // React's development build is slower and larger, and under StrictMode it runs every
+    // effect twice, every request a page makes on loading included.
+    const { page } = watched;
+    const messages: string[] = [];
+    page.on("console", (message) => messages.push(message.text()));
+    const sessionRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/session")) sessionRequests.push(request.url());
+    });
+    await page.goto("/portal/login");
+    await page.getByRole("button", { name: "Inloggen" }).waitFor();
+    await expect.poll(() => sessionRequests.length).toBe(1);
+    expect(messages.filter((text) => text.includes("React DevTools"))).toEqual([]);
+  });
+});
+
 describe("the dev mailbox", () => {
   it("shows the demo mail in HTML and as text, and the demo text message", async () => {
     const { page } = watched;
