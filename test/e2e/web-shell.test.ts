@@ -1,11 +1,13 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "#src/server/demo/seed-demo.ts";
 import {
   expectNoAccessibilityViolations,
   launchChromium,
   openPage,
   type WatchedPage,
 } from "./support/browser.ts";
+import { logInAsDemo } from "./support/demo-login.ts";
 
 const baseUrl = inject("baseUrl");
 /** The areas the start page links to; the self-service lives on the mTLS listener. */
@@ -125,6 +127,28 @@ describe("the build", () => {
     await page.getByRole("button", { name: "Inloggen" }).waitFor();
     await expect.poll(() => sessionRequests.length).toBe(1);
     expect(messages.filter((text) => text.includes("React DevTools"))).toEqual([]);
+  });
+});
+
+describe("a login page left open", () => {
+  it("logs in after a login in another tab changed the session", async () => {
+    // Each login starts a session with a CSRF token of its own, so the token this page
+    // fetched on loading is no longer the one the server expects.
+    const { page } = watched;
+    const loaded = page.waitForResponse("**/api/session");
+    await page.goto("/portal/login");
+    await loaded;
+    const other = await openPage(context);
+    await logInAsDemo(other.page, "portal", "jan.jansen@example.nl");
+
+    await page.getByLabel("E-mailadres").fill("jan.jansen@example.nl");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL((url) => !url.pathname.includes("/login"));
+    await page.getByRole("link", { name: "Dossiers" }).first().waitFor();
+    // The server refused the old token before acting on it; the page sent the login again.
+    expect(watched.problems).toEqual(["403 POST /api/auth/login"]);
+    watched.problems.splice(0);
   });
 });
 

@@ -47,6 +47,105 @@ describe("apiRequest", () => {
     expect(headersOf(fetchMock.mock.calls[2]?.[1])["x-csrf-token"]).toBe("after-login");
   });
 
+  it("waits for the page's own session request instead of starting a second one", async () => {
+    // A browser without a token cookie gets a new token from each session answer and keeps
+    // the cookie of the last: two requests at once could leave the page with the other token.
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let issued = 0;
+    const fetchMock = serve(() => new Response(null, { status: 204 }));
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url !== "/api/session") return new Response(null, { status: 204 });
+      issued += 1;
+      const token = `token-${issued}`;
+      await answered;
+      return Response.json({ csrfToken: token });
+    });
+    const loading = fetchSession();
+    const login = apiRequest("POST", "/api/auth/login", { body: {} });
+    release();
+    await Promise.all([loading, login]);
+    expect(fetchMock.mock.calls.map((call) => call[0])).toEqual([
+      "/api/session",
+      "/api/auth/login",
+    ]);
+    expect(headersOf(fetchMock.mock.calls[1]?.[1])["x-csrf-token"]).toBe("token-1");
+  });
+
+  it("keeps the token of the newest session request when an older answer comes late", async () => {
+    const releases: Array<() => void> = [];
+    const fetchMock = serve(() => new Response(null, { status: 204 }));
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url !== "/api/session") return new Response(null, { status: 204 });
+      const token = `token-${releases.length + 1}`;
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return Response.json({ csrfToken: token });
+    });
+    const older = fetchSession();
+    const newer = fetchSession();
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    releases[1]?.();
+    await newer;
+    releases[0]?.();
+    await older;
+    await apiRequest("POST", "/api/auth/logout");
+    expect(headersOf(fetchMock.mock.calls[2]?.[1])["x-csrf-token"]).toBe("token-2");
+  });
+
+  it("sends a change refused by the CSRF check once more, with the session's token now", async () => {
+    let sessions = 0;
+    const csrfFailed = () =>
+      Response.json(
+        {
+          error: {
+            code: "csrf_failed",
+            message: "Laad de pagina opnieuw.",
+            details: [],
+            requestId: "r",
+          },
+        },
+        { status: 403 },
+      );
+    const fetchMock = serve((url, init) => {
+      if (url === "/api/session") {
+        sessions += 1;
+        return Response.json({ csrfToken: `token-${sessions}` });
+      }
+      return headersOf(init)["x-csrf-token"] === "token-2"
+        ? Response.json({ ok: 1 })
+        : csrfFailed();
+    });
+    expect(await apiRequest("POST", "/api/dossiers", { body: { a: 1 } })).toEqual({ ok: 1 });
+    const posts = fetchMock.mock.calls.filter((call) => call[0] === "/api/dossiers");
+    expect(posts.map((call) => headersOf(call[1])["x-csrf-token"])).toEqual(["token-1", "token-2"]);
+    expect(posts[1]?.[1]?.body).toBe('{"a":1}');
+  });
+
+  it("sends a refused change only once more, and then shows the refusal", async () => {
+    const fetchMock = serve((url) =>
+      url === "/api/session"
+        ? Response.json({ csrfToken: "stale" })
+        : Response.json(
+            {
+              error: {
+                code: "csrf_failed",
+                message: "Laad de pagina opnieuw.",
+                details: [],
+                requestId: "r",
+              },
+            },
+            { status: 403 },
+          ),
+    );
+    await expect(apiRequest("POST", "/api/dossiers", { body: {} })).rejects.toMatchObject({
+      status: 403,
+      code: "csrf_failed",
+    });
+    expect(fetchMock.mock.calls.filter((call) => call[0] === "/api/dossiers")).toHaveLength(2);
+  });
+
   it("sends no CSRF token with a read", async () => {
     const fetchMock = serve(() => Response.json({}));
     await apiRequest("GET", "/api/me/profile");

@@ -33,12 +33,22 @@ export class ApiError extends Error {
 
 /** The CSRF token of the last session answer; it changes with the session (after login). */
 let csrfToken: string | undefined;
+/** The session request under way, if any: the newest one started. */
+let sessionUnderWay: Promise<SessionState> | undefined;
 
 /** Who is logged in, and a fresh CSRF token for the requests that follow. */
-export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
-  const session = await callApi(accountApi.session, { signal });
-  csrfToken = session.csrfToken;
-  return session;
+export function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+  const request = callApi(accountApi.session, { signal }).then((session) => {
+    // An older answer that arrives late does not overwrite a newer one's token.
+    if (sessionUnderWay === request) csrfToken = session.csrfToken;
+    return session;
+  });
+  sessionUnderWay = request;
+  const settled = () => {
+    if (sessionUnderWay === request) sessionUnderWay = undefined;
+  };
+  request.then(settled, settled);
+  return request;
 }
 
 /** Forgets the CSRF token, e.g. after logout, so the next change asks for a new one. */
@@ -49,8 +59,12 @@ export function forgetCsrfToken(): void {
 /**
  * The CSRF token for state-changing requests, fetched with the session when this page has
  * none yet; for requests not made through `callApi`, e.g. the tus and multipart uploads.
+ * A session request already under way (the page's own, on loading) is waited for rather than
+ * doubled: a browser without a token cookie yet gets a new token from each, keeps the cookie
+ * of whichever answer comes last, and a change sent with the other token would be refused.
  */
 export async function currentCsrfToken(signal?: AbortSignal): Promise<string> {
+  if (!csrfToken && sessionUnderWay) await sessionUnderWay.catch(() => undefined);
   if (!csrfToken) await fetchSession(signal);
   return csrfToken ?? "";
 }
@@ -87,6 +101,23 @@ export async function apiRequest(
   method: HttpMethod,
   path: string,
   options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<unknown> {
+  try {
+    return await sendOnce(method, path, options);
+  } catch (error) {
+    // The session changed since this page fetched its token (e.g. a login in another tab).
+    // The server refused the change before acting on it, so it is sent once more with the
+    // token of the session as it is now.
+    if (!(error instanceof ApiError && error.code === "csrf_failed")) throw error;
+    forgetCsrfToken();
+    return sendOnce(method, path, options);
+  }
+}
+
+async function sendOnce(
+  method: HttpMethod,
+  path: string,
+  options: { body?: unknown; signal?: AbortSignal },
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
