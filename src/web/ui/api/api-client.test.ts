@@ -14,6 +14,20 @@ function serve(handler: (url: string, init: RequestInit) => Response) {
   return fetchMock;
 }
 
+/** The server's answer to a change whose CSRF token it does not expect. */
+const csrfFailed = () =>
+  Response.json(
+    {
+      error: {
+        code: "csrf_failed",
+        message: "Laad de pagina opnieuw.",
+        details: [],
+        requestId: "r",
+      },
+    },
+    { status: 403 },
+  );
+
 const headersOf = (init: RequestInit | undefined) =>
   (init?.headers ?? {}) as Record<string, string>;
 
@@ -96,18 +110,6 @@ describe("apiRequest", () => {
 
   it("sends a change refused by the CSRF check once more, with the session's token now", async () => {
     let sessions = 0;
-    const csrfFailed = () =>
-      Response.json(
-        {
-          error: {
-            code: "csrf_failed",
-            message: "Laad de pagina opnieuw.",
-            details: [],
-            requestId: "r",
-          },
-        },
-        { status: 403 },
-      );
     const fetchMock = serve((url, init) => {
       if (url === "/api/session") {
         sessions += 1;
@@ -125,19 +127,7 @@ describe("apiRequest", () => {
 
   it("sends a refused change only once more, and then shows the refusal", async () => {
     const fetchMock = serve((url) =>
-      url === "/api/session"
-        ? Response.json({ csrfToken: "stale" })
-        : Response.json(
-            {
-              error: {
-                code: "csrf_failed",
-                message: "Laad de pagina opnieuw.",
-                details: [],
-                requestId: "r",
-              },
-            },
-            { status: 403 },
-          ),
+      url === "/api/session" ? Response.json({ csrfToken: "stale" }) : csrfFailed(),
     );
     await expect(apiRequest("POST", "/api/dossiers", { body: {} })).rejects.toMatchObject({
       status: 403,
